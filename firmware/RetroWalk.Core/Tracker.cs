@@ -1,6 +1,7 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Diagnostics;
 using RetroWalk.Core.Motion;
+using RetroWalk.Core.Safety;
 using RetroWalk.Core.Session;
 
 namespace RetroWalk.Core
@@ -41,6 +42,30 @@ namespace RetroWalk.Core
         public int CadenceSpm { get { return _cadenceSpm; } }
 
         public SessionStats Session { get { return _session; } }
+
+        /// <summary>Current alarm state (none, tilt warning, fall alarm latched).</summary>
+        public AlarmLevel Alarm { get { return AlarmLevel.None; } }
+
+        /// <summary>Sample index of the first fall alarm since construction, or -1.</summary>
+        public long FirstFallAlarmSample { get { return -1; } }
+
+        /// <summary>Tilt warnings raised since construction.</summary>
+        public int TiltWarningCount { get { return 0; } }
+
+        /// <summary>Trunk angle from the upright reference in tenths of a degree (0 until the reference is captured).</summary>
+        public int TiltDeciDeg { get { return 0; } }
+
+        public TiltDirection TiltDirection { get { return TiltDirection.Upright; } }
+
+        /// <summary>Acknowledges a latched fall alarm (button or BLE Control Point).</summary>
+        public void AcknowledgeAlarm()
+        {
+        }
+
+        /// <summary>Captures the upright reference again at the next moment the wearer stands still.</summary>
+        public void RecaptureUpright()
+        {
+        }
 
         /// <summary>Feeds one raw sample (MPU6050 counts at the configured ranges).</summary>
         [PerSample]

@@ -1,0 +1,21 @@
+namespace RetroWalk.Core.Device
+{
+    /// <summary>Control Point operation codes (first byte of a Control Point write); see docs/ble.md.</summary>
+    public static class ControlOp
+    {
+        public const byte ResetCounts = 0x01;
+        public const byte AcknowledgeAlarm = 0x02;
+        public const byte Identify = 0x03;
+        public const byte RecaptureUpright = 0x04;
+        public const byte RequestHistory = 0x10;
+    }
+
+    /// <summary>Control Point result codes (third byte of the indicated response).</summary>
+    public static class ControlStatus
+    {
+        public const byte Ok = 1;
+        public const byte Unsupported = 2;
+        public const byte BadParameter = 3;
+        public const byte Failed = 4;
+    }
+}
