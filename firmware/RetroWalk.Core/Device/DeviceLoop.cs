@@ -1,0 +1,530 @@
+using System.Threading;
+using RetroWalk.Core.Config;
+using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Safety;
+using RetroWalk.Core.Storage;
+
+namespace RetroWalk.Core.Device
+{
+    /// <summary>
+    /// The firmware's main loop, identical on the ESP32 and in the host emulation. Each <see cref="RunOnce"/> (every
+    /// ~100 ms on the device) applies queued commands and the button, drains the sensor FIFO into the tracker, rolls
+    /// the calendar, books steps into the daily totals and the hourly history, publishes what changed (rate-limited),
+    /// saves the state when due and drives the buzzer and LED. Everything it touches sits behind a small interface.
+    /// </summary>
+    public sealed class DeviceLoop : ICommandSink
+    {
+        /// <summary>At most one notification per value and second (alarm changes go out at once).</summary>
+        public const int PublishMinIntervalMs = 1000;
+
+        /// <summary>Advertisement refresh period when counts change: restarting advertising is costly and risky on the nanoFramework stack.</summary>
+        public const int AdvertiseMinIntervalMs = 60000;
+
+        /// <summary>Advertisement refresh after an alarm change, so passive gateways learn of it quickly.</summary>
+        public const int AdvertiseAlarmMinIntervalMs = 5000;
+
+        /// <summary>Save period while counts change (flash wear vs. steps lost on a power cut).</summary>
+        public const int PersistIntervalMs = 5 * 60 * 1000;
+
+        /// <summary>Retry period of a save that failed.</summary>
+        public const int SaveRetryMs = 10000;
+
+        /// <summary>Tilt changes smaller than this (0.1°) since the last notification are not notified.</summary>
+        public const int TiltNotifyDeadbandDeciDeg = 20;
+
+        /// <summary>Samples per FIFO read: the whole MPU-6050 FIFO (85 frames).</summary>
+        public const int MaxBatchSamples = 85;
+
+        /// <summary>FIFO reads per iteration at most (the FIFO refills while it is being read).</summary>
+        public const int MaxBatchesPerRun = 4;
+
+        private const int CommandQueueLength = 8;
+        private const int FieldCount = 4;
+
+        private readonly ISampleFifo _fifo;
+        private readonly IClock _clock;
+        private readonly IAlarmOutput _alarmOutput;
+        private readonly IButton _button;
+        private readonly StateStore _store;
+        private readonly DeviceState _state = new DeviceState();
+        private readonly Tracker _tracker;
+        private readonly short[] _samples = new short[MaxBatchSamples * 6];
+        private readonly TrackerStatus _fresh = new TrackerStatus();
+        private readonly TrackerStatus _published = new TrackerStatus();
+        private readonly long[] _lastPublishMs = new long[FieldCount];
+        private readonly ButtonLogic _buttonLogic = new ButtonLogic();
+        private readonly AlarmPattern _pattern = new AlarmPattern();
+        private readonly object _commandLock = new object();
+        private readonly byte[] _commandOps = new byte[CommandQueueLength];
+        private readonly uint[] _commandArgs = new uint[CommandQueueLength];
+        private int _commandFirst;
+        private int _commandCount;
+
+        private IStatusPublisher _publisher;
+        private int _pendingFields;
+        private bool _publishNow;
+        private AlarmLevel _lastAlarm;
+        private bool _alarmNow;
+        private short _sentTiltDeciDeg;
+        private byte _sequence;
+        private bool _advertised;
+        private bool _advertDirty;
+        private bool _alarmAdvertPending;
+        private long _lastAdvertMs;
+        private bool _dirty;
+        private bool _saveRequested;
+        private long _lastSaveAttemptMs;
+        private bool _lastSaveFailed;
+        private uint _lastForward;
+        private uint _lastBackward;
+        private int _historyPendingForward;
+        private int _historyPendingBackward;
+        private bool _clockWasSet;
+        private long _resetMonoMs = -1;
+        private long _samplesProcessed;
+
+        /// <summary>
+        /// Restores the saved state (counts, session figures, daily totals, settings, history), applies the saved
+        /// settings to <paramref name="config"/> and builds the tracker. See <see cref="RestoreOutcome"/> and
+        /// <see cref="RestoreMessage"/> for what the restore found.
+        /// </summary>
+        public DeviceLoop(TrackerConfig config, ISampleFifo fifo, IClock clock, ICounterStore store, IAlarmOutput alarmOutput, IButton button)
+        {
+            _fifo = fifo;
+            _clock = clock;
+            _alarmOutput = alarmOutput;
+            _button = button;
+            _store = new StateStore(store);
+            _state.TakeSettingsFrom(config);
+            RestoreOutcome = _store.Restore(_state);
+            RestoreMessage = _store.Message;
+            _state.ApplyTo(config);
+            _tracker = new Tracker(config);
+            _tracker.RestoreCounts(_state.ForwardSteps, _state.BackwardSteps);
+            _tracker.Session.BackwardWalkingMs = _state.BackwardWalkingMs;
+            _tracker.Session.LongestBackwardStreakSteps = (int)_state.LongestBackwardStreakSteps;
+            _tracker.Session.BackwardIntervals = (int)_state.BackwardIntervals;
+            _lastForward = _state.ForwardSteps;
+            _lastBackward = _state.BackwardSteps;
+            if (RestoreOutcome == RestoreOutcome.Fresh || RestoreOutcome == RestoreOutcome.Unreadable)
+            {
+                // Counting starts now: the reset time is filled in once a phone sets the clock.
+                _resetMonoMs = clock.MonotonicMs;
+            }
+
+            _sentTiltDeciDeg = short.MinValue;
+        }
+
+        public RestoreOutcome RestoreOutcome { get; private set; }
+
+        /// <summary>Why a stored slot was rejected (empty when nothing was wrong); log it at boot.</summary>
+        public string RestoreMessage { get; private set; }
+
+        public Tracker Tracker { get { return _tracker; } }
+
+        /// <summary>The persisted state as of the last iteration (daily totals, settings, history).</summary>
+        public DeviceState State { get { return _state; } }
+
+        /// <summary>Hourly history for the BLE History characteristic (thread-safe).</summary>
+        public IHistorySource History { get { return _state.History; } }
+
+        /// <summary>The last published status.</summary>
+        public TrackerStatus Status { get { return _published; } }
+
+        public StateStore Store { get { return _store; } }
+
+        public long SamplesProcessed { get { return _samplesProcessed; } }
+
+        /// <summary>Connects the publisher (BLE is built after the loop, since it needs the loop as command sink and history source); everything is published once.</summary>
+        public void AttachPublisher(IStatusPublisher publisher)
+        {
+            _publisher = publisher;
+            _pendingFields = StatusFields.All;
+            _publishNow = true;
+            _advertised = false;
+            _advertDirty = true;
+        }
+
+        /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
+        public byte Submit(byte op, uint argument)
+        {
+            switch (op)
+            {
+                case ControlOp.ResetCounts:
+                case ControlOp.AcknowledgeAlarm:
+                case ControlOp.Identify:
+                case ControlOp.RecaptureUpright:
+                    break;
+                case ControlOp.SetCurrentTime:
+                    if (!WallClock.IsSet(argument))
+                    {
+                        return ControlStatus.BadParameter;
+                    }
+
+                    break;
+                case ControlOp.SetUtcOffset:
+                    int minutes = (int)argument;
+                    if (minutes < -DeviceState.MaxUtcOffsetMinutes || minutes > DeviceState.MaxUtcOffsetMinutes || minutes % 15 != 0)
+                    {
+                        return ControlStatus.BadParameter;
+                    }
+
+                    break;
+                default:
+                    return ControlStatus.Unsupported;
+            }
+
+            Monitor.Enter(_commandLock);
+            try
+            {
+                if (_commandCount == CommandQueueLength)
+                {
+                    return ControlStatus.Failed;
+                }
+
+                int i = (_commandFirst + _commandCount) % CommandQueueLength;
+                _commandOps[i] = op;
+                _commandArgs[i] = argument;
+                _commandCount++;
+                return ControlStatus.Ok;
+            }
+            finally
+            {
+                Monitor.Exit(_commandLock);
+            }
+        }
+
+        /// <summary>One iteration; returns the samples processed.</summary>
+        public int RunOnce()
+        {
+            long now = _clock.MonotonicMs;
+            ApplyCommands(now);
+            ApplyButton(now);
+            int samples = Drain();
+            long utc = _clock.UtcSeconds;
+            RollCalendar(utc, now);
+            BookSteps(utc);
+            Publish(now, utc);
+            PersistIfDue(now);
+            if (_pattern.Update(_tracker.Alarm, now))
+            {
+                _alarmOutput.Set(_pattern.Buzzer, _pattern.Led);
+            }
+
+            return samples;
+        }
+
+        /// <summary>Saves the state now (e.g. before a planned shutdown); false on a store error.</summary>
+        public bool SaveNow(long nowMs)
+        {
+            _state.ForwardSteps = _tracker.ForwardSteps;
+            _state.BackwardSteps = _tracker.BackwardSteps;
+            _state.BackwardWalkingMs = (uint)_tracker.Session.BackwardWalkingMs;
+            _state.LongestBackwardStreakSteps = (uint)_tracker.Session.LongestBackwardStreakSteps;
+            _state.BackwardIntervals = (uint)_tracker.Session.BackwardIntervals;
+            _lastSaveAttemptMs = nowMs;
+            if (!_store.Save(_state))
+            {
+                return false;
+            }
+
+            _dirty = false;
+            _saveRequested = false;
+            return true;
+        }
+
+        private int Drain()
+        {
+            int total = 0;
+            for (int batch = 0; batch < MaxBatchesPerRun; batch++)
+            {
+                int n = _fifo.ReadSamples(_samples, MaxBatchSamples);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                Feed(n);
+                total += n;
+                if (n < MaxBatchSamples)
+                {
+                    break;
+                }
+            }
+
+            return total;
+        }
+
+        [PerSample]
+        private void Feed(int count)
+        {
+            short[] s = _samples;
+            Tracker tracker = _tracker;
+            int end = count * 6;
+            for (int o = 0; o < end; o += 6)
+            {
+                tracker.Process(s[o], s[o + 1], s[o + 2], s[o + 3], s[o + 4], s[o + 5]);
+            }
+
+            _samplesProcessed += count;
+        }
+
+        private void ApplyCommands(long now)
+        {
+            while (true)
+            {
+                byte op;
+                uint argument;
+                Monitor.Enter(_commandLock);
+                try
+                {
+                    if (_commandCount == 0)
+                    {
+                        return;
+                    }
+
+                    op = _commandOps[_commandFirst];
+                    argument = _commandArgs[_commandFirst];
+                    _commandFirst = (_commandFirst + 1) % CommandQueueLength;
+                    _commandCount--;
+                }
+                finally
+                {
+                    Monitor.Exit(_commandLock);
+                }
+
+                switch (op)
+                {
+                    case ControlOp.ResetCounts:
+                        ResetCounts(now);
+                        break;
+                    case ControlOp.AcknowledgeAlarm:
+                        _tracker.AcknowledgeAlarm();
+                        break;
+                    case ControlOp.Identify:
+                        _pattern.StartIdentify(now);
+                        break;
+                    case ControlOp.RecaptureUpright:
+                        _tracker.RecaptureUpright();
+                        break;
+                    case ControlOp.SetCurrentTime:
+                        _clock.SetUtcSeconds(argument);
+                        break;
+                    case ControlOp.SetUtcOffset:
+                        _state.UtcOffsetMinutes = (short)(int)argument;
+                        _saveRequested = true;
+                        break;
+                }
+            }
+        }
+
+        private void ApplyButton(long now)
+        {
+            ButtonAction action = _buttonLogic.Update(_button.IsPressed, now);
+            if (action == ButtonAction.ShortPress)
+            {
+                _tracker.AcknowledgeAlarm();
+            }
+            else if (action == ButtonAction.LongPress)
+            {
+                ResetCounts(now);
+            }
+        }
+
+        private void ResetCounts(long now)
+        {
+            BookSteps(_clock.UtcSeconds);
+            _tracker.ResetCounts();
+            _lastForward = 0;
+            _lastBackward = 0;
+            long utc = _clock.UtcSeconds;
+            _state.ResetEpochS = WallClock.IsSet(utc) ? (uint)utc : 0;
+            _resetMonoMs = now;
+            _saveRequested = true;
+            _publishNow = true;
+            _pattern.StartConfirmBeep(now);
+        }
+
+        /// <summary>Daily totals roll over at local midnight, once the clock has been set.</summary>
+        private void RollCalendar(long utc, long now)
+        {
+            if (!WallClock.IsSet(utc))
+            {
+                return;
+            }
+
+            if (!_clockWasSet)
+            {
+                _clockWasSet = true;
+                if (_state.ResetEpochS == 0 && _resetMonoMs >= 0)
+                {
+                    _state.ResetEpochS = (uint)(utc - (now - _resetMonoMs) / 1000);
+                    _dirty = true;
+                }
+            }
+
+            int day = WallClock.LocalDay(utc, _state.UtcOffsetMinutes);
+            if (_state.LocalDay == 0 || day < _state.LocalDay)
+            {
+                // First known day, or the clock was set back: today's totals stay with the new date.
+                _state.LocalDay = day;
+                _dirty = true;
+            }
+            else if (day > _state.LocalDay)
+            {
+                bool nextDay = day == _state.LocalDay + 1;
+                _state.YesterdayForward = nextDay ? _state.TodayForward : 0;
+                _state.YesterdayBackward = nextDay ? _state.TodayBackward : 0;
+                _state.TodayForward = 0;
+                _state.TodayBackward = 0;
+                _state.LocalDay = day;
+                _saveRequested = true;
+                if (_state.AutoDailyReset)
+                {
+                    ResetCounts(now);
+                }
+            }
+        }
+
+        /// <summary>Books the steps credited since the last call into the daily totals and the hourly history.</summary>
+        private void BookSteps(long utc)
+        {
+            uint forward = _tracker.ForwardSteps;
+            uint backward = _tracker.BackwardSteps;
+            int df = (int)(forward - _lastForward);
+            int db = (int)(backward - _lastBackward);
+            _lastForward = forward;
+            _lastBackward = backward;
+            if (df != 0 || db != 0)
+            {
+                _state.TodayForward += (uint)df;
+                _state.TodayBackward += (uint)db;
+                _historyPendingForward += df;
+                _historyPendingBackward += db;
+                _dirty = true;
+            }
+
+            // Steps taken before the phone set the clock go into the hour in which it was set.
+            if (WallClock.IsSet(utc) && (_historyPendingForward != 0 || _historyPendingBackward != 0))
+            {
+                _state.History.AddSteps(WallClock.HourStart(utc), _historyPendingForward, _historyPendingBackward);
+                _historyPendingForward = 0;
+                _historyPendingBackward = 0;
+            }
+        }
+
+        private void Publish(long now, long utc)
+        {
+            TrackerStatus f = _fresh;
+            TrackerStatus p = _published;
+            f.ForwardSteps = _tracker.ForwardSteps;
+            f.BackwardSteps = _tracker.BackwardSteps;
+            f.ResetEpochS = _state.ResetEpochS;
+            int cadence = _tracker.CadenceSpm;
+            f.CadenceSpm = (byte)(cadence < 0 ? 0 : cadence > 255 ? 255 : cadence);
+            f.Direction = _tracker.Direction;
+            int tilt = _tracker.TiltDeciDeg;
+            f.TiltDeciDeg = (short)(tilt < short.MinValue ? short.MinValue : tilt > short.MaxValue ? short.MaxValue : tilt);
+            f.TiltDirection = _tracker.TiltDirection;
+            f.Alarm = _tracker.Alarm;
+            f.ClockSynced = WallClock.IsSet(utc);
+            f.BackwardWalkingS = (uint)(_tracker.Session.BackwardWalkingMs / 1000);
+            f.LongestBackwardStreakSteps = SaturateUInt16(_tracker.Session.LongestBackwardStreakSteps);
+            f.BackwardIntervals = SaturateUInt16(_tracker.Session.BackwardIntervals);
+
+            int changed = 0;
+            if (f.ForwardSteps != p.ForwardSteps)
+            {
+                changed |= StatusFields.ForwardSteps | StatusFields.Snapshot;
+            }
+
+            if (f.BackwardSteps != p.BackwardSteps)
+            {
+                changed |= StatusFields.BackwardSteps | StatusFields.Snapshot;
+            }
+
+            if (f.ResetEpochS != p.ResetEpochS || f.CadenceSpm != p.CadenceSpm || f.Direction != p.Direction
+                || f.BackwardWalkingS != p.BackwardWalkingS || f.LongestBackwardStreakSteps != p.LongestBackwardStreakSteps
+                || f.BackwardIntervals != p.BackwardIntervals)
+            {
+                changed |= StatusFields.Snapshot;
+            }
+
+            int tiltMoved = f.TiltDeciDeg - _sentTiltDeciDeg;
+            if (f.Alarm != p.Alarm || f.TiltDirection != p.TiltDirection || f.ClockSynced != p.ClockSynced
+                || tiltMoved >= TiltNotifyDeadbandDeciDeg || tiltMoved <= -TiltNotifyDeadbandDeciDeg)
+            {
+                changed |= StatusFields.TiltAlarm;
+            }
+
+            if (f.Alarm != _lastAlarm)
+            {
+                _lastAlarm = f.Alarm;
+                _alarmNow = true;
+                _alarmAdvertPending = true;
+                if (f.Alarm == AlarmLevel.FallAlarm)
+                {
+                    _saveRequested = true;
+                }
+            }
+
+            _pendingFields |= changed;
+            if (_publisher == null)
+            {
+                return;
+            }
+
+            int due = 0;
+            for (int i = 0; i < FieldCount; i++)
+            {
+                int bit = 1 << i;
+                if ((_pendingFields & bit) != 0
+                    && (_publishNow || now - _lastPublishMs[i] >= PublishMinIntervalMs || (_alarmNow && bit == StatusFields.TiltAlarm)))
+                {
+                    due |= bit;
+                    _lastPublishMs[i] = now;
+                }
+            }
+
+            _publishNow = false;
+            _alarmNow = false;
+            if (due != 0)
+            {
+                _pendingFields &= ~due;
+                f.Sequence = ++_sequence;
+                p.CopyFrom(f);
+                if ((due & StatusFields.TiltAlarm) != 0)
+                {
+                    _sentTiltDeciDeg = f.TiltDeciDeg;
+                }
+
+                _publisher.Publish(p, due);
+                _advertDirty = true;
+            }
+
+            if (_advertDirty && (!_advertised || now - _lastAdvertMs >= AdvertiseMinIntervalMs
+                || (_alarmAdvertPending && now - _lastAdvertMs >= AdvertiseAlarmMinIntervalMs)))
+            {
+                _publisher.Advertise(p);
+                _advertised = true;
+                _advertDirty = false;
+                _alarmAdvertPending = false;
+                _lastAdvertMs = now;
+            }
+        }
+
+        private void PersistIfDue(long now)
+        {
+            bool due = _saveRequested || (_dirty && now - _lastSaveAttemptMs >= PersistIntervalMs);
+            if (due && (!_lastSaveFailed || now - _lastSaveAttemptMs >= SaveRetryMs))
+            {
+                _lastSaveFailed = !SaveNow(now);
+            }
+        }
+
+        private static ushort SaturateUInt16(int v)
+        {
+            return (ushort)(v < 0 ? 0 : v > ushort.MaxValue ? ushort.MaxValue : v);
+        }
+    }
+}

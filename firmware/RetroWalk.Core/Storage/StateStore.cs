@@ -1,0 +1,109 @@
+namespace RetroWalk.Core.Storage
+{
+    /// <summary>What the boot-time restore found.</summary>
+    public enum RestoreOutcome : byte
+    {
+        /// <summary>The newest slot was valid and restored.</summary>
+        Restored = 0,
+
+        /// <summary>A slot was damaged (see the message); the other, older one was restored.</summary>
+        RestoredOlder = 1,
+
+        /// <summary>Nothing stored yet (first boot): starting from zero.</summary>
+        Fresh = 2,
+
+        /// <summary>Every slot was damaged: starting from zero; the message says why.</summary>
+        Unreadable = 3,
+    }
+
+    /// <summary>
+    /// Saves the device state alternately into two slots, each record carrying a sequence number and a CRC-32, and at
+    /// boot restores the newest valid one. A power cut during a save damages only the slot being written, so at most
+    /// the changes since the previous save are lost. A failed save does not advance the sequence: the retry goes to
+    /// the same slot and the last good record stays untouched.
+    /// </summary>
+    public sealed class StateStore
+    {
+        public const int SlotCount = 2;
+
+        private readonly ICounterStore _store;
+        private readonly byte[] _buffer = new byte[StateCodec.Size];
+        private uint _sequence;
+
+        public StateStore(ICounterStore store)
+        {
+            _store = store;
+        }
+
+        /// <summary>Sequence number of the last record saved or restored.</summary>
+        public uint Sequence { get { return _sequence; } }
+
+        /// <summary>Saves that failed (the store reported an error).</summary>
+        public int FailedSaves { get; private set; }
+
+        /// <summary>What the last restore found, one sentence per damaged slot (empty when all was well).</summary>
+        public string Message { get; private set; } = "";
+
+        public RestoreOutcome Restore(DeviceState state)
+        {
+            Message = "";
+            int best = -1;
+            uint bestSequence = 0;
+            int damaged = 0;
+            for (int slot = 0; slot < SlotCount; slot++)
+            {
+                uint sequence;
+                StateError error = StateCodec.Check(_buffer, _store.Read(slot, _buffer), out sequence);
+                if (error == StateError.None)
+                {
+                    if (best < 0 || (int)(sequence - bestSequence) > 0)
+                    {
+                        best = slot;
+                        bestSequence = sequence;
+                    }
+                }
+                else if (error != StateError.Empty)
+                {
+                    damaged++;
+                    Message += "state slot " + slot + ": " + StateCodec.Describe(error) + ". ";
+                }
+            }
+
+            if (best >= 0)
+            {
+                uint sequence;
+                StateError error = StateCodec.Check(_buffer, _store.Read(best, _buffer), out sequence);
+                if (error == StateError.None)
+                {
+                    error = StateCodec.Decode(_buffer, state);
+                }
+
+                if (error == StateError.None)
+                {
+                    _sequence = sequence;
+                    return damaged == 0 ? RestoreOutcome.Restored : RestoreOutcome.RestoredOlder;
+                }
+
+                damaged++;
+                Message += "state slot " + best + ": " + StateCodec.Describe(error) + ". ";
+            }
+
+            return damaged == 0 ? RestoreOutcome.Fresh : RestoreOutcome.Unreadable;
+        }
+
+        /// <summary>Writes <paramref name="state"/> into the slot after the last one written; false (and counted) on a store error.</summary>
+        public bool Save(DeviceState state)
+        {
+            uint next = _sequence + 1;
+            StateCodec.Encode(state, next, _buffer);
+            if (!_store.Write((int)(next % SlotCount), _buffer, StateCodec.Size))
+            {
+                FailedSaves++;
+                return false;
+            }
+
+            _sequence = next;
+            return true;
+        }
+    }
+}
