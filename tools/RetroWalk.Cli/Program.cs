@@ -7,6 +7,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("RetroWalk host tool: evaluate the tracker on recordings and emulate the device.");
+        root.Subcommands.Add(SimulateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

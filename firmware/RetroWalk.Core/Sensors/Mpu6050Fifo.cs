@@ -44,7 +44,7 @@ namespace RetroWalk.Core.Sensors
         /// <summary>Failed I2C transfers (each one was retried or its call gave up without losing data).</summary>
         public int BusErrorCount { get; private set; }
 
-        /// <summary>FIFO overflows detected (the loop stalled longer than the FIFO holds).</summary>
+        /// <summary>FIFO overflows detected (the loop stalled longer than the FIFO holds), and counts that were not whole frames.</summary>
         public int OverflowCount { get; private set; }
 
         /// <summary>FIFO resets: after overflows and after reads that may have consumed part of a frame.</summary>
@@ -162,15 +162,8 @@ namespace RetroWalk.Core.Sensors
 
                 // INT_STATUS clears on read: remember the flag until the overflow is handled.
                 _overflowFlagged |= (intStatus & Mpu6050Registers.IntFifoOverflow) != 0;
-                if (_overflowFlagged || count >= Mpu6050Registers.FifoCapacityBytes || count % Mpu6050Registers.FrameBytes != 0)
-                {
-                    OverflowCount++;
-                    FramesDiscarded += count / Mpu6050Registers.FrameBytes;
-                    Resync();
-                    return 0;
-                }
-
-                if (_countBeforeFailedRead != NoCount)
+                bool overflow = _overflowFlagged || count >= Mpu6050Registers.FifoCapacityBytes;
+                if (!overflow && _countBeforeFailedRead != NoCount)
                 {
                     // A failed burst may have popped bytes. Only new whole frames may have arrived since; otherwise resync.
                     int grown = count - _countBeforeFailedRead;
@@ -181,6 +174,14 @@ namespace RetroWalk.Core.Sensors
                         Resync();
                         return 0;
                     }
+                }
+
+                if (overflow || count % Mpu6050Registers.FrameBytes != 0)
+                {
+                    OverflowCount++;
+                    FramesDiscarded += count / Mpu6050Registers.FrameBytes;
+                    Resync();
+                    return 0;
                 }
 
                 int frames = count / Mpu6050Registers.FrameBytes;

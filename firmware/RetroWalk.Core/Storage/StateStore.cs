@@ -65,7 +65,7 @@ namespace RetroWalk.Core.Storage
                 else if (error != StateError.Empty)
                 {
                     damaged++;
-                    Message += "state slot " + slot + ": " + StateCodec.Describe(error) + ". ";
+                    AddMessage(slot, error);
                 }
             }
 
@@ -85,10 +85,15 @@ namespace RetroWalk.Core.Storage
                 }
 
                 damaged++;
-                Message += "state slot " + best + ": " + StateCodec.Describe(error) + ". ";
+                AddMessage(best, error);
             }
 
             return damaged == 0 ? RestoreOutcome.Fresh : RestoreOutcome.Unreadable;
+        }
+
+        private void AddMessage(int slot, StateError error)
+        {
+            Message += (Message.Length == 0 ? "" : " ") + "State slot " + slot + ": " + StateCodec.Describe(error) + ".";
         }
 
         /// <summary>Writes <paramref name="state"/> into the slot after the last one written; false (and counted) on a store error.</summary>
