@@ -211,14 +211,20 @@ namespace RetroWalk.Core.Sensors
             return 0;
         }
 
+        /// <summary>Big-endian frames to shorts, one frame per iteration (fewer loop instructions on the interpreter).</summary>
         [PerSample]
         private void ParseFrames(short[] dest, int frames)
         {
             byte[] b = _frames;
-            int n = frames * 6;
-            for (int i = 0, o = 0; i < n; i++, o += 2)
+            int end = frames * Mpu6050Registers.FrameBytes;
+            for (int o = 0, i = 0; o < end; o += Mpu6050Registers.FrameBytes, i += 6)
             {
                 dest[i] = (short)((b[o] << 8) | b[o + 1]);
+                dest[i + 1] = (short)((b[o + 2] << 8) | b[o + 3]);
+                dest[i + 2] = (short)((b[o + 4] << 8) | b[o + 5]);
+                dest[i + 3] = (short)((b[o + 6] << 8) | b[o + 7]);
+                dest[i + 4] = (short)((b[o + 8] << 8) | b[o + 9]);
+                dest[i + 5] = (short)((b[o + 10] << 8) | b[o + 11]);
             }
         }
 
