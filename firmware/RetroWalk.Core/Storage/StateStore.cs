@@ -29,6 +29,7 @@ namespace RetroWalk.Core.Storage
         private readonly ICounterStore _store;
         private readonly byte[] _buffer = new byte[StateCodec.Size];
         private uint _sequence;
+        private uint _candidateSequence;
 
         public StateStore(ICounterStore store)
         {
@@ -47,32 +48,24 @@ namespace RetroWalk.Core.Storage
         public RestoreOutcome Restore(DeviceState state)
         {
             Message = "";
-            int best = -1;
-            uint bestSequence = 0;
             int damaged = 0;
-            for (int slot = 0; slot < SlotCount; slot++)
+            bool valid0 = CheckSlot(0, ref damaged);
+            uint sequence0 = _candidateSequence;
+            bool valid1 = CheckSlot(1, ref damaged);
+            uint sequence1 = _candidateSequence;
+
+            // Newest valid slot first; if it fails to decode, the other one.
+            int first = valid0 && (!valid1 || (int)(sequence0 - sequence1) > 0) ? 0 : 1;
+            for (int i = 0; i < SlotCount; i++)
             {
+                int slot = i == 0 ? first : 1 - first;
+                if (!(slot == 0 ? valid0 : valid1))
+                {
+                    continue;
+                }
+
                 uint sequence;
                 StateError error = StateCodec.Check(_buffer, _store.Read(slot, _buffer), out sequence);
-                if (error == StateError.None)
-                {
-                    if (best < 0 || (int)(sequence - bestSequence) > 0)
-                    {
-                        best = slot;
-                        bestSequence = sequence;
-                    }
-                }
-                else if (error != StateError.Empty)
-                {
-                    damaged++;
-                    AddMessage(slot, error);
-                }
-            }
-
-            if (best >= 0)
-            {
-                uint sequence;
-                StateError error = StateCodec.Check(_buffer, _store.Read(best, _buffer), out sequence);
                 if (error == StateError.None)
                 {
                     error = StateCodec.Decode(_buffer, state);
@@ -85,10 +78,22 @@ namespace RetroWalk.Core.Storage
                 }
 
                 damaged++;
-                AddMessage(best, error);
+                AddMessage(slot, error);
             }
 
             return damaged == 0 ? RestoreOutcome.Fresh : RestoreOutcome.Unreadable;
+        }
+
+        private bool CheckSlot(int slot, ref int damaged)
+        {
+            StateError error = StateCodec.Check(_buffer, _store.Read(slot, _buffer), out _candidateSequence);
+            if (error != StateError.None && error != StateError.Empty)
+            {
+                damaged++;
+                AddMessage(slot, error);
+            }
+
+            return error == StateError.None;
         }
 
         private void AddMessage(int slot, StateError error)

@@ -86,6 +86,24 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
+        public void ANewestRecordWithAnOutOfRangeSettingGivesWayToTheOlderOne()
+        {
+            var store = new MemoryCounterStore();
+            SaveCounts(Idle(store), 100, 50);
+            var foreign = new DeviceState();
+            foreign.ForwardSteps = 999;
+            foreign.StepsToStartWalk = 200;
+            var record = new byte[StateCodec.Size];
+            StateCodec.Encode(foreign, 2, record);
+            store.Write(0, record, record.Length);
+
+            var rebooted = Idle(store);
+            Assert.AreEqual(RestoreOutcome.RestoredOlder, rebooted.Loop.RestoreOutcome);
+            Assert.AreEqual(100u, rebooted.Loop.Tracker.ForwardSteps);
+            Assert.Contains("out of range", rebooted.Loop.RestoreMessage);
+        }
+
+        [TestMethod]
         public void AFailedSaveKeepsTheLastGoodRecordAndIsRetried()
         {
             var store = new MemoryCounterStore();
