@@ -43,6 +43,48 @@ public static class BuiltInWalk
         }
     }
 
+    /// <summary>
+    /// A forward fall after a short stand: half a second of near free fall while the trunk pitches forward, an impact
+    /// of about 4 g, then lying face down (gravity along the walking axis) for <paramref name="lyingS"/>.
+    /// </summary>
+    public static IEnumerable<RawSample> GenerateFall(SensorConfig sensor, double lyingS = 20, int seed = 9)
+    {
+        var random = new Random(seed);
+        double g = sensor.AccelCountsPerG;
+        double dps = sensor.GyroCountsPer10Dps / 10.0;
+        int rate = sensor.SampleRateHz;
+        for (int i = 0; i < 3 * rate; i++)
+        {
+            yield return Sample(random, g, dps, 1, 0, 0);
+        }
+
+        int fall = rate / 2;
+        for (int i = 0; i < fall; i++)
+        {
+            double angle = Math.PI / 2 * i / fall;
+            double load = 0.3; // near free fall
+            yield return Sample(random, g, dps, load * Math.Cos(angle), load * Math.Sin(angle), 180);
+        }
+
+        for (int i = 0; i < Math.Max(1, rate / 20); i++)
+        {
+            yield return Sample(random, g, dps, 0.5, 4, -100);
+        }
+
+        for (int i = 0; i < (int)(lyingS * rate); i++)
+        {
+            yield return Sample(random, g, dps, 0, 1, 0);
+        }
+    }
+
+    private static RawSample Sample(Random r, double g, double dps, double verticalG, double forwardG, double pitchDps) => new(
+        Clamp(verticalG * g + Noise(r, 0.01 * g)),
+        Clamp(Noise(r, 0.01 * g)),
+        Clamp(forwardG * g + Noise(r, 0.01 * g)),
+        Clamp(Noise(r, 0.5 * dps)),
+        Clamp(pitchDps * dps + Noise(r, 0.5 * dps)),
+        Clamp(Noise(r, 0.5 * dps)));
+
     private static double Noise(Random r, double sigma) => (r.NextDouble() + r.NextDouble() + r.NextDouble() - 1.5) * 2 * sigma;
 
     private static short Clamp(double v) => (short)Math.Clamp(Math.Round(v), short.MinValue, short.MaxValue);

@@ -15,7 +15,7 @@ namespace RetroWalk.Host.Emulation;
 /// </summary>
 public static class Simulator
 {
-    public static readonly string[] Scenarios = ["walk", "stall", "i2c-errors", "power-cut", "button"];
+    public static readonly string[] Scenarios = ["walk", "stall", "i2c-errors", "power-cut", "button", "fall"];
 
     /// <summary>UTC time the emulated phone writes to the Current Time characteristic, and its UTC offset.</summary>
     public const long PhoneUtcS = 1777626000; // 2026-05-01T09:00:00Z
@@ -25,8 +25,14 @@ public static class Simulator
     /// The one place that chooses the samples fed to the emulated sensor. The gait synthesizer and the dataset readers
     /// plug in here.
     /// </summary>
-    public static IEnumerable<RawSample> OpenInput(string? recordingPath, SensorConfig sensor, out string description)
+    public static IEnumerable<RawSample> OpenInput(string? recordingPath, string scenario, SensorConfig sensor, out string description)
     {
+        if (recordingPath is null && scenario == "fall")
+        {
+            description = "built-in walk, then a forward fall and 20 s lying";
+            return BuiltInWalk.Generate(sensor).Concat(BuiltInWalk.GenerateFall(sensor));
+        }
+
         if (recordingPath is null)
         {
             description = "built-in walk (stand, forward, stand, backward, stand)";
@@ -46,7 +52,7 @@ public static class Simulator
         }
 
         var config = new TrackerConfig();
-        var samples = OpenInput(recordingPath, config.Sensor, out var description).ToArray();
+        var samples = OpenInput(recordingPath, scenario, config.Sensor, out var description).ToArray();
         output.WriteLine($"RetroWalk device emulation (times since boot): scenario '{scenario}', input {description}, {samples.Length} samples at {config.Sensor.SampleRateHz} Hz");
         var input = new SharedInput(samples);
         var store = new MemoryCounterStore();
@@ -85,6 +91,11 @@ public static class Simulator
 
                 device = Boot(input, store, config, output);
                 PhoneSetsClock(device, output);
+                break;
+            case "fall":
+                RunUntil(device, (samples.Length - 5 * config.Sensor.SampleRateHz) * 1000L / config.Sensor.SampleRateHz);
+                Say(device, output, "the wearer presses the button (acknowledge)");
+                Press(device, 200);
                 break;
             case "button":
                 RunUntil(device, 10_000);
