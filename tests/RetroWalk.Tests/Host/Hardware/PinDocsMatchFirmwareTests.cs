@@ -83,7 +83,7 @@ namespace RetroWalk.Tests.Host.Hardware
             var problems = PinDocChecks.CheckWiringSvg(undrawn, FirmwarePins.AllConstants());
             Assert.IsTrue(problems.Any(p => p.Contains("does not draw BoardPins.Buzzer")), string.Join("\n", problems));
 
-            var clash = good.Replace("data-gpio=\"33\"", "data-gpio=\"25\"").Replace("GPIO33", "GPIO25");
+            var clash = good.Replace("data-gpio=\"4\"", "data-gpio=\"25\"").Replace("GPIO4 ", "GPIO25 ").Replace(">GPIO4<", ">GPIO25<");
             problems = PinDocChecks.CheckWiringSvg(clash, FirmwarePins.AllConstants());
             Assert.IsTrue(problems.Any(p => p.Contains("which the firmware uses for Buzzer")), string.Join("\n", problems));
         }
