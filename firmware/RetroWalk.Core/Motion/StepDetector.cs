@@ -160,11 +160,11 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
-        /// Feeds one sample (after <see cref="MotionFrame.Update"/>). Returns the number of steps credited now: 0 most
+        /// Feeds one sample (after <see cref="MotionFrame.Update"/>) with its squared magnitude. Returns the number of steps credited now: 0 most
         /// of the time, <see cref="TrackerConfig.StepsToStartWalk"/> when a walk is confirmed, 1 per step during a walk.
         /// </summary>
         [PerSample]
-        public int Update(int ax, int ay, int az)
+        public int Update(int ax, int ay, int az, long squared)
         {
             _sample++;
             MotionFrame f = _frame;
@@ -187,7 +187,6 @@ namespace RetroWalk.Core.Motion
 
             // Step timing from the acceleration magnitude, which no rotation of the clip (or of a thigh) changes:
             // |a| - g, linearised as (|a|^2 - g^2) / 2g so no square root is needed.
-            long squared = (long)(ax * ax) + ay * ay + az * az;
             int magnitude = f.TwiceGravityCounts == 0 ? 0 : (int)((squared - f.GravitySquared) / f.TwiceGravityCounts);
             _lp1 += (magnitude - _lp1) >> _magnitudeShift;
             _lp2 += (_lp1 - _lp2) >> _magnitudeShift;
