@@ -1,0 +1,404 @@
+using System.Reflection.Emit;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+
+namespace RetroWalk.Host.Il;
+
+public enum PortabilityRule
+{
+    /// <summary>A type or member the nanoFramework API listing lacks.</summary>
+    ApiListing,
+
+    /// <summary>A generic definition or instantiation: nanoFramework 1.x has no generics.</summary>
+    Generic,
+
+    /// <summary>A float or double: the core is fixed-point only.</summary>
+    FloatingPoint,
+
+    /// <summary>An allocation, boxing or throw in a [PerSample] method or a core method it calls.</summary>
+    PerSampleAllocation,
+}
+
+/// <summary>One finding: where it is (a method, field or type of the checked assembly) and what is wrong.</summary>
+public sealed record Violation(PortabilityRule Rule, string Where, string What)
+{
+    public override string ToString() => $"[{Rule}] {Where}: {What}";
+}
+
+/// <summary>
+/// Reads a compiled assembly (the host build of the portable core) and reports what the nanoFramework 1.x build or
+/// device would not accept: see <see cref="PortabilityRule"/>.
+/// </summary>
+public sealed class PortabilityChecker
+{
+    /// <summary>
+    /// Attributes the host compiler emits by itself that the API listing lacks. Each is harmless on the device for
+    /// the reason given; anything else missing from the listing is a violation. Only their use as an attribute is
+    /// allowed: calling them from code is still reported.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> CompilerEmittedAttributes = new Dictionary<string, string>
+    {
+        // Roslyn adds [assembly: CompilationRelaxations(8)] and [assembly: RuntimeCompatibility(WrapNonExceptionThrows
+        // = true)] only when the corlib defines these types; nanoFramework's mscorlib does not, so the device build
+        // leaves them out.
+        ["System.Runtime.CompilerServices.CompilationRelaxationsAttribute"] = "emitted only when the corlib has it",
+        ["System.Runtime.CompilerServices.RuntimeCompatibilityAttribute"] = "emitted only when the corlib has it",
+        // Roslyn marks compiler-generated members (closures, backing fields, <PrivateImplementationDetails>) with it
+        // when the corlib defines it and silently omits it otherwise (it is an optional well-known attribute).
+        ["System.Runtime.CompilerServices.CompilerGeneratedAttribute"] = "optional: omitted when the corlib lacks it",
+        // Emitted for `in` parameters and readonly structs. When the corlib lacks it, Roslyn embeds its own
+        // definition in the assembly (an internal type, not a reference), which the device build does.
+        ["System.Runtime.CompilerServices.IsReadOnlyAttribute"] = "embedded by the compiler when the corlib lacks it",
+        // C# 11+ modules carry [module: RefSafetyRules(11)]; without the corlib type Roslyn embeds a definition.
+        ["System.Runtime.CompilerServices.RefSafetyRulesAttribute"] = "embedded by the compiler when the corlib lacks it",
+    };
+
+    /// <summary>
+    /// Opcodes that compute with floats. The first five are the ones that create a float value; the loads and
+    /// stores of float elements and ckfinite cannot appear without one but are listed so a report names every site.
+    /// </summary>
+    private static readonly HashSet<short> FloatOpCodes =
+    [
+        OpCodes.Ldc_R4.Value, OpCodes.Ldc_R8.Value, OpCodes.Conv_R4.Value, OpCodes.Conv_R8.Value, OpCodes.Conv_R_Un.Value,
+        OpCodes.Ldind_R4.Value, OpCodes.Ldind_R8.Value, OpCodes.Stind_R4.Value, OpCodes.Stind_R8.Value,
+        OpCodes.Ldelem_R4.Value, OpCodes.Ldelem_R8.Value, OpCodes.Stelem_R4.Value, OpCodes.Stelem_R8.Value,
+        OpCodes.Ckfinite.Value,
+    ];
+
+    /// <summary>Opcodes that allocate on the managed heap or raise an exception.</summary>
+    private static readonly HashSet<short> PerSampleForbiddenOpCodes =
+    [
+        OpCodes.Newobj.Value, OpCodes.Newarr.Value, OpCodes.Box.Value, OpCodes.Throw.Value, OpCodes.Rethrow.Value,
+    ];
+
+    private const string MetadataOnly = "(metadata)";
+
+    private readonly IlAssembly _assembly;
+    private readonly ApiListing _listing;
+    private readonly MetadataReader _metadata;
+    private readonly Dictionary<EntityHandle, SortedSet<string>> _users = [];
+    private readonly HashSet<EntityHandle> _usedFromCode = [];
+
+    public PortabilityChecker(IlAssembly assembly, ApiListing listing)
+    {
+        _assembly = assembly;
+        _listing = listing;
+        _metadata = assembly.Metadata;
+        IndexUsers();
+    }
+
+    public IReadOnlyList<Violation> Check(PortabilityRule rule) => (rule switch
+    {
+        PortabilityRule.ApiListing => CheckApiListing(),
+        PortabilityRule.Generic => CheckGenerics(),
+        PortabilityRule.FloatingPoint => CheckFloatingPoint(),
+        PortabilityRule.PerSampleAllocation => CheckPerSampleAllocations(),
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    }).Distinct().ToList();
+
+    public IReadOnlyList<Violation> CheckAll() => Enum.GetValues<PortabilityRule>().SelectMany(Check).ToList();
+
+    // ---- a. API listing -------------------------------------------------------------------------------------------
+
+    private IEnumerable<Violation> CheckApiListing()
+    {
+        foreach (var handle in _metadata.TypeReferences)
+        {
+            string name = MetadataNames.TypeName(_metadata, handle);
+            if (!IsExternal(handle) || _listing.FindType(name) is not null || IsAllowedAttribute(name, handle))
+            {
+                continue;
+            }
+            foreach (var user in UsersOf(handle))
+            {
+                yield return new(PortabilityRule.ApiListing, user, $"type {name} is not in the nanoFramework API listing");
+            }
+        }
+
+        foreach (var handle in _metadata.MemberReferences)
+        {
+            var member = _metadata.GetMemberReference(handle);
+            if (member.Parent.Kind != HandleKind.TypeReference)
+            {
+                continue; // members of generic instantiations and arrays are reported by the generic rule
+            }
+            string typeName = MetadataNames.TypeName(_metadata, member.Parent);
+            if (_listing.FindType(typeName) is null || IsAllowedAttribute(typeName, handle))
+            {
+                continue; // the missing type is reported above
+            }
+            if (MissingMember(member, typeName) is { } problem)
+            {
+                foreach (var user in UsersOf(handle))
+                {
+                    yield return new(PortabilityRule.ApiListing, user, problem);
+                }
+            }
+        }
+    }
+
+    /// <summary>Null when the listing has the member with matching parameter and return types; else why not.</summary>
+    private string? MissingMember(MemberReference member, string typeName)
+    {
+        string name = _metadata.GetString(member.Name);
+        if (member.GetKind() == MemberReferenceKind.Field)
+        {
+            var fieldType = member.DecodeFieldSignature(_assembly.Signatures, null);
+            var fields = _listing.FindMembers(typeName, name).Where(m => m.IsField).ToList();
+            return fields.Any(f => TypeMatches(f.ReturnType, fieldType))
+                ? null
+                : $"field {fieldType} {typeName}.{name} is not in the nanoFramework API listing";
+        }
+
+        var signature = member.DecodeMethodSignature(_assembly.Signatures, null);
+        string described = $"{typeName}.{name}({string.Join(", ", signature.ParameterTypes)})";
+        var overloads = _listing.FindMembers(typeName, name).Where(m => !m.IsField).ToList();
+        if (overloads.Count == 0)
+        {
+            return $"{described} is not in the nanoFramework API listing";
+        }
+        bool matches = overloads.Any(o => TypeMatches(o.ReturnType, signature.ReturnType)
+                                          && o.ParameterTypes.Count == signature.ParameterTypes.Length
+                                          && o.ParameterTypes.Zip(signature.ParameterTypes).All(p => TypeMatches(p.First, p.Second)));
+        return matches
+            ? null
+            : $"{signature.ReturnType} {described} has no matching overload in the nanoFramework API listing (listed: {string.Join("; ", overloads)})";
+    }
+
+    /// <summary>Listed type names are namespace-qualified; a bare name (T, TEventArgs) is a generic parameter.</summary>
+    private static bool TypeMatches(string listed, SigType actual) =>
+        actual.IsGenericParameter || !listed.Contains('.') || listed == actual.Name;
+
+    private bool IsExternal(TypeReferenceHandle handle)
+    {
+        var scope = _metadata.GetTypeReference(handle).ResolutionScope;
+        return scope.Kind == HandleKind.TypeReference ? IsExternal((TypeReferenceHandle)scope) : scope.Kind == HandleKind.AssemblyReference;
+    }
+
+    private bool IsAllowedAttribute(string typeName, EntityHandle handle) =>
+        CompilerEmittedAttributes.ContainsKey(typeName) && !_usedFromCode.Contains(handle);
+
+    // ---- b. generics ----------------------------------------------------------------------------------------------
+
+    private IEnumerable<Violation> CheckGenerics()
+    {
+        foreach (var handle in _metadata.TypeDefinitions)
+        {
+            if (_metadata.GetTypeDefinition(handle).GetGenericParameters().Count > 0)
+            {
+                yield return new(PortabilityRule.Generic, MetadataNames.TypeName(_metadata, handle), "generic type definition");
+            }
+        }
+        foreach (var handle in _assembly.Methods)
+        {
+            if (_metadata.GetMethodDefinition(handle).GetGenericParameters().Count > 0)
+            {
+                yield return new(PortabilityRule.Generic, _assembly.Name(handle), "generic method definition");
+            }
+        }
+        foreach (var (where, type) in DeclaredTypes().Where(t => t.Type.HasGeneric))
+        {
+            yield return new(PortabilityRule.Generic, where, $"generic type {type} in its signature");
+        }
+        foreach (var handle in TypeSpecifications())
+        {
+            var type = _metadata.GetTypeSpecification(handle).DecodeSignature(_assembly.Signatures, null);
+            if (type.HasGeneric)
+            {
+                foreach (var user in UsersOf(handle))
+                {
+                    yield return new(PortabilityRule.Generic, user, $"generic instantiation {type}");
+                }
+            }
+        }
+        foreach (var handle in _metadata.MemberReferences)
+        {
+            var parent = _metadata.GetMemberReference(handle).Parent;
+            if (parent.Kind == HandleKind.TypeSpecification && SpecType(parent).HasGeneric)
+            {
+                foreach (var user in UsersOf(handle))
+                {
+                    yield return new(PortabilityRule.Generic, user, $"member of a generic instantiation: {MetadataNames.MemberRefName(_metadata, handle)}");
+                }
+            }
+        }
+        foreach (var handle in MethodSpecifications())
+        {
+            var method = _metadata.GetMethodSpecification(handle).Method;
+            string name = method.Kind == HandleKind.MethodDefinition
+                ? _assembly.Name((MethodDefinitionHandle)method)
+                : MetadataNames.MemberRefName(_metadata, (MemberReferenceHandle)method);
+            foreach (var user in UsersOf(handle))
+            {
+                yield return new(PortabilityRule.Generic, user, $"generic method instantiation {name}<...>");
+            }
+        }
+    }
+
+    // MetadataReader enumerates neither table, so walk their rows.
+    private IEnumerable<TypeSpecificationHandle> TypeSpecifications() =>
+        Enumerable.Range(1, _metadata.GetTableRowCount(TableIndex.TypeSpec)).Select(MetadataTokens.TypeSpecificationHandle);
+
+    private IEnumerable<MethodSpecificationHandle> MethodSpecifications() =>
+        Enumerable.Range(1, _metadata.GetTableRowCount(TableIndex.MethodSpec)).Select(MetadataTokens.MethodSpecificationHandle);
+
+    private SigType SpecType(EntityHandle typeSpec) =>
+        _metadata.GetTypeSpecification((TypeSpecificationHandle)typeSpec).DecodeSignature(_assembly.Signatures, null);
+
+    // ---- c. floating point ----------------------------------------------------------------------------------------
+
+    private IEnumerable<Violation> CheckFloatingPoint()
+    {
+        foreach (var (where, type) in DeclaredTypes().Where(t => t.Type.HasFloat))
+        {
+            yield return new(PortabilityRule.FloatingPoint, where, $"floating-point type {type} in its signature");
+        }
+        foreach (var method in _assembly.Methods)
+        {
+            foreach (var instruction in _assembly.Instructions(method).Where(i => FloatOpCodes.Contains(i.OpCode.Value)))
+            {
+                yield return new(PortabilityRule.FloatingPoint, _assembly.Name(method), $"floating-point opcode {instruction}");
+            }
+        }
+        foreach (var handle in _metadata.MemberReferences)
+        {
+            var member = _metadata.GetMemberReference(handle);
+            bool usesFloat = member.GetKind() == MemberReferenceKind.Field
+                ? member.DecodeFieldSignature(_assembly.Signatures, null).HasFloat
+                : member.DecodeMethodSignature(_assembly.Signatures, null) is var s && (s.ReturnType.HasFloat || s.ParameterTypes.Any(p => p.HasFloat));
+            if (usesFloat)
+            {
+                foreach (var user in UsersOf(handle))
+                {
+                    yield return new(PortabilityRule.FloatingPoint, user, $"uses {MetadataNames.MemberRefName(_metadata, handle)}, whose signature has a float or double");
+                }
+            }
+        }
+    }
+
+    // ---- d. allocations on the per-sample path --------------------------------------------------------------------
+
+    private IEnumerable<Violation> CheckPerSampleAllocations()
+    {
+        foreach (var root in _assembly.PerSampleMethods)
+        {
+            string rootName = _assembly.Name(root);
+            foreach (var method in _assembly.HotPath(root))
+            {
+                string via = method == root ? "in a [PerSample] method" : $"on the per-sample path of {rootName}";
+                foreach (var instruction in _assembly.Instructions(method).Where(i => PerSampleForbiddenOpCodes.Contains(i.OpCode.Value)))
+                {
+                    string operand = instruction.Token is { } token ? " " + Describe(token) : "";
+                    yield return new(PortabilityRule.PerSampleAllocation, _assembly.Name(method), $"{instruction}{operand} {via}");
+                }
+            }
+        }
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------------------
+
+    /// <summary>Every field type, method return and parameter type, and local variable type, with its owner.</summary>
+    private IEnumerable<(string Where, SigType Type)> DeclaredTypes()
+    {
+        foreach (var handle in _metadata.FieldDefinitions)
+        {
+            yield return (MetadataNames.FieldName(_metadata, handle), _metadata.GetFieldDefinition(handle).DecodeSignature(_assembly.Signatures, null));
+        }
+        foreach (var handle in _assembly.Methods)
+        {
+            string name = _assembly.Name(handle);
+            var signature = _metadata.GetMethodDefinition(handle).DecodeSignature(_assembly.Signatures, null);
+            foreach (var type in signature.ParameterTypes.Prepend(signature.ReturnType))
+            {
+                yield return (name, type);
+            }
+            if (_assembly.Body(handle) is { LocalSignature.IsNil: false } body)
+            {
+                foreach (var local in _metadata.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_assembly.Signatures, null))
+                {
+                    yield return (name + " (local)", local);
+                }
+            }
+        }
+        foreach (var handle in _metadata.TypeDefinitions)
+        {
+            var type = _metadata.GetTypeDefinition(handle);
+            var supertypes = type.GetInterfaceImplementations().Select(i => _metadata.GetInterfaceImplementation(i).Interface).Append(type.BaseType);
+            foreach (var supertype in supertypes.Where(s => s.Kind == HandleKind.TypeSpecification))
+            {
+                yield return (MetadataNames.TypeName(_metadata, handle), SpecType(supertype));
+            }
+        }
+    }
+
+    /// <summary>Records which methods (or attributes, or type declarations) use each metadata entity.</summary>
+    private void IndexUsers()
+    {
+        foreach (var method in _assembly.Methods)
+        {
+            string name = _assembly.Name(method);
+            foreach (var token in _assembly.Instructions(method).Select(i => i.Token).OfType<EntityHandle>())
+            {
+                AddUser(token, name);
+                _usedFromCode.Add(token);
+                var declaringType = MetadataNames.DeclaringType(_metadata, token);
+                if (!declaringType.IsNil)
+                {
+                    AddUser(declaringType, name);
+                    _usedFromCode.Add(declaringType);
+                }
+                if (token.Kind == HandleKind.MethodSpecification)
+                {
+                    AddUser(_metadata.GetMethodSpecification((MethodSpecificationHandle)token).Method, name);
+                }
+            }
+        }
+        foreach (var handle in _metadata.CustomAttributes)
+        {
+            var attribute = _metadata.GetCustomAttribute(handle);
+            string where = $"[attribute on {Describe(attribute.Parent)}]";
+            AddUser(attribute.Constructor, where);
+            AddUser(MetadataNames.DeclaringType(_metadata, attribute.Constructor), where);
+        }
+        foreach (var handle in _metadata.TypeDefinitions)
+        {
+            var type = _metadata.GetTypeDefinition(handle);
+            string name = MetadataNames.TypeName(_metadata, handle);
+            foreach (var supertype in type.GetInterfaceImplementations().Select(i => _metadata.GetInterfaceImplementation(i).Interface).Append(type.BaseType))
+            {
+                AddUser(supertype, name);
+            }
+        }
+    }
+
+    private void AddUser(EntityHandle handle, string user)
+    {
+        if (handle.IsNil)
+        {
+            return;
+        }
+        if (!_users.TryGetValue(handle, out var users))
+        {
+            _users[handle] = users = [];
+        }
+        users.Add(user);
+    }
+
+    /// <summary>The methods, types or attributes that use an entity; a placeholder when only a signature does.</summary>
+    private IEnumerable<string> UsersOf(EntityHandle handle) =>
+        _users.TryGetValue(handle, out var users) ? users : [MetadataOnly];
+
+    private string Describe(EntityHandle handle) => handle.Kind switch
+    {
+        HandleKind.AssemblyDefinition => "the assembly",
+        HandleKind.ModuleDefinition => "the module",
+        HandleKind.MethodDefinition => _assembly.Name((MethodDefinitionHandle)handle),
+        HandleKind.FieldDefinition => MetadataNames.FieldName(_metadata, (FieldDefinitionHandle)handle),
+        HandleKind.MemberReference => MetadataNames.MemberRefName(_metadata, (MemberReferenceHandle)handle),
+        HandleKind.MethodSpecification => Describe(_metadata.GetMethodSpecification((MethodSpecificationHandle)handle).Method) + "<...>",
+        HandleKind.TypeDefinition or HandleKind.TypeReference or HandleKind.TypeSpecification => MetadataNames.TypeName(_metadata, handle),
+        HandleKind.PropertyDefinition => "property " + _metadata.GetString(_metadata.GetPropertyDefinition((PropertyDefinitionHandle)handle).Name),
+        HandleKind.Parameter => "parameter " + _metadata.GetString(_metadata.GetParameter((ParameterHandle)handle).Name),
+        _ => handle.Kind.ToString(),
+    };
+}
