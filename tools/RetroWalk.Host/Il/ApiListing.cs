@@ -167,9 +167,9 @@ public sealed partial class ApiListing
         return null;
     }
 
-    /// <summary>"System.String s, System.Int32 n" → ["System.String", "System.Int32"].</summary>
+    /// <summary>"System.String s, System.Int32 n" → ["System.String", "System.Int32"]; indexers list bare types.</summary>
     private static IReadOnlyList<string> ParameterTypes(string parameters) =>
         parameters.Length == 0
             ? []
-            : parameters.Split(", ").Select(p => p[..p.LastIndexOf(' ')]).ToList();
+            : parameters.Split(", ").Select(p => p.Contains(' ') ? p[..p.LastIndexOf(' ')] : p).ToList();
 }

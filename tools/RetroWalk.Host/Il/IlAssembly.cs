@@ -140,7 +140,7 @@ public sealed class IlAssembly : IDisposable
         var supertypes = definition.GetInterfaceImplementations()
             .Select(i => Metadata.GetInterfaceImplementation(i).Interface)
             .Append(definition.BaseType)
-            .Where(h => h.Kind == HandleKind.TypeDefinition)
+            .Where(h => !h.IsNil && h.Kind == HandleKind.TypeDefinition)
             .Select(h => (TypeDefinitionHandle)h);
         return supertypes.Any(s => s == ancestor || DerivesFrom(s, ancestor));
     }

@@ -49,8 +49,10 @@ public sealed class PortabilityChecker
         // Emitted for `in` parameters and readonly structs. When the corlib lacks it, Roslyn embeds its own
         // definition in the assembly (an internal type, not a reference), which the device build does.
         ["System.Runtime.CompilerServices.IsReadOnlyAttribute"] = "embedded by the compiler when the corlib lacks it",
-        // C# 11+ modules carry [module: RefSafetyRules(11)]; without the corlib type Roslyn embeds a definition.
-        ["System.Runtime.CompilerServices.RefSafetyRulesAttribute"] = "embedded by the compiler when the corlib lacks it",
+        // [module: RefSafetyRules(11)] marks modules compiled under the C# 11 ref-safety rules, which Roslyn applies
+        // to LangVersion 11+ or to any LangVersion against a net7+ corlib (the host build). With LangVersion 9 and
+        // nanoFramework's mscorlib the device build uses the old rules and does not emit it.
+        ["System.Runtime.CompilerServices.RefSafetyRulesAttribute"] = "host corlib only: device build uses the C# 10 rules",
     };
 
     /// <summary>
@@ -144,7 +146,9 @@ public sealed class PortabilityChecker
         if (member.GetKind() == MemberReferenceKind.Field)
         {
             var fieldType = member.DecodeFieldSignature(_assembly.Signatures, null);
-            var fields = _listing.FindMembers(typeName, name).Where(m => m.IsField).ToList();
+            // The same source binds to a property of that name where nanoFramework has one (BitConverter.IsLittleEndian).
+            var fields = _listing.FindMembers(typeName, name).Where(m => m.IsField)
+                .Concat(_listing.FindMembers(typeName, "get_" + name).Where(m => m.ParameterTypes.Count == 0));
             return fields.Any(f => TypeMatches(f.ReturnType, fieldType))
                 ? null
                 : $"field {fieldType} {typeName}.{name} is not in the nanoFramework API listing";
@@ -153,6 +157,11 @@ public sealed class PortabilityChecker
         var signature = member.DecodeMethodSignature(_assembly.Signatures, null);
         string described = $"{typeName}.{name}({string.Join(", ", signature.ParameterTypes)})";
         var overloads = _listing.FindMembers(typeName, name).Where(m => !m.IsField).ToList();
+        if (overloads.Count == 0 && signature.ParameterTypes.Length == 0 && name.StartsWith("get_", StringComparison.Ordinal))
+        {
+            // ...and a property getter to a field where nanoFramework has a field (Exception.HResult).
+            overloads = _listing.FindMembers(typeName, name["get_".Length..]).Where(m => m.IsField).ToList();
+        }
         if (overloads.Count == 0)
         {
             return $"{described} is not in the nanoFramework API listing";
@@ -196,7 +205,8 @@ public sealed class PortabilityChecker
                 yield return new(PortabilityRule.Generic, _assembly.Name(handle), "generic method definition");
             }
         }
-        foreach (var (where, type) in DeclaredTypes().Where(t => t.Type.HasGeneric))
+        // A generic parameter in a signature belongs to a generic definition, reported above.
+        foreach (var (where, type) in DeclaredTypes().Where(t => t.Type.HasGeneric && !t.Type.IsGenericParameter))
         {
             yield return new(PortabilityRule.Generic, where, $"generic type {type} in its signature");
         }
@@ -298,23 +308,27 @@ public sealed class PortabilityChecker
     // ---- shared ---------------------------------------------------------------------------------------------------
 
     /// <summary>Every field type, method return and parameter type, and local variable type, with its owner.</summary>
-    private IEnumerable<(string Where, SigType Type)> DeclaredTypes()
+    private IEnumerable<(string Where, SigType Type)> DeclaredTypes() => DeclaredTypes(_ => _assembly.Signatures);
+
+    private IEnumerable<(string Where, SigType Type)> DeclaredTypes(Func<string, SigTypeProvider> providerFor)
     {
         foreach (var handle in _metadata.FieldDefinitions)
         {
-            yield return (MetadataNames.FieldName(_metadata, handle), _metadata.GetFieldDefinition(handle).DecodeSignature(_assembly.Signatures, null));
+            string name = MetadataNames.FieldName(_metadata, handle);
+            yield return (name, _metadata.GetFieldDefinition(handle).DecodeSignature(providerFor(name), null));
         }
         foreach (var handle in _assembly.Methods)
         {
             string name = _assembly.Name(handle);
-            var signature = _metadata.GetMethodDefinition(handle).DecodeSignature(_assembly.Signatures, null);
+            var signature = _metadata.GetMethodDefinition(handle).DecodeSignature(providerFor(name), null);
             foreach (var type in signature.ParameterTypes.Prepend(signature.ReturnType))
             {
                 yield return (name, type);
             }
             if (_assembly.Body(handle) is { LocalSignature.IsNil: false } body)
             {
-                foreach (var local in _metadata.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(_assembly.Signatures, null))
+                var locals = _metadata.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(providerFor(name), null);
+                foreach (var local in locals)
                 {
                     yield return (name + " (local)", local);
                 }
@@ -323,10 +337,11 @@ public sealed class PortabilityChecker
         foreach (var handle in _metadata.TypeDefinitions)
         {
             var type = _metadata.GetTypeDefinition(handle);
+            string name = MetadataNames.TypeName(_metadata, handle);
             var supertypes = type.GetInterfaceImplementations().Select(i => _metadata.GetInterfaceImplementation(i).Interface).Append(type.BaseType);
             foreach (var supertype in supertypes.Where(s => s.Kind == HandleKind.TypeSpecification))
             {
-                yield return (MetadataNames.TypeName(_metadata, handle), SpecType(supertype));
+                yield return (name, _metadata.GetTypeSpecification((TypeSpecificationHandle)supertype).DecodeSignature(providerFor(name), null));
             }
         }
     }
@@ -367,6 +382,33 @@ public sealed class PortabilityChecker
             foreach (var supertype in type.GetInterfaceImplementations().Select(i => _metadata.GetInterfaceImplementation(i).Interface).Append(type.BaseType))
             {
                 AddUser(supertype, name);
+            }
+        }
+
+        // Types referenced only inside signatures: of the core's own members, then of the generic instantiations
+        // and external members its code uses (after the code's users above are known).
+        _ = DeclaredTypes(where => new SigTypeProvider(_metadata, type => AddUser(type, where))).Count(); // decoding records them
+        foreach (var handle in TypeSpecifications())
+        {
+            foreach (var user in UsersOf(handle).ToList())
+            {
+                _metadata.GetTypeSpecification(handle).DecodeSignature(new SigTypeProvider(_metadata, type => AddUser(type, user)), null);
+            }
+        }
+        foreach (var handle in _metadata.MemberReferences)
+        {
+            var member = _metadata.GetMemberReference(handle);
+            foreach (var user in UsersOf(handle).ToList())
+            {
+                var provider = new SigTypeProvider(_metadata, type => AddUser(type, user));
+                if (member.GetKind() == MemberReferenceKind.Field)
+                {
+                    member.DecodeFieldSignature(provider, null);
+                }
+                else
+                {
+                    member.DecodeMethodSignature(provider, null);
+                }
             }
         }
     }

@@ -12,8 +12,12 @@ public sealed record SigType(string Name, bool HasGeneric = false, bool HasFloat
     public override string ToString() => Name;
 }
 
-/// <summary>Decodes signature blobs into <see cref="SigType"/>; one instance serves a whole assembly.</summary>
-public sealed class SigTypeProvider(MetadataReader metadata) : ISignatureTypeProvider<SigType, object?>
+/// <summary>
+/// Decodes signature blobs into <see cref="SigType"/>. <paramref name="onTypeReference"/>, when given, hears every
+/// type reference met while decoding (to learn which members use a referenced type only in their signatures).
+/// </summary>
+public sealed class SigTypeProvider(MetadataReader metadata, Action<TypeReferenceHandle>? onTypeReference = null)
+    : ISignatureTypeProvider<SigType, object?>
 {
     public SigType GetPrimitiveType(PrimitiveTypeCode typeCode) =>
         // PrimitiveTypeCode's names are the System type names (Int32, Single, Double, String...).
@@ -22,8 +26,11 @@ public sealed class SigTypeProvider(MetadataReader metadata) : ISignatureTypePro
     public SigType GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
         new(MetadataNames.TypeName(metadata, handle));
 
-    public SigType GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
-        new(MetadataNames.TypeName(metadata, handle));
+    public SigType GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
+    {
+        onTypeReference?.Invoke(handle);
+        return new(MetadataNames.TypeName(metadata, handle));
+    }
 
     public SigType GetTypeFromSpecification(MetadataReader reader, object? context, TypeSpecificationHandle handle, byte rawTypeKind) =>
         metadata.GetTypeSpecification(handle).DecodeSignature(this, context);
