@@ -136,11 +136,8 @@ public sealed class IlAssembly : IDisposable
 
     private bool DerivesFrom(TypeDefinitionHandle type, TypeDefinitionHandle ancestor)
     {
-        var definition = Metadata.GetTypeDefinition(type);
-        var supertypes = definition.GetInterfaceImplementations()
-            .Select(i => Metadata.GetInterfaceImplementation(i).Interface)
-            .Append(definition.BaseType)
-            .Where(h => !h.IsNil && h.Kind == HandleKind.TypeDefinition)
+        var supertypes = Metadata.Supertypes(type)
+            .Where(h => h.Kind == HandleKind.TypeDefinition)
             .Select(h => (TypeDefinitionHandle)h);
         return supertypes.Any(s => s == ancestor || DerivesFrom(s, ancestor));
     }

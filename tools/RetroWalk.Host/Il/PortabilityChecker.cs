@@ -1,6 +1,5 @@
 using System.Reflection.Emit;
 using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
 
 namespace RetroWalk.Host.Il;
 
@@ -104,39 +103,22 @@ public sealed class PortabilityChecker
 
     private IEnumerable<Violation> CheckApiListing()
     {
-        foreach (var handle in _metadata.TypeReferences)
-        {
-            string name = MetadataNames.TypeName(_metadata, handle);
-            if (!IsExternal(handle) || _listing.FindType(name) is not null || IsAllowedAttribute(name, handle))
-            {
-                continue;
-            }
-            foreach (var user in UsersOf(handle))
-            {
-                yield return new(PortabilityRule.ApiListing, user, $"type {name} is not in the nanoFramework API listing");
-            }
-        }
+        var missingTypes = _metadata.TypeReferences
+            .Where(IsExternal)
+            .Select(handle => (handle, name: MetadataNames.TypeName(_metadata, handle)))
+            .Where(t => _listing.FindType(t.name) is null && !IsAllowedAttribute(t.name, t.handle))
+            .SelectMany(t => AtUsers(t.handle, PortabilityRule.ApiListing, $"type {t.name} is not in the nanoFramework API listing"));
 
-        foreach (var handle in _metadata.MemberReferences)
-        {
-            var member = _metadata.GetMemberReference(handle);
-            if (member.Parent.Kind != HandleKind.TypeReference)
-            {
-                continue; // members of generic instantiations and arrays are reported by the generic rule
-            }
-            string typeName = MetadataNames.TypeName(_metadata, member.Parent);
-            if (_listing.FindType(typeName) is null || IsAllowedAttribute(typeName, handle))
-            {
-                continue; // the missing type is reported above
-            }
-            if (MissingMember(member, typeName) is { } problem)
-            {
-                foreach (var user in UsersOf(handle))
-                {
-                    yield return new(PortabilityRule.ApiListing, user, problem);
-                }
-            }
-        }
+        // Members of generic instantiations and arrays (TypeSpec parents) are left to the generic rule; members of a
+        // missing type were reported with the type.
+        var missingMembers = _metadata.MemberReferences
+            .Select(handle => (handle, member: _metadata.GetMemberReference(handle)))
+            .Where(m => m.member.Parent.Kind == HandleKind.TypeReference)
+            .Select(m => (m.handle, m.member, typeName: MetadataNames.TypeName(_metadata, m.member.Parent)))
+            .Where(m => _listing.FindType(m.typeName) is not null && !IsAllowedAttribute(m.typeName, m.handle))
+            .SelectMany(m => MissingMember(m.member, m.typeName) is { } problem ? AtUsers(m.handle, PortabilityRule.ApiListing, problem) : []);
+
+        return missingTypes.Concat(missingMembers);
     }
 
     /// <summary>Null when the listing has the member with matching parameter and return types; else why not.</summary>
@@ -191,66 +173,29 @@ public sealed class PortabilityChecker
 
     private IEnumerable<Violation> CheckGenerics()
     {
-        foreach (var handle in _metadata.TypeDefinitions)
-        {
-            if (_metadata.GetTypeDefinition(handle).GetGenericParameters().Count > 0)
-            {
-                yield return new(PortabilityRule.Generic, MetadataNames.TypeName(_metadata, handle), "generic type definition");
-            }
-        }
-        foreach (var handle in _assembly.Methods)
-        {
-            if (_metadata.GetMethodDefinition(handle).GetGenericParameters().Count > 0)
-            {
-                yield return new(PortabilityRule.Generic, _assembly.Name(handle), "generic method definition");
-            }
-        }
+        const PortabilityRule rule = PortabilityRule.Generic;
+        var typeDefinitions = _metadata.TypeDefinitions
+            .Where(h => _metadata.GetTypeDefinition(h).GetGenericParameters().Count > 0)
+            .Select(h => new Violation(rule, MetadataNames.TypeName(_metadata, h), "generic type definition"));
+        var methodDefinitions = _assembly.Methods
+            .Where(h => _metadata.GetMethodDefinition(h).GetGenericParameters().Count > 0)
+            .Select(h => new Violation(rule, _assembly.Name(h), "generic method definition"));
         // A generic parameter in a signature belongs to a generic definition, reported above.
-        foreach (var (where, type) in DeclaredTypes().Where(t => t.Type.HasGeneric && !t.Type.IsGenericParameter))
-        {
-            yield return new(PortabilityRule.Generic, where, $"generic type {type} in its signature");
-        }
-        foreach (var handle in TypeSpecifications())
-        {
-            var type = _metadata.GetTypeSpecification(handle).DecodeSignature(_assembly.Signatures, null);
-            if (type.HasGeneric)
-            {
-                foreach (var user in UsersOf(handle))
-                {
-                    yield return new(PortabilityRule.Generic, user, $"generic instantiation {type}");
-                }
-            }
-        }
-        foreach (var handle in _metadata.MemberReferences)
-        {
-            var parent = _metadata.GetMemberReference(handle).Parent;
-            if (parent.Kind == HandleKind.TypeSpecification && SpecType(parent).HasGeneric)
-            {
-                foreach (var user in UsersOf(handle))
-                {
-                    yield return new(PortabilityRule.Generic, user, $"member of a generic instantiation: {MetadataNames.MemberRefName(_metadata, handle)}");
-                }
-            }
-        }
-        foreach (var handle in MethodSpecifications())
-        {
-            var method = _metadata.GetMethodSpecification(handle).Method;
-            string name = method.Kind == HandleKind.MethodDefinition
-                ? _assembly.Name((MethodDefinitionHandle)method)
-                : MetadataNames.MemberRefName(_metadata, (MemberReferenceHandle)method);
-            foreach (var user in UsersOf(handle))
-            {
-                yield return new(PortabilityRule.Generic, user, $"generic method instantiation {name}<...>");
-            }
-        }
+        var inSignatures = DeclaredTypes()
+            .Where(t => t.Type.HasGeneric && !t.Type.IsGenericParameter)
+            .Select(t => new Violation(rule, t.Where, $"generic type {t.Type} in its signature"));
+        var instantiations = _metadata.TypeSpecifications()
+            .Select(h => (handle: h, type: SpecType(h)))
+            .Where(t => t.type.HasGeneric)
+            .SelectMany(t => AtUsers(t.handle, rule, $"generic instantiation {t.type}"));
+        var membersOfInstantiations = _metadata.MemberReferences
+            .Where(h => _metadata.GetMemberReference(h).Parent is { Kind: HandleKind.TypeSpecification } parent && SpecType(parent).HasGeneric)
+            .SelectMany(h => AtUsers(h, rule, $"member of a generic instantiation: {MetadataNames.MemberRefName(_metadata, h)}"));
+        var methodInstantiations = _metadata.MethodSpecifications()
+            .SelectMany(h => AtUsers(h, rule, $"generic method instantiation {Describe(h)}"));
+        return typeDefinitions.Concat(methodDefinitions).Concat(inSignatures).Concat(instantiations)
+            .Concat(membersOfInstantiations).Concat(methodInstantiations);
     }
-
-    // MetadataReader enumerates neither table, so walk their rows.
-    private IEnumerable<TypeSpecificationHandle> TypeSpecifications() =>
-        Enumerable.Range(1, _metadata.GetTableRowCount(TableIndex.TypeSpec)).Select(MetadataTokens.TypeSpecificationHandle);
-
-    private IEnumerable<MethodSpecificationHandle> MethodSpecifications() =>
-        Enumerable.Range(1, _metadata.GetTableRowCount(TableIndex.MethodSpec)).Select(MetadataTokens.MethodSpecificationHandle);
 
     private SigType SpecType(EntityHandle typeSpec) =>
         _metadata.GetTypeSpecification((TypeSpecificationHandle)typeSpec).DecodeSignature(_assembly.Signatures, null);
@@ -259,31 +204,17 @@ public sealed class PortabilityChecker
 
     private IEnumerable<Violation> CheckFloatingPoint()
     {
-        foreach (var (where, type) in DeclaredTypes().Where(t => t.Type.HasFloat))
-        {
-            yield return new(PortabilityRule.FloatingPoint, where, $"floating-point type {type} in its signature");
-        }
-        foreach (var method in _assembly.Methods)
-        {
-            foreach (var instruction in _assembly.Instructions(method).Where(i => FloatOpCodes.Contains(i.OpCode.Value)))
-            {
-                yield return new(PortabilityRule.FloatingPoint, _assembly.Name(method), $"floating-point opcode {instruction}");
-            }
-        }
-        foreach (var handle in _metadata.MemberReferences)
-        {
-            var member = _metadata.GetMemberReference(handle);
-            bool usesFloat = member.GetKind() == MemberReferenceKind.Field
-                ? member.DecodeFieldSignature(_assembly.Signatures, null).HasFloat
-                : member.DecodeMethodSignature(_assembly.Signatures, null) is var s && (s.ReturnType.HasFloat || s.ParameterTypes.Any(p => p.HasFloat));
-            if (usesFloat)
-            {
-                foreach (var user in UsersOf(handle))
-                {
-                    yield return new(PortabilityRule.FloatingPoint, user, $"uses {MetadataNames.MemberRefName(_metadata, handle)}, whose signature has a float or double");
-                }
-            }
-        }
+        const PortabilityRule rule = PortabilityRule.FloatingPoint;
+        var inSignatures = DeclaredTypes()
+            .Where(t => t.Type.HasFloat)
+            .Select(t => new Violation(rule, t.Where, $"floating-point type {t.Type} in its signature"));
+        var opcodes = _assembly.Methods.SelectMany(method => _assembly.Instructions(method)
+            .Where(i => FloatOpCodes.Contains(i.OpCode.Value))
+            .Select(i => new Violation(rule, _assembly.Name(method), $"floating-point opcode {i}")));
+        var externalMembers = _metadata.MemberReferences
+            .Where(h => _metadata.GetMemberReference(h).SignatureTypes(_assembly.Signatures).Any(t => t.HasFloat))
+            .SelectMany(h => AtUsers(h, rule, $"uses {MetadataNames.MemberRefName(_metadata, h)}, whose signature has a float or double"));
+        return inSignatures.Concat(opcodes).Concat(externalMembers);
     }
 
     // ---- d. allocations on the per-sample path --------------------------------------------------------------------
@@ -336,10 +267,8 @@ public sealed class PortabilityChecker
         }
         foreach (var handle in _metadata.TypeDefinitions)
         {
-            var type = _metadata.GetTypeDefinition(handle);
             string name = MetadataNames.TypeName(_metadata, handle);
-            var supertypes = type.GetInterfaceImplementations().Select(i => _metadata.GetInterfaceImplementation(i).Interface).Append(type.BaseType);
-            foreach (var supertype in supertypes.Where(s => s.Kind == HandleKind.TypeSpecification))
+            foreach (var supertype in _metadata.Supertypes(handle).Where(s => s.Kind == HandleKind.TypeSpecification))
             {
                 yield return (name, _metadata.GetTypeSpecification((TypeSpecificationHandle)supertype).DecodeSignature(providerFor(name), null));
             }
@@ -377,18 +306,16 @@ public sealed class PortabilityChecker
         }
         foreach (var handle in _metadata.TypeDefinitions)
         {
-            var type = _metadata.GetTypeDefinition(handle);
-            string name = MetadataNames.TypeName(_metadata, handle);
-            foreach (var supertype in type.GetInterfaceImplementations().Select(i => _metadata.GetInterfaceImplementation(i).Interface).Append(type.BaseType))
+            foreach (var supertype in _metadata.Supertypes(handle))
             {
-                AddUser(supertype, name);
+                AddUser(supertype, MetadataNames.TypeName(_metadata, handle));
             }
         }
 
         // Types referenced only inside signatures: of the core's own members, then of the generic instantiations
         // and external members its code uses (after the code's users above are known).
         _ = DeclaredTypes(where => new SigTypeProvider(_metadata, type => AddUser(type, where))).Count(); // decoding records them
-        foreach (var handle in TypeSpecifications())
+        foreach (var handle in _metadata.TypeSpecifications())
         {
             foreach (var user in UsersOf(handle).ToList())
             {
@@ -397,18 +324,9 @@ public sealed class PortabilityChecker
         }
         foreach (var handle in _metadata.MemberReferences)
         {
-            var member = _metadata.GetMemberReference(handle);
             foreach (var user in UsersOf(handle).ToList())
             {
-                var provider = new SigTypeProvider(_metadata, type => AddUser(type, user));
-                if (member.GetKind() == MemberReferenceKind.Field)
-                {
-                    member.DecodeFieldSignature(provider, null);
-                }
-                else
-                {
-                    member.DecodeMethodSignature(provider, null);
-                }
+                _metadata.GetMemberReference(handle).SignatureTypes(new SigTypeProvider(_metadata, type => AddUser(type, user)));
             }
         }
     }
@@ -425,6 +343,9 @@ public sealed class PortabilityChecker
         }
         users.Add(user);
     }
+
+    private IEnumerable<Violation> AtUsers(EntityHandle handle, PortabilityRule rule, string what) =>
+        UsersOf(handle).Select(user => new Violation(rule, user, what));
 
     /// <summary>The methods, types or attributes that use an entity; a placeholder when only a signature does.</summary>
     private IEnumerable<string> UsersOf(EntityHandle handle) =>
