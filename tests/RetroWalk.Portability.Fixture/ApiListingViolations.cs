@@ -31,6 +31,12 @@ namespace RetroWalk.Portability.Fixture
         {
         }
 
+        /// <summary>ObsoleteAttribute is listed, but without the DiagnosticId property this named argument sets.</summary>
+        [System.Obsolete("kept for the fixture", DiagnosticId = "RW0001")]
+        public static void MarkedWithMissingNamedArgument()
+        {
+        }
+
         /// <summary>A missing attribute constructor: the listing has no System.ThreadStaticAttribute.</summary>
         [System.ThreadStatic]
         public static int ThreadStaticField;

@@ -21,6 +21,14 @@ namespace RetroWalk.Portability.Fixture
             Allocates(value);
             Boxes(value);
             Throws(value);
+            Describes(value);
+        }
+
+        private string _label;
+
+        private void Describes(int value)
+        {
+            _label = value.ToString();
         }
 
         private void Allocates(int value)

@@ -14,7 +14,10 @@ public enum PortabilityRule
     /// <summary>A float or double: the core is fixed-point only.</summary>
     FloatingPoint,
 
-    /// <summary>An allocation, boxing or throw in a [PerSample] method or a core method it calls.</summary>
+    /// <summary>
+    /// An allocation (newobj, newarr, box, a call that returns a new string or array) or a throw in a [PerSample]
+    /// method or a core method it calls.
+    /// </summary>
     PerSampleAllocation,
 }
 
@@ -118,8 +121,23 @@ public sealed class PortabilityChecker
             .Where(m => _listing.FindType(m.typeName) is not null && !IsAllowedAttribute(m.typeName, m.handle))
             .SelectMany(m => MissingMember(m.member, m.typeName) is { } problem ? AtUsers(m.handle, PortabilityRule.ApiListing, problem) : []);
 
-        return missingTypes.Concat(missingMembers);
+        // Named arguments ([AttributeUsage(..., AllowMultiple = true)]) set a property or field of the attribute.
+        var missingNamedArguments = _metadata.CustomAttributes
+            .Select(_metadata.GetCustomAttribute)
+            .Select(a => (attribute: a, typeName: _assembly.AttributeTypeName(a)))
+            .Where(a => a.attribute.Constructor.Kind == HandleKind.MemberReference && _listing.FindType(a.typeName) is not null)
+            .SelectMany(a => a.attribute.DecodeValue(_assembly.Signatures).NamedArguments
+                .Where(n => !IsListedNamedArgument(a.typeName, n))
+                .Select(n => new Violation(PortabilityRule.ApiListing, $"[attribute on {Describe(a.attribute.Parent)}]",
+                    $"{n.Kind.ToString().ToLowerInvariant()} {a.typeName}.{n.Name} is not in the nanoFramework API listing")));
+
+        return missingTypes.Concat(missingMembers).Concat(missingNamedArguments);
     }
+
+    private bool IsListedNamedArgument(string attributeType, CustomAttributeNamedArgument<SigType> argument) =>
+        argument.Kind == CustomAttributeNamedArgumentKind.Property
+            ? _listing.FindMembers(attributeType, "set_" + argument.Name).Any()
+            : _listing.FindMembers(attributeType, argument.Name!).Any(m => m.IsField);
 
     /// <summary>Null when the listing has the member with matching parameter and return types; else why not.</summary>
     private string? MissingMember(MemberReference member, string typeName)
@@ -227,13 +245,32 @@ public sealed class PortabilityChecker
             foreach (var method in _assembly.HotPath(root))
             {
                 string via = method == root ? "in a [PerSample] method" : $"on the per-sample path of {rootName}";
-                foreach (var instruction in _assembly.Instructions(method).Where(i => PerSampleForbiddenOpCodes.Contains(i.OpCode.Value)))
+                foreach (var instruction in _assembly.Instructions(method).Where(i => PerSampleForbiddenOpCodes.Contains(i.OpCode.Value) || BuildsStringOrArray(i)))
                 {
                     string operand = instruction.Token is { } token ? " " + Describe(token) : "";
                     yield return new(PortabilityRule.PerSampleAllocation, _assembly.Name(method), $"{instruction}{operand} {via}");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A call to another assembly's method that returns a string or an array: in mscorlib those build a new one on
+    /// every call (ToString, Concat, Substring, GetBytes, ToCharArray...). Calls into the core are followed instead.
+    /// </summary>
+    private bool BuildsStringOrArray(IlInstruction instruction)
+    {
+        if (instruction.OpCode.FlowControl != FlowControl.Call || instruction.Token is not { Kind: HandleKind.MemberReference } token)
+        {
+            return false;
+        }
+        var member = _metadata.GetMemberReference((MemberReferenceHandle)token);
+        if (member.GetKind() != MemberReferenceKind.Method)
+        {
+            return false;
+        }
+        var returnType = member.DecodeMethodSignature(_assembly.Signatures, null).ReturnType.Name;
+        return returnType == "System.String" || returnType.EndsWith("[]", StringComparison.Ordinal);
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------------

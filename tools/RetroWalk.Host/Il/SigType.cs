@@ -17,7 +17,7 @@ public sealed record SigType(string Name, bool HasGeneric = false, bool HasFloat
 /// type reference met while decoding (to learn which members use a referenced type only in their signatures).
 /// </summary>
 public sealed class SigTypeProvider(MetadataReader metadata, Action<TypeReferenceHandle>? onTypeReference = null)
-    : ISignatureTypeProvider<SigType, object?>
+    : ISignatureTypeProvider<SigType, object?>, ICustomAttributeTypeProvider<SigType>
 {
     public SigType GetPrimitiveType(PrimitiveTypeCode typeCode) =>
         // PrimitiveTypeCode's names are the System type names (Int32, Single, Double, String...).
@@ -60,4 +60,38 @@ public sealed class SigTypeProvider(MetadataReader metadata, Action<TypeReferenc
         new($"method {signature.ReturnType}({string.Join(", ", signature.ParameterTypes)})",
             signature.ParameterTypes.Any(p => p.HasGeneric) || signature.ReturnType.HasGeneric,
             signature.ParameterTypes.Any(p => p.HasFloat) || signature.ReturnType.HasFloat);
+
+    // Custom attribute values (for their named arguments).
+
+    public SigType GetSystemType() => new("System.Type");
+
+    public bool IsSystemType(SigType type) => type.Name == "System.Type";
+
+    public SigType GetTypeFromSerializedName(string name) => new(name.Split(',')[0]);
+
+    /// <summary>
+    /// An enum of this assembly has its value__ field's type. An enum of another assembly cannot be resolved here;
+    /// every enum that mscorlib's attributes take (AttributeTargets, DebuggingModes, LayoutKind...) is Int32.
+    /// </summary>
+    public PrimitiveTypeCode GetUnderlyingEnumType(SigType type)
+    {
+        var definition = metadata.TypeDefinitions.FirstOrDefault(h => MetadataNames.TypeName(metadata, h) == type.Name);
+        if (definition.IsNil)
+        {
+            return PrimitiveTypeCode.Int32;
+        }
+        var valueField = metadata.GetTypeDefinition(definition).GetFields().Select(metadata.GetFieldDefinition)
+            .First(f => (f.Attributes & System.Reflection.FieldAttributes.Static) == 0);
+        return valueField.DecodeSignature(this, null).Name switch
+        {
+            "System.Byte" => PrimitiveTypeCode.Byte,
+            "System.SByte" => PrimitiveTypeCode.SByte,
+            "System.Int16" => PrimitiveTypeCode.Int16,
+            "System.UInt16" => PrimitiveTypeCode.UInt16,
+            "System.UInt32" => PrimitiveTypeCode.UInt32,
+            "System.Int64" => PrimitiveTypeCode.Int64,
+            "System.UInt64" => PrimitiveTypeCode.UInt64,
+            _ => PrimitiveTypeCode.Int32,
+        };
+    }
 }

@@ -20,6 +20,7 @@ namespace RetroWalk.Tests.Host.Portability
         [DataRow(PortabilityRule.ApiListing, "ApiListingViolations.UsesMissingField(", "field System.IntPtr System.IntPtr.Zero is not in")]
         [DataRow(PortabilityRule.ApiListing, "ApiListingViolations.TakesMissingType(", "type System.StringComparison is not in")]
         [DataRow(PortabilityRule.ApiListing, "[attribute on " + Fixture + "ApiListingViolations.ThreadStaticField]", "System.ThreadStaticAttribute")]
+        [DataRow(PortabilityRule.ApiListing, "[attribute on " + Fixture + "ApiListingViolations.MarkedWithMissingNamedArgument()]", "property System.ObsoleteAttribute.DiagnosticId")]
         [DataRow(PortabilityRule.Generic, "GenericViolations.UsesGenericInstantiation(", "generic instantiation System.Collections.Generic.List`1<System.Int32>")]
         [DataRow(PortabilityRule.Generic, "GenericViolations.GenericMethodDefinition(", "generic method definition")]
         [DataRow(PortabilityRule.Generic, "GenericViolations.CallsGenericMethod(", "generic method instantiation")]
@@ -36,6 +37,7 @@ namespace RetroWalk.Tests.Host.Portability
         [DataRow(PortabilityRule.PerSampleAllocation, "PerSampleViolations.Throws(", "throw")]
         [DataRow(PortabilityRule.PerSampleAllocation, "PerSampleViolations.Throws(", "newobj")]
         [DataRow(PortabilityRule.PerSampleAllocation, "AllocatingSink.Accept(", "newobj")]
+        [DataRow(PortabilityRule.PerSampleAllocation, "PerSampleViolations.Describes(", "System.Int32.ToString")]
         public void EachDeliberateViolationIsReportedWhereItIs(PortabilityRule rule, string where, string what)
         {
             var violations = CheckedAssemblies.FixtureCheck.Check(rule);
