@@ -33,8 +33,8 @@ public static class DeviceCost
             }
             double periodUs = 1_000_000.0 / sampleRateHz;
             output.WriteLine($"  {total,6}  total over {path.Count} method(s); if each ran once: " +
-                             $"{total * FastUsPerInstruction:F0}-{total * SlowUsPerInstruction:F0} µs per sample on the ESP32, " +
-                             $"{100 * total * FastUsPerInstruction / periodUs:F1}-{100 * total * SlowUsPerInstruction / periodUs:F1}% of the {periodUs / 1000:F0} ms sample period");
+                             $"{total * FastUsPerInstruction:F1}-{total * SlowUsPerInstruction:F1} µs per sample on the ESP32, " +
+                             $"{100 * total * FastUsPerInstruction / periodUs:F2}-{100 * total * SlowUsPerInstruction / periodUs:F2}% of the {periodUs / 1000:F0} ms sample period");
         }
     }
 }
