@@ -29,7 +29,7 @@ namespace RetroWalk.Core.Device
         /// <summary>Retry period of a save that failed.</summary>
         public const int SaveRetryMs = 10000;
 
-        /// <summary>Tilt changes smaller than this (0.1°) since the last notification are not notified.</summary>
+        /// <summary>Tilt changes smaller than this (0.1°) since the last notification are not notified, nor lean direction changes below it.</summary>
         public const int TiltNotifyDeadbandDeciDeg = 20;
 
         /// <summary>Samples per FIFO read: the whole MPU-6050 FIFO (85 frames).</summary>
@@ -450,8 +450,10 @@ namespace RetroWalk.Core.Device
                 changed |= StatusFields.Snapshot;
             }
 
+            // Near upright the lean direction flips with noise: a direction change alone counts only beyond the deadband.
             int tiltMoved = f.TiltDeciDeg - _sentTiltDeciDeg;
-            if (f.Alarm != p.Alarm || f.TiltDirection != p.TiltDirection || f.ClockSynced != p.ClockSynced
+            bool leaning = f.TiltDeciDeg >= TiltNotifyDeadbandDeciDeg || f.TiltDeciDeg <= -TiltNotifyDeadbandDeciDeg;
+            if (f.Alarm != p.Alarm || (leaning && f.TiltDirection != p.TiltDirection) || f.ClockSynced != p.ClockSynced
                 || tiltMoved >= TiltNotifyDeadbandDeciDeg || tiltMoved <= -TiltNotifyDeadbandDeciDeg)
             {
                 changed |= StatusFields.TiltAlarm;

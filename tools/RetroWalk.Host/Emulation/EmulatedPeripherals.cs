@@ -20,11 +20,17 @@ public sealed class RecordingAlarmOutput(IClock clock) : IAlarmOutput
 
     public bool Led { get; private set; }
 
+    /// <summary>False keeps only the current state (no list growth, for allocation measurements).</summary>
+    public bool Record { get; set; } = true;
+
     public void Set(bool buzzerOn, bool ledOn)
     {
         Buzzer = buzzerOn;
         Led = ledOn;
-        Changes.Add(new AlarmOutputChange(clock.MonotonicMs, buzzerOn, ledOn));
+        if (Record)
+        {
+            Changes.Add(new AlarmOutputChange(clock.MonotonicMs, buzzerOn, ledOn));
+        }
     }
 }
 

@@ -92,7 +92,15 @@ public sealed class MemoryCounterStore : ICounterStore
             throw new PowerCutException(slot, n);
         }
 
-        _slots[slot] = data.AsSpan(0, length).ToArray();
+        // Reuse the slot's array when the size is unchanged, so saves in steady state allocate nothing.
+        var target = _slots[slot];
+        if (target is null || target.Length != length)
+        {
+            target = new byte[length];
+            _slots[slot] = target;
+        }
+
+        Array.Copy(data, target, length);
         return true;
     }
 }

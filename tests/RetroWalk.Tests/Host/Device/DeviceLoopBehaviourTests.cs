@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Safety;
 using RetroWalk.Core.Storage;
 using RetroWalk.Host.Emulation;
 
@@ -252,6 +254,42 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual(0u, device.Loop.Tracker.ForwardSteps);
             Assert.AreEqual(50u, device.Loop.State.YesterdayForward);
             Assert.AreEqual((uint)(Noon + 12 * 3600), device.Loop.State.ResetEpochS, 1u);
+        }
+
+        [TestMethod]
+        public void AFallAlarmIsPublishedAtOnceSavedAndSoundedUntilAcknowledged()
+        {
+            var device = new EmulatedDevice(BuiltInWalk.GenerateFall(new SensorConfig()).ToArray());
+            device.RunFor(1500);
+            int writes = device.Store.Writes;
+            while (device.Loop.Tracker.Alarm != AlarmLevel.FallAlarm && !device.Chip.SourceExhausted)
+            {
+                device.Step();
+            }
+
+            Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm, "the core detects the built-in fall");
+            long raised = device.Clock.MonotonicMs;
+            var notified = device.Log.Entries.Last(e => !e.IsAdvertisement);
+            Assert.AreEqual(raised, notified.TimeMs, "notified in the same iteration, whatever the rate limit");
+            Assert.AreEqual(AlarmLevel.FallAlarm, notified.Status.Alarm);
+            Assert.AreNotEqual(0, notified.Fields & StatusFields.TiltAlarm);
+            Assert.AreEqual(writes + 1, device.Store.Writes, "saved when the alarm is raised");
+            Assert.IsTrue(device.AlarmOutput.Buzzer);
+
+            device.RunFor(10_000);
+            Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm, "latched");
+            long advertised = device.Log.Entries.First(e => e.IsAdvertisement && e.Status.Alarm == AlarmLevel.FallAlarm).TimeMs;
+            Assert.IsLessThanOrEqualTo(raised + DeviceLoop.AdvertiseAlarmMinIntervalMs, advertised, "the advertisement follows within 5 s");
+            int beeps = device.AlarmOutput.Changes.Count(c => c.TimeMs > raised && c.Buzzer);
+            Assert.IsGreaterThanOrEqualTo(9, beeps);
+
+            Hold(device, 200);
+            Assert.AreEqual(AlarmLevel.None, device.Loop.Tracker.Alarm);
+            var cleared = device.Log.Entries.Last(e => !e.IsAdvertisement);
+            Assert.AreEqual(device.Clock.MonotonicMs, cleared.TimeMs);
+            Assert.AreEqual(AlarmLevel.None, cleared.Status.Alarm);
+            device.Step();
+            Assert.IsFalse(device.AlarmOutput.Buzzer);
         }
 
         [TestMethod]

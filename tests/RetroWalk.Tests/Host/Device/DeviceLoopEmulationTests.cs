@@ -5,6 +5,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Safety;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Host.Emulation;
 using RetroWalk.Host.Recordings;
@@ -130,16 +131,22 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
-        public void SteadyStateAllocatesNothingPerSample()
+        public void TheLoopAllocatesNothingWhileRunning()
         {
-            var device = new EmulatedDevice(BuiltInWalk.Generate(new SensorConfig()).ToArray(), publisher: new NullPublisher());
+            var input = BuiltInWalk.Generate(new SensorConfig()).Concat(BuiltInWalk.GenerateFall(new SensorConfig())).ToArray();
+            var device = new EmulatedDevice(input, publisher: new NullPublisher());
+            device.AlarmOutput.Record = false;
             device.RunFor(3000);
+            device.Loop.SaveNow(device.Clock.MonotonicMs); // the emulated flash allocates each slot on its first write
+            device.Loop.SaveNow(device.Clock.MonotonicMs);
             long before = GC.GetAllocatedBytesForCurrentThread();
             long processed = device.Loop.SamplesProcessed;
-            device.RunFor(30_000);
+            device.RunToEnd();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-            Assert.IsGreaterThanOrEqualTo(2990L, device.Loop.SamplesProcessed - processed);
+            // Walking, publishing, a fall alarm with its save and buzzer patterns: all of it without one allocation.
+            Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm);
+            Assert.IsGreaterThanOrEqualTo(8000L, device.Loop.SamplesProcessed - processed);
             Assert.AreEqual(0L, allocated);
         }
 
