@@ -20,6 +20,9 @@ namespace RetroWalk.Core.Device
         /// time zone in 15-minute units plus DST offset), a multiple of 15 within ±14 h.
         /// </summary>
         public const byte SetUtcOffset = 0x21;
+
+        /// <summary>Changes a user setting; argument = <see cref="Settings.Pack"/>(id, value). Kept across reboots.</summary>
+        public const byte SetSetting = 0x22;
     }
 
     /// <summary>Control Point result codes (third byte of the indicated response).</summary>

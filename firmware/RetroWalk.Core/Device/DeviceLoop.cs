@@ -45,9 +45,11 @@ namespace RetroWalk.Core.Device
         private readonly IClock _clock;
         private readonly IAlarmOutput _alarmOutput;
         private readonly IButton _button;
+        private readonly TrackerConfig _config;
         private readonly StateStore _store;
         private readonly DeviceState _state = new DeviceState();
-        private readonly Tracker _tracker;
+        private Tracker _tracker;
+        private bool _rebuildTracker;
         private readonly short[] _samples = new short[MaxBatchSamples * 6];
         private readonly TrackerStatus _fresh = new TrackerStatus();
         private readonly TrackerStatus _published = new TrackerStatus();
@@ -90,6 +92,7 @@ namespace RetroWalk.Core.Device
         /// </summary>
         public DeviceLoop(TrackerConfig config, ISampleFifo fifo, IClock clock, ICounterStore store, IAlarmOutput alarmOutput, IButton button)
         {
+            _config = config;
             _fifo = fifo;
             _clock = clock;
             _alarmOutput = alarmOutput;
@@ -99,11 +102,8 @@ namespace RetroWalk.Core.Device
             RestoreOutcome = _store.Restore(_state);
             RestoreMessage = _store.Message;
             _state.ApplyTo(config);
-            _tracker = new Tracker(config);
-            _tracker.RestoreCounts(_state.ForwardSteps, _state.BackwardSteps);
-            _tracker.Session.BackwardWalkingMs = _state.BackwardWalkingMs;
-            _tracker.Session.LongestBackwardStreakSteps = (int)_state.LongestBackwardStreakSteps;
-            _tracker.Session.BackwardIntervals = (int)_state.BackwardIntervals;
+            _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingMs,
+                (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
             _lastForward = _state.ForwardSteps;
             _lastBackward = _state.BackwardSteps;
             if (RestoreOutcome == RestoreOutcome.Fresh || RestoreOutcome == RestoreOutcome.Unreadable)
@@ -162,6 +162,13 @@ namespace RetroWalk.Core.Device
                     }
 
                     break;
+                case ControlOp.SetSetting:
+                    if (!Settings.IsValid((int)(argument >> 16), (int)(argument & 0xFFFF)))
+                    {
+                        return ControlStatus.BadParameter;
+                    }
+
+                    break;
                 case ControlOp.SetUtcOffset:
                     int minutes = (int)argument;
                     if (minutes < -DeviceState.MaxUtcOffsetMinutes || minutes > DeviceState.MaxUtcOffsetMinutes || minutes % 15 != 0)
@@ -200,6 +207,11 @@ namespace RetroWalk.Core.Device
             long now = _clock.MonotonicMs;
             ApplyCommands(now);
             ApplyButton(now);
+            if (_rebuildTracker && _tracker.Alarm == AlarmLevel.None)
+            {
+                RebuildTracker();
+            }
+
             int samples = Drain();
             long utc = _clock.UtcSeconds;
             RollCalendar(utc, now);
@@ -231,6 +243,29 @@ namespace RetroWalk.Core.Device
             _dirty = false;
             _saveRequested = false;
             return true;
+        }
+
+        /// <summary>
+        /// The tracker takes its settings when built: a changed setting builds a new one that carries the counts and
+        /// session figures over (deferred while an alarm is up, so a latched alarm is never lost).
+        /// </summary>
+        private void RebuildTracker()
+        {
+            _rebuildTracker = false;
+            _state.ApplyTo(_config);
+            Tracker old = _tracker;
+            _tracker = NewTracker(old.ForwardSteps, old.BackwardSteps, old.Session.BackwardWalkingMs,
+                old.Session.LongestBackwardStreakSteps, old.Session.BackwardIntervals);
+        }
+
+        private Tracker NewTracker(uint forward, uint backward, long backwardWalkingMs, int longestStreak, int intervals)
+        {
+            Tracker t = new Tracker(_config);
+            t.RestoreCounts(forward, backward);
+            t.Session.BackwardWalkingMs = backwardWalkingMs;
+            t.Session.LongestBackwardStreakSteps = longestStreak;
+            t.Session.BackwardIntervals = intervals;
+            return t;
         }
 
         private int Drain()
@@ -312,6 +347,10 @@ namespace RetroWalk.Core.Device
                         break;
                     case ControlOp.SetUtcOffset:
                         _state.UtcOffsetMinutes = (short)(int)argument;
+                        _saveRequested = true;
+                        break;
+                    case ControlOp.SetSetting:
+                        _rebuildTracker |= Settings.Apply(_state, (int)(argument >> 16), (int)(argument & 0xFFFF));
                         _saveRequested = true;
                         break;
                 }

@@ -6,7 +6,6 @@ namespace RetroWalk.Core.Storage
     public sealed class DeviceState
     {
         public const short MaxUtcOffsetMinutes = 14 * 60;
-        public const int MaxStepsToStartWalk = 50;
 
         public uint ForwardSteps;
         public uint BackwardSteps;
@@ -34,6 +33,10 @@ namespace RetroWalk.Core.Storage
 
         public MountAxis ForwardAxis = MountAxis.PlusZ;
         public byte StepsToStartWalk = 6;
+        public byte TiltWarnBackwardDeg = 30;
+        public byte TiltWarnForwardDeg = 45;
+        public byte TiltWarnSidewaysDeg = 30;
+        public ushort TiltHoldMs = 1000;
 
         public readonly HourlyHistory History = new HourlyHistory();
 
@@ -42,6 +45,10 @@ namespace RetroWalk.Core.Storage
         {
             config.ForwardAxis = ForwardAxis;
             config.StepsToStartWalk = StepsToStartWalk;
+            config.Alarm.TiltWarnBackwardDeg = TiltWarnBackwardDeg;
+            config.Alarm.TiltWarnForwardDeg = TiltWarnForwardDeg;
+            config.Alarm.TiltWarnSidewaysDeg = TiltWarnSidewaysDeg;
+            config.Alarm.TiltHoldMs = TiltHoldMs;
         }
 
         /// <summary>Takes the persisted settings from a tracker configuration.</summary>
@@ -49,6 +56,10 @@ namespace RetroWalk.Core.Storage
         {
             ForwardAxis = config.ForwardAxis;
             StepsToStartWalk = (byte)config.StepsToStartWalk;
+            TiltWarnBackwardDeg = (byte)config.Alarm.TiltWarnBackwardDeg;
+            TiltWarnForwardDeg = (byte)config.Alarm.TiltWarnForwardDeg;
+            TiltWarnSidewaysDeg = (byte)config.Alarm.TiltWarnSidewaysDeg;
+            TiltHoldMs = (ushort)config.Alarm.TiltHoldMs;
         }
     }
 }

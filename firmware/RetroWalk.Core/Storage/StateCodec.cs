@@ -1,4 +1,5 @@
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Device;
 
 namespace RetroWalk.Core.Storage
 {
@@ -23,7 +24,8 @@ namespace RetroWalk.Core.Storage
     /// 24 u32 backward walking ms   28 u32 longest backward streak   32 u32 backward intervals
     /// 36 u32 local day        40 u32 today fwd      44 u32 today bwd      48 u32 yesterday fwd   52 u32 yesterday bwd
     /// 56 s16 UTC offset min   58 u8 flags (b0 auto daily reset)         59 u8 forward axis     60 u8 steps to start
-    /// 61 3 B reserved (0)     64 u16 history count  66 u16 reserved
+    /// 61 u8 tilt warn backward deg   62 u8 tilt warn forward deg   63 u8 tilt warn sideways deg
+    /// 64 u16 history count    66 u16 tilt hold ms
     /// 68 168 x { u32 hour start (UTC s), u16 fwd, u16 bwd }, oldest first, unused ones zero
     /// 1412 u32 CRC-32 of bytes 0..1411
     /// </code>
@@ -61,6 +63,10 @@ namespace RetroWalk.Core.Storage
             b[58] = s.AutoDailyReset ? FlagAutoDailyReset : (byte)0;
             b[59] = (byte)s.ForwardAxis;
             b[60] = s.StepsToStartWalk;
+            b[61] = s.TiltWarnBackwardDeg;
+            b[62] = s.TiltWarnForwardDeg;
+            b[63] = s.TiltWarnSidewaysDeg;
+            LittleEndian.PutUInt16(b, 66, s.TiltHoldMs);
 
             int count = s.History.Count;
             LittleEndian.PutUInt16(b, 64, count);
@@ -121,11 +127,12 @@ namespace RetroWalk.Core.Storage
         public static StateError Decode(byte[] b, DeviceState s)
         {
             short offset = (short)LittleEndian.GetUInt16(b, 56);
-            byte axis = b[59];
-            byte stepsToStart = b[60];
             int historyCount = LittleEndian.GetUInt16(b, 64);
             if (offset < -DeviceState.MaxUtcOffsetMinutes || offset > DeviceState.MaxUtcOffsetMinutes
-                || axis > (byte)MountAxis.Unknown || stepsToStart < 1 || stepsToStart > DeviceState.MaxStepsToStartWalk
+                || !Settings.IsValid(Settings.ForwardAxis, b[59]) || !Settings.IsValid(Settings.StepsToStartWalk, b[60])
+                || !Settings.IsValid(Settings.TiltWarnBackwardDeg, b[61]) || !Settings.IsValid(Settings.TiltWarnForwardDeg, b[62])
+                || !Settings.IsValid(Settings.TiltWarnSidewaysDeg, b[63])
+                || !Settings.IsValid(Settings.TiltHoldMs, LittleEndian.GetUInt16(b, 66))
                 || historyCount > HourlyHistory.Capacity)
             {
                 return StateError.BadValue;
@@ -144,8 +151,12 @@ namespace RetroWalk.Core.Storage
             s.YesterdayBackward = LittleEndian.GetUInt32(b, 52);
             s.UtcOffsetMinutes = offset;
             s.AutoDailyReset = (b[58] & FlagAutoDailyReset) != 0;
-            s.ForwardAxis = (MountAxis)axis;
-            s.StepsToStartWalk = stepsToStart;
+            s.ForwardAxis = (MountAxis)b[59];
+            s.StepsToStartWalk = b[60];
+            s.TiltWarnBackwardDeg = b[61];
+            s.TiltWarnForwardDeg = b[62];
+            s.TiltWarnSidewaysDeg = b[63];
+            s.TiltHoldMs = LittleEndian.GetUInt16(b, 66);
             s.History.Clear();
             for (int i = 0; i < historyCount; i++)
             {

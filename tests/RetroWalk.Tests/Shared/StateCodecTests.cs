@@ -39,6 +39,9 @@ namespace RetroWalk.Tests
             Assert.AreEqual((short)-330, back.UtcOffsetMinutes);
             Assert.IsTrue(back.AutoDailyReset);
             Assert.AreEqual((int)MountAxis.MinusY, (int)back.ForwardAxis);
+            Assert.AreEqual((byte)25, back.TiltWarnBackwardDeg);
+            Assert.AreEqual((byte)45, back.TiltWarnForwardDeg);
+            Assert.AreEqual((ushort)1500, back.TiltHoldMs);
             Assert.AreEqual(2, back.History.Count);
             uint hour;
             ushort fwd;
@@ -97,6 +100,8 @@ namespace RetroWalk.Tests
             s.UtcOffsetMinutes = -330;
             s.AutoDailyReset = true;
             s.ForwardAxis = MountAxis.MinusY;
+            s.TiltWarnBackwardDeg = 25;
+            s.TiltHoldMs = 1500;
             s.History.AddSteps(1777626000, 10, 20);
             s.History.AddSteps(1777629600, 70000, 7);
             return s;

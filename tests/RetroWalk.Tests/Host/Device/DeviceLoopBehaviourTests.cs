@@ -293,6 +293,30 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
+        public void ASettingRebuildsTheTrackerKeepsTheCountsAndSurvivesAReboot()
+        {
+            var store = new MemoryCounterStore();
+            var device = Idle(store);
+            device.Loop.Tracker.RestoreCounts(40, 20);
+            device.Step();
+            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 5)));
+            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(99, 1)));
+            Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 20)));
+            Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltHoldMs, 2500)));
+            var before = device.Loop.Tracker;
+            device.Step();
+
+            Assert.AreNotSame(before, device.Loop.Tracker);
+            Assert.AreEqual(40u, device.Loop.Tracker.ForwardSteps);
+            Assert.AreEqual(20u, device.Loop.Tracker.BackwardSteps);
+            Assert.AreEqual(20, device.Loop.Tracker.Config.Alarm.TiltWarnBackwardDeg);
+            var rebooted = Idle(store);
+            Assert.AreEqual(20, rebooted.Config.Alarm.TiltWarnBackwardDeg);
+            Assert.AreEqual(2500, rebooted.Config.Alarm.TiltHoldMs);
+            Assert.AreEqual(40u, rebooted.Loop.Tracker.ForwardSteps);
+        }
+
+        [TestMethod]
         public void CommandsAreValidatedWhenSubmitted()
         {
             var loop = Idle(new MemoryCounterStore()).Loop;
