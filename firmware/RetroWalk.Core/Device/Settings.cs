@@ -21,6 +21,16 @@ namespace RetroWalk.Core.Device
         /// <summary>A <see cref="MountAxis"/> value.</summary>
         public const int ForwardAxis = 7;
 
+        /// <summary>1: broadcast the BTHome advertisement; 0: plain advertisement (read by the BLE adapter).</summary>
+        public const int BtHomeAdvertising = 8;
+
+        // Ranges as the BLE Config characteristic documents them (docs/ble.md).
+        public const int MinTiltWarningDeg = 5;
+        public const int MaxTiltWarningDeg = 80;
+        public const int MinTiltHoldMs = 100;
+        public const int MaxTiltHoldMs = 10000;
+        public const int MaxStepsToStartWalk = 20;
+
         public static uint Pack(int id, int value)
         {
             return (uint)((id << 16) | (value & 0xFFFF));
@@ -33,12 +43,13 @@ namespace RetroWalk.Core.Device
                 case TiltWarnBackwardDeg:
                 case TiltWarnForwardDeg:
                 case TiltWarnSidewaysDeg:
-                    return value >= 10 && value <= 90;
+                    return value >= MinTiltWarningDeg && value <= MaxTiltWarningDeg;
                 case TiltHoldMs:
-                    return value >= 200 && value <= 10000;
+                    return value >= MinTiltHoldMs && value <= MaxTiltHoldMs;
                 case StepsToStartWalk:
-                    return value >= 1 && value <= 50;
+                    return value >= 1 && value <= MaxStepsToStartWalk;
                 case AutoDailyReset:
+                case BtHomeAdvertising:
                     return value == 0 || value == 1;
                 case ForwardAxis:
                     return value >= 0 && value <= (int)MountAxis.Unknown;
@@ -70,6 +81,9 @@ namespace RetroWalk.Core.Device
                 case ForwardAxis:
                     state.ForwardAxis = (MountAxis)value;
                     return true;
+                case BtHomeAdvertising:
+                    state.BtHomeAdvertising = value != 0;
+                    return false;
                 default:
                     state.AutoDailyReset = value != 0;
                     return false;

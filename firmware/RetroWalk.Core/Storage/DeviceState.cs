@@ -31,6 +31,9 @@ namespace RetroWalk.Core.Storage
         /// <summary>Zero the counters at local midnight (the daily totals roll over either way).</summary>
         public bool AutoDailyReset;
 
+        /// <summary>Broadcast the BTHome advertisement (Home Assistant); on by default.</summary>
+        public bool BtHomeAdvertising = true;
+
         public MountAxis ForwardAxis = MountAxis.PlusZ;
         public byte StepsToStartWalk = 6;
         public byte TiltWarnBackwardDeg = 30;

@@ -1,4 +1,3 @@
-using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 
 namespace RetroWalk.Core.Storage
@@ -23,7 +22,7 @@ namespace RetroWalk.Core.Storage
     /// 12 u32 forward steps    16 u32 backward steps 20 u32 reset epoch (UTC s, 0 = clock unset)
     /// 24 u32 backward walking ms   28 u32 longest backward streak   32 u32 backward intervals
     /// 36 u32 local day        40 u32 today fwd      44 u32 today bwd      48 u32 yesterday fwd   52 u32 yesterday bwd
-    /// 56 s16 UTC offset min   58 u8 flags (b0 auto daily reset)         59 u8 forward axis     60 u8 steps to start
+    /// 56 s16 UTC offset min   58 u8 flags (b0 auto daily reset, b1 BTHome)         59 u8 forward axis     60 u8 steps to start
     /// 61 u8 tilt warn backward deg   62 u8 tilt warn forward deg   63 u8 tilt warn sideways deg
     /// 64 u16 history count    66 u16 tilt hold ms
     /// 68 168 x { u32 hour start (UTC s), u16 fwd, u16 bwd }, oldest first, unused ones zero
@@ -40,6 +39,7 @@ namespace RetroWalk.Core.Storage
         public const int Size = CrcOffset + 4;
 
         private const byte FlagAutoDailyReset = 1;
+        private const byte FlagBtHome = 2;
 
         public static void Encode(DeviceState s, uint sequence, byte[] b)
         {
@@ -60,7 +60,7 @@ namespace RetroWalk.Core.Storage
             LittleEndian.PutUInt32(b, 48, s.YesterdayForward);
             LittleEndian.PutUInt32(b, 52, s.YesterdayBackward);
             LittleEndian.PutUInt16(b, 56, s.UtcOffsetMinutes);
-            b[58] = s.AutoDailyReset ? FlagAutoDailyReset : (byte)0;
+            b[58] = (byte)((s.AutoDailyReset ? FlagAutoDailyReset : 0) | (s.BtHomeAdvertising ? FlagBtHome : 0));
             b[59] = (byte)s.ForwardAxis;
             b[60] = s.StepsToStartWalk;
             b[61] = s.TiltWarnBackwardDeg;
@@ -123,17 +123,16 @@ namespace RetroWalk.Core.Storage
             return StateError.None;
         }
 
-        /// <summary>Decodes a record that passed <see cref="Check"/>; leaves <paramref name="s"/> untouched and returns BadValue if a setting is out of range.</summary>
-        public static StateError Decode(byte[] b, DeviceState s)
+        /// <summary>
+        /// Decodes a record that passed <see cref="Check"/>. A setting out of range (e.g. written under other limits)
+        /// keeps the value already in <paramref name="s"/> (the default) and sets <paramref name="settingsDefaulted"/>:
+        /// a setting never costs the counts. An inconsistent record leaves <paramref name="s"/> untouched (BadValue).
+        /// </summary>
+        public static StateError Decode(byte[] b, DeviceState s, out bool settingsDefaulted)
         {
-            short offset = (short)LittleEndian.GetUInt16(b, 56);
+            settingsDefaulted = false;
             int historyCount = LittleEndian.GetUInt16(b, 64);
-            if (offset < -DeviceState.MaxUtcOffsetMinutes || offset > DeviceState.MaxUtcOffsetMinutes
-                || !Settings.IsValid(Settings.ForwardAxis, b[59]) || !Settings.IsValid(Settings.StepsToStartWalk, b[60])
-                || !Settings.IsValid(Settings.TiltWarnBackwardDeg, b[61]) || !Settings.IsValid(Settings.TiltWarnForwardDeg, b[62])
-                || !Settings.IsValid(Settings.TiltWarnSidewaysDeg, b[63])
-                || !Settings.IsValid(Settings.TiltHoldMs, LittleEndian.GetUInt16(b, 66))
-                || historyCount > HourlyHistory.Capacity)
+            if (historyCount > HourlyHistory.Capacity)
             {
                 return StateError.BadValue;
             }
@@ -149,14 +148,24 @@ namespace RetroWalk.Core.Storage
             s.TodayBackward = LittleEndian.GetUInt32(b, 44);
             s.YesterdayForward = LittleEndian.GetUInt32(b, 48);
             s.YesterdayBackward = LittleEndian.GetUInt32(b, 52);
-            s.UtcOffsetMinutes = offset;
+            short offset = (short)LittleEndian.GetUInt16(b, 56);
+            if (offset >= -DeviceState.MaxUtcOffsetMinutes && offset <= DeviceState.MaxUtcOffsetMinutes)
+            {
+                s.UtcOffsetMinutes = offset;
+            }
+            else
+            {
+                settingsDefaulted = true;
+            }
+
             s.AutoDailyReset = (b[58] & FlagAutoDailyReset) != 0;
-            s.ForwardAxis = (MountAxis)b[59];
-            s.StepsToStartWalk = b[60];
-            s.TiltWarnBackwardDeg = b[61];
-            s.TiltWarnForwardDeg = b[62];
-            s.TiltWarnSidewaysDeg = b[63];
-            s.TiltHoldMs = LittleEndian.GetUInt16(b, 66);
+            s.BtHomeAdvertising = (b[58] & FlagBtHome) != 0;
+            settingsDefaulted |= !RestoreSetting(s, Settings.ForwardAxis, b[59]);
+            settingsDefaulted |= !RestoreSetting(s, Settings.StepsToStartWalk, b[60]);
+            settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnBackwardDeg, b[61]);
+            settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnForwardDeg, b[62]);
+            settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnSidewaysDeg, b[63]);
+            settingsDefaulted |= !RestoreSetting(s, Settings.TiltHoldMs, LittleEndian.GetUInt16(b, 66));
             s.History.Clear();
             for (int i = 0; i < historyCount; i++)
             {
@@ -165,6 +174,17 @@ namespace RetroWalk.Core.Storage
             }
 
             return StateError.None;
+        }
+
+        private static bool RestoreSetting(DeviceState s, int id, int value)
+        {
+            if (!Settings.IsValid(id, value))
+            {
+                return false;
+            }
+
+            Settings.Apply(s, id, value);
+            return true;
         }
 
         /// <summary>A sentence for a log or the CLI.</summary>
@@ -179,7 +199,7 @@ namespace RetroWalk.Core.Storage
                 case StateError.BadMagic: return "not a RetroWalk state record";
                 case StateError.NewerVersion: return "written by a newer firmware";
                 case StateError.BadChecksum: return "checksum mismatch (interrupted write or flash corruption)";
-                default: return "a stored setting is out of range";
+                default: return "inconsistent content (more history records than fit)";
             }
         }
     }

@@ -65,14 +65,20 @@ namespace RetroWalk.Core.Storage
                 }
 
                 uint sequence;
+                bool settingsDefaulted = false;
                 StateError error = StateCodec.Check(_buffer, _store.Read(slot, _buffer), out sequence);
                 if (error == StateError.None)
                 {
-                    error = StateCodec.Decode(_buffer, state);
+                    error = StateCodec.Decode(_buffer, state, out settingsDefaulted);
                 }
 
                 if (error == StateError.None)
                 {
+                    if (settingsDefaulted)
+                    {
+                        Message += (Message.Length == 0 ? "" : " ") + "A stored setting was out of range; its default is used.";
+                    }
+
                     _sequence = sequence;
                     return damaged == 0 ? RestoreOutcome.Restored : RestoreOutcome.RestoredOlder;
                 }

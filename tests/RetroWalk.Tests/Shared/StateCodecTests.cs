@@ -29,7 +29,9 @@ namespace RetroWalk.Tests
             Assert.AreEqual((int)StateError.None, (int)StateCodec.Check(record, StateCodec.Size, out sequence));
             Assert.AreEqual(42u, sequence);
             DeviceState back = new DeviceState();
-            Assert.AreEqual((int)StateError.None, (int)StateCodec.Decode(record, back));
+            bool defaulted;
+            Assert.AreEqual((int)StateError.None, (int)StateCodec.Decode(record, back, out defaulted));
+            Assert.IsFalse(defaulted);
             Assert.AreEqual(123456u, back.ForwardSteps);
             Assert.AreEqual(65432u, back.BackwardSteps);
             Assert.AreEqual(1777626000u, back.ResetEpochS);
@@ -38,6 +40,7 @@ namespace RetroWalk.Tests
             Assert.AreEqual(900u, back.YesterdayBackward);
             Assert.AreEqual((short)-330, back.UtcOffsetMinutes);
             Assert.IsTrue(back.AutoDailyReset);
+            Assert.IsFalse(back.BtHomeAdvertising);
             Assert.AreEqual((int)MountAxis.MinusY, (int)back.ForwardAxis);
             Assert.AreEqual((byte)25, back.TiltWarnBackwardDeg);
             Assert.AreEqual((byte)45, back.TiltWarnForwardDeg);
@@ -72,14 +75,30 @@ namespace RetroWalk.Tests
         }
 
         [TestMethod]
-        public void AnOutOfRangeSettingRejectsTheRecordAndLeavesTheStateAlone()
+        public void AnOutOfRangeSettingFallsBackToItsDefaultAndKeepsTheCounts()
         {
             DeviceState s = SampleState();
             s.StepsToStartWalk = 200;
             byte[] record = new byte[StateCodec.Size];
             StateCodec.Encode(s, 1u, record);
             DeviceState target = new DeviceState();
-            Assert.AreEqual((int)StateError.BadValue, (int)StateCodec.Decode(record, target));
+            bool defaulted;
+            Assert.AreEqual((int)StateError.None, (int)StateCodec.Decode(record, target, out defaulted));
+            Assert.IsTrue(defaulted);
+            Assert.AreEqual((byte)6, target.StepsToStartWalk);
+            Assert.AreEqual(123456u, target.ForwardSteps);
+            Assert.AreEqual((byte)25, target.TiltWarnBackwardDeg);
+        }
+
+        [TestMethod]
+        public void AnInconsistentRecordLeavesTheStateAlone()
+        {
+            byte[] record = new byte[StateCodec.Size];
+            StateCodec.Encode(SampleState(), 1u, record);
+            LittleEndian.PutUInt16(record, 64, HourlyHistory.Capacity + 1);
+            DeviceState target = new DeviceState();
+            bool defaulted;
+            Assert.AreEqual((int)StateError.BadValue, (int)StateCodec.Decode(record, target, out defaulted));
             Assert.AreEqual(0u, target.ForwardSteps);
         }
 
@@ -99,6 +118,7 @@ namespace RetroWalk.Tests
             s.YesterdayBackward = 900;
             s.UtcOffsetMinutes = -330;
             s.AutoDailyReset = true;
+            s.BtHomeAdvertising = false;
             s.ForwardAxis = MountAxis.MinusY;
             s.TiltWarnBackwardDeg = 25;
             s.TiltHoldMs = 1500;

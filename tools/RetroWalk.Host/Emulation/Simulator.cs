@@ -121,7 +121,7 @@ public static class Simulator
         string restore = device.Loop.RestoreOutcome switch
         {
             RestoreOutcome.Fresh => "nothing saved yet, counting from zero",
-            RestoreOutcome.Restored => $"restored state #{device.Loop.Store.Sequence}",
+            RestoreOutcome.Restored => $"restored state #{device.Loop.Store.Sequence} {device.Loop.RestoreMessage}".TrimEnd(),
             RestoreOutcome.RestoredOlder => $"restored the older state #{device.Loop.Store.Sequence}: {device.Loop.RestoreMessage}",
             _ => $"no valid state, counting from zero: {device.Loop.RestoreMessage}",
         };

@@ -88,20 +88,39 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
-        public void ANewestRecordWithAnOutOfRangeSettingGivesWayToTheOlderOne()
+        public void AnInconsistentNewestRecordGivesWayToTheOlderOne()
         {
             var store = new MemoryCounterStore();
             SaveCounts(Idle(store), 100, 50);
+            var record = new byte[StateCodec.Size];
             var foreign = new DeviceState();
             foreign.ForwardSteps = 999;
-            foreign.StepsToStartWalk = 200;
-            var record = new byte[StateCodec.Size];
             StateCodec.Encode(foreign, 2, record);
+            LittleEndian.PutUInt16(record, 64, 500); // more history than fits, under a valid checksum
+            LittleEndian.PutUInt32(record, StateCodec.CrcOffset, Crc32.Compute(record, 0, StateCodec.CrcOffset));
             store.Write(0, record, record.Length);
 
             var rebooted = Idle(store);
             Assert.AreEqual(RestoreOutcome.RestoredOlder, rebooted.Loop.RestoreOutcome);
             Assert.AreEqual(100u, rebooted.Loop.Tracker.ForwardSteps);
+            Assert.Contains("inconsistent", rebooted.Loop.RestoreMessage);
+        }
+
+        [TestMethod]
+        public void AStoredSettingOutOfRangeIsReportedAndTheCountsKept()
+        {
+            var store = new MemoryCounterStore();
+            var foreign = new DeviceState();
+            foreign.ForwardSteps = 77;
+            foreign.TiltWarnBackwardDeg = 150;
+            var record = new byte[StateCodec.Size];
+            StateCodec.Encode(foreign, 1, record);
+            store.Write(1, record, record.Length);
+
+            var rebooted = Idle(store);
+            Assert.AreEqual(RestoreOutcome.Restored, rebooted.Loop.RestoreOutcome);
+            Assert.AreEqual(77u, rebooted.Loop.Tracker.ForwardSteps);
+            Assert.AreEqual(new TrackerConfig().Alarm.TiltWarnBackwardDeg, rebooted.Config.Alarm.TiltWarnBackwardDeg);
             Assert.Contains("out of range", rebooted.Loop.RestoreMessage);
         }
 
@@ -299,7 +318,7 @@ namespace RetroWalk.Tests.Host.Device
             var device = Idle(store);
             device.Loop.Tracker.RestoreCounts(40, 20);
             device.Step();
-            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 5)));
+            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 85)));
             Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(99, 1)));
             Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 20)));
             Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltHoldMs, 2500)));
