@@ -79,11 +79,14 @@ namespace RetroWalk.Firmware
                     + BoardPins.I2cSda.ToString() + " SCL=" + BoardPins.I2cScl.ToString() + ", 3.3 V, AD0 low");
             }
 
-            // ---- BLE: the GATT server from Ble/ (ble helper) goes here. ----
-            // It implements IStatusPublisher, takes the loop as ICommandSink (Control Point, Current Time) and
-            // _loop.History as IHistorySource, and is attached after the loop exists:
-            //     IStatusPublisher ble = new Ble.RetroWalkGattServer(_loop, _loop.History);
+            // ---- BLE: the GATT server and advertisement from Ble/ (BLE work package) go here. ----
+            // It implements IStatusPublisher and takes the loop as ICommandSink (Control Point), _loop.History as
+            // IHistorySource and the loop's settings/clock entry (IConfigSink: Config and Current Time writes, which
+            // the loop takes as ControlOp.SetSetting / SetUtcOffset / SetCurrentTime). Start order: construct, attach
+            // (the loop then publishes everything on its next iteration), start:
+            //     Ble.BleTracker ble = new Ble.BleTracker(_loop, _loop.History, _loop, "0.1.0", "ESP32 DevKit + GY-521");
             //     _loop.AttachPublisher(ble);
+            //     ble.Start();
             // ---- end BLE ----
         }
 
