@@ -49,14 +49,34 @@ public sealed record GaitProfile
     /// <summary>Mean forward lean of the trunk while walking, degrees (a few degrees of flexion is usual).</summary>
     public double MeanTrunkPitchDeg { get; init; } = 3;
 
-    /// <summary>Trunk pitch oscillation at step frequency, ± degrees (pelvic tilt ±1-2°: Perry).</summary>
-    public double PitchAmplitudeDeg { get; init; } = 1.5;
+    /// <summary>Pelvic tilt (pitch) oscillation at step frequency, ± degrees (±1-2°: Perry). The clip rides on the belt,
+    /// so it follows the pelvis rather than the upper trunk.</summary>
+    public double PitchAmplitudeDeg { get; init; } = 2;
 
-    /// <summary>Pelvic obliquity at stride frequency, ± degrees (~±4°: Perry; attenuated at the trunk).</summary>
-    public double RollAmplitudeDeg { get; init; } = 3;
+    /// <summary>Pelvic obliquity at stride frequency, ± degrees (~±4-5°: Perry).</summary>
+    public double RollAmplitudeDeg { get; init; } = 4.5;
 
     /// <summary>Pelvic rotation about the vertical at stride frequency, ± degrees (~±4-5°: Saunders, Inman and Eberhart 1953).</summary>
-    public double YawAmplitudeDeg { get; init; } = 4;
+    public double YawAmplitudeDeg { get; init; } = 5;
+
+    /// <summary>
+    /// Personal gait signature, front-back, g (standard deviation): step-locked harmonics 3-6 of the step frequency with
+    /// amplitudes and phases drawn per bout. They stand for the detail of heel strike, loading and push-off that differs
+    /// from person to person and that the pendulum leaves out. Harmonics 1-2, which carry the pendulum's vertical
+    /// motion, are left alone so that this term neither helps nor hides the direction cue on average, only blurs it.
+    /// The size (with <see cref="WobbleG"/>) brings the belt's front-back and side-to-side spread into the range of
+    /// the SisFall waist recordings of walking (D01/D02: 0.15-0.25 g front-back, 0.14-0.2 g side-to-side).
+    /// </summary>
+    public double SignatureFrontBackG { get; init; } = 0.09;
+
+    /// <summary>Personal gait signature, side to side, g (standard deviation); alternates with the stance side.</summary>
+    public double SignatureLateralG { get; init; } = 0.11;
+
+    /// <summary>Unlocked wobble of the belt and soft tissue, 1-8 Hz, g per axis (standard deviation).</summary>
+    public double WobbleG { get; init; } = 0.04;
+
+    /// <summary>Unlocked wobble of the pelvis attitude, 1-5 Hz, degrees per axis (standard deviation).</summary>
+    public double WobbleDeg { get; init; } = 0.6;
 
     /// <summary>Step-to-step coefficient of variation of step time (stride time CV ~2-3% in healthy adults: Hausdorff 2005;
     /// backward gait is less practised and more variable).</summary>
@@ -91,9 +111,7 @@ public sealed record GaitProfile
         TroughSharpness = 0.08,
         PendularRecovery = 0.55,
         MeanTrunkPitchDeg = 5,
-        PitchAmplitudeDeg = 1.5,
-        RollAmplitudeDeg = 3,
-        YawAmplitudeDeg = 3,
+        YawAmplitudeDeg = 4,
         StepTimeCv = 0.04,
         AmplitudeCv = 0.08,
         Contact = FootContact.ToeFirst,

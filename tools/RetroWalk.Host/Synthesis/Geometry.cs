@@ -96,3 +96,31 @@ internal static class Shapes
     /// <summary>Uniform draw in [-1, 1).</summary>
     public static double Symmetric(this Random rng) => 2 * rng.NextDouble() - 1;
 }
+
+/// <summary>
+/// A smooth stationary random signal: a sum of sinusoids at seeded frequencies and phases in a band, standard
+/// deviation <c>std</c>. A continuous function of time, so it can be sampled anywhere and differentiated.
+/// </summary>
+internal sealed class BandNoise
+{
+    private const int Components = 10;
+    private readonly double[] _omega = new double[Components], _phase = new double[Components];
+    private readonly double _amplitude;
+
+    public BandNoise(double std, double lowHz, double highHz, Random rng)
+    {
+        _amplitude = std * Math.Sqrt(2.0 / Components);
+        for (int i = 0; i < Components; i++)
+        {
+            _omega[i] = 2 * Math.PI * (lowHz + (highHz - lowHz) * rng.NextDouble());
+            _phase[i] = 2 * Math.PI * rng.NextDouble();
+        }
+    }
+
+    public double At(double t)
+    {
+        double sum = 0;
+        for (int i = 0; i < Components; i++) sum += Math.Sin(_omega[i] * t + _phase[i]);
+        return _amplitude * sum;
+    }
+}

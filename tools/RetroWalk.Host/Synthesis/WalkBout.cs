@@ -35,6 +35,9 @@ public sealed class WalkBout : MotionSegment
     private readonly bool[] _regular;
     private readonly FootContact[] _contact;
     private readonly Stumble? _stumble;
+    private readonly double[] _sigFrontBack, _sigLateral, _sigFrontBackPhase;
+    private readonly BandNoise[] _wobbleAccel, _wobbleAttitude;
+    private const int FirstSignatureHarmonic = 3, SignatureHarmonics = 4;
 
     /// <param name="profile">The gait.</param>
     /// <param name="approxDurationS">Wanted length; the bout ends on a whole step, so the real length differs a little.</param>
@@ -103,6 +106,21 @@ public sealed class WalkBout : MotionSegment
         for (int k = 0; k <= n; k++)
             _topS[k] = k == 0 ? Trough(0) - StepS(0) / 2 : (Trough(k - 1) + (k < n ? Trough(k) : Trough(n - 1) + StepS(n - 1))) / 2;
         _durationS = rampOut ? _contactS[n - 1] + FirstContactSteps * _meanStepS : _topS[n];
+
+        // The walker's signature for this bout (random harmonic amplitudes whose total spread is the profile's figure).
+        _sigFrontBack = new double[SignatureHarmonics];
+        _sigLateral = new double[SignatureHarmonics];
+        _sigFrontBackPhase = new double[SignatureHarmonics];
+        double perHarmonic = Math.Sqrt(2.0 / SignatureHarmonics);
+        for (int i = 0; i < SignatureHarmonics; i++)
+        {
+            _sigFrontBack[i] = profile.SignatureFrontBackG * Shapes.Gravity * perHarmonic * rng.Gaussian();
+            _sigLateral[i] = profile.SignatureLateralG * Shapes.Gravity * perHarmonic * rng.Gaussian();
+            _sigFrontBackPhase[i] = 2 * Math.PI * rng.NextDouble();
+        }
+        double wobble = profile.WobbleG * Shapes.Gravity, wobbleRad = Shapes.DegToRad(profile.WobbleDeg);
+        _wobbleAccel = new[] { new BandNoise(wobble, 1, 8, rng), new BandNoise(wobble, 1, 8, rng), new BandNoise(wobble, 1, 8, rng) };
+        _wobbleAttitude = new[] { new BandNoise(wobbleRad, 1, 5, rng), new BandNoise(wobbleRad, 1, 5, rng), new BandNoise(wobbleRad, 1, 5, rng) };
     }
 
     public GaitProfile Profile => _p;
@@ -165,7 +183,17 @@ public sealed class WalkBout : MotionSegment
         double vertical = Shapes.SecondDerivative(VerticalM, t);
         double lateral = Shapes.SecondDerivative(LateralM, t);
 
-        var (k, _) = CycleAt(t);
+        var (k, psi) = CycleAt(t);
+        double e = Envelope(t);
+        for (int i = 0; i < SignatureHarmonics; i++)
+        {
+            double w = 2 * Math.PI * (FirstSignatureHarmonic + i) * psi;
+            travel += e * _sigFrontBack[i] * Math.Cos(w + _sigFrontBackPhase[i]) * d;
+            lateral += e * _sigLateral[i] * _side[k] * Math.Sin(w); // zero at the cycle ends, where the side flips
+        }
+        travel += e * _wobbleAccel[0].At(t) * d;
+        lateral += e * _wobbleAccel[1].At(t);
+        vertical += e * _wobbleAccel[2].At(t);
         for (int j = Math.Max(0, k - 2); j <= Math.Min(_contactS.Length - 1, k + 1); j++)
         {
             var (v, against) = _contact[j].At(t - _contactS[j]);
@@ -189,7 +217,7 @@ public sealed class WalkBout : MotionSegment
         double pitch = e * Shapes.DegToRad(_p.MeanTrunkPitchDeg + d * _p.PitchAmplitudeDeg * Math.Cos(2 * Math.PI * (psi - 0.75)));
         double roll = e * Shapes.DegToRad(_p.RollAmplitudeDeg) * _side[k] * Math.Cos(Math.PI * psi);
         double yaw = e * Shapes.DegToRad(_p.YawAmplitudeDeg) * d * _side[k] * Math.Sin(Math.PI * psi);
-        var a = new Attitude(roll, pitch, yaw);
+        var a = new Attitude(roll + e * _wobbleAttitude[0].At(t), pitch + e * _wobbleAttitude[1].At(t), yaw + e * _wobbleAttitude[2].At(t));
         return _stumble is { } s ? a + s.AttitudeAt(t) : a;
     }
 
