@@ -240,7 +240,7 @@ public sealed class WalkBout : MotionSegment
     private sealed class Stumble
     {
         public const double TripToLandingS = 0.30;
-        public const double RecoveredAfterS = 1.6;
+        public const double RecoveredAfterS = 1.8;
         private readonly double _pitchRad, _rollRad, _yawRad;
         private readonly int _travelSign;
 
