@@ -38,13 +38,13 @@ internal sealed class PosturalSway
         }
     }
 
-    public BodyState At(double t, double weight = 1)
+    public BodyState At(double t)
     {
         double ax = 0, ay = 0, pitch = 0, roll = 0;
         for (int i = 0; i < 3; i++)
         {
             double w = 2 * Math.PI * _freqHz[i];
-            double share = weight / 3;
+            const double share = 1.0 / 3;
             ax -= share * SwayAmplitudeM * w * w * Math.Sin(w * t + _phaseAp[i]);
             ay -= share * 0.6 * SwayAmplitudeM * w * w * Math.Sin(w * t + _phaseMl[i]);
             // Pivoting about the ankles, the trunk tilts with the sway (about 1 m above the pivot).

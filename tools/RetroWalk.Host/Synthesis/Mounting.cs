@@ -47,9 +47,30 @@ public sealed class Mounting
         return new Mounting(r, forward, up);
     }
 
+    /// <summary>
+    /// Any other mounting, from its body→device rotation (e.g. a clip worn at an angle). It must be a proper rotation;
+    /// the forward and up axes are named when they coincide with a device axis, <see cref="MountAxis.Unknown"/> otherwise.
+    /// </summary>
+    public static Mounting FromRotation(Rotation bodyToDevice)
+    {
+        var rt = bodyToDevice.Transposed * bodyToDevice;
+        bool orthonormal = Math.Abs(rt.M00 - 1) < 1e-6 && Math.Abs(rt.M11 - 1) < 1e-6 && Math.Abs(rt.M22 - 1) < 1e-6
+            && Math.Abs(rt.M01) < 1e-6 && Math.Abs(rt.M02) < 1e-6 && Math.Abs(rt.M12) < 1e-6;
+        if (!orthonormal || Math.Abs(bodyToDevice.Determinant - 1) > 1e-6)
+            throw new ArgumentException("a mounting must be a proper rotation (orthonormal, determinant +1): a real board cannot be mirrored", nameof(bodyToDevice));
+        return new Mounting(bodyToDevice, AxisOf(bodyToDevice * new Vec3(1, 0, 0)), AxisOf(bodyToDevice * new Vec3(0, 0, 1)));
+    }
+
     /// <summary>The same mounting tilted by small angles (radians) about the device axes, as a real clip sits.</summary>
     public Rotation WithMisalignment(double aboutX, double aboutY, double aboutZ) =>
         Rotation.AboutX(aboutX) * Rotation.AboutY(aboutY) * Rotation.AboutZ(aboutZ) * BodyToDevice;
+
+    private static MountAxis AxisOf(Vec3 v)
+    {
+        foreach (var axis in new[] { MountAxis.PlusX, MountAxis.MinusX, MountAxis.PlusY, MountAxis.MinusY, MountAxis.PlusZ, MountAxis.MinusZ })
+            if ((AxisVector(axis) - v).Length < 1e-6) return axis;
+        return MountAxis.Unknown;
+    }
 
     private static Vec3 AxisVector(MountAxis axis) => axis switch
     {

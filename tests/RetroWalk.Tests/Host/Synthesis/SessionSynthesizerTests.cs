@@ -105,6 +105,13 @@ namespace RetroWalk.Tests.Host.Synthesis
             Assert.AreEqual(new Vec3(0, 0, 1), forward);
             Assert.AreEqual(new Vec3(1, 0, 0), up);
             Assert.AreEqual(new Vec3(0, -1, 0), left, "device +Y points to the wearer's right");
+
+            // A clip turned 20° about the forward axis is still a mounting; a mirrored one is not.
+            var tilted = Mounting.FromRotation(Rotation.AboutZ(20 * Math.PI / 180) * r);
+            Assert.AreEqual(MountAxis.PlusZ, tilted.ForwardAxis);
+            Assert.AreEqual(MountAxis.Unknown, tilted.UpAxis);
+            var mirrored = new Rotation(0, 0, 1, 0, 1, 0, 1, 0, 0); // +Z forward, +Y left, +X up: left-handed
+            Assert.ThrowsExactly<ArgumentException>(() => Mounting.FromRotation(mirrored));
         }
 
         [TestMethod]
