@@ -43,16 +43,11 @@ public static class Scenarios
 
     public static IReadOnlyList<string> Names { get; } = Table.Select(t => t.Info.Name).ToArray();
 
-    /// <summary>Builds the segments of a scenario; the generator draws all the variability.</summary>
-    public static IReadOnlyList<MotionSegment> Build(string name, Random rng)
+    /// <summary>The script of a named scenario.</summary>
+    public static Action<SessionScript> Script(string name)
     {
         foreach (var (info, build) in Table)
-        {
-            if (!string.Equals(info.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
-            var script = new SessionScript(rng);
-            build(script);
-            return script.Segments;
-        }
+            if (string.Equals(info.Name, name, StringComparison.OrdinalIgnoreCase)) return build;
         throw new ArgumentException($"unknown scenario '{name}'; known: {string.Join(", ", Names)}", nameof(name));
     }
 }

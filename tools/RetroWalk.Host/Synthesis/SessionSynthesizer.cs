@@ -33,12 +33,14 @@ public sealed class SessionPlan
     private readonly SynthesisOptions _options;
     private readonly int _imuSeed;
 
-    internal SessionPlan(string scenario, SensorConfig sensor, int seed, SynthesisOptions options)
+    internal SessionPlan(Action<SessionScript> script, SensorConfig sensor, int seed, SynthesisOptions options)
     {
         var master = new Random(seed);
-        var scriptRng = new Random(master.Next());
+        var built = new SessionScript(new Random(master.Next()));
         _imuSeed = master.Next();
-        _segments = Scenarios.Build(scenario, scriptRng);
+        script(built);
+        _segments = built.Segments;
+        if (_segments.Count == 0) throw new ArgumentException("a session needs at least one segment");
         _sensor = sensor;
         _options = options;
         _startS = new double[_segments.Count + 1];
@@ -104,7 +106,11 @@ public static class SessionSynthesizer
 {
     /// <summary>Plans a session (truth now, samples on demand).</summary>
     public static SessionPlan Plan(string scenario = Scenarios.Default, SensorConfig? sensor = null, int seed = 1, SynthesisOptions? options = null) =>
-        new(scenario, sensor ?? new SensorConfig(), seed, options ?? SynthesisOptions.Default);
+        Plan(Scenarios.Script(scenario), sensor, seed, options);
+
+    /// <summary>Plans a session of one's own, e.g. <c>s =&gt; s.Stand(5).Walk(GaitProfile.Backward, 20).LeanBack(35, 1, 3)</c>.</summary>
+    public static SessionPlan Plan(Action<SessionScript> script, SensorConfig? sensor = null, int seed = 1, SynthesisOptions? options = null) =>
+        new(script, sensor ?? new SensorConfig(), seed, options ?? SynthesisOptions.Default);
 
     /// <summary>Generates a whole session in memory (a 12-minute session at 100 Hz is ~72k samples, under 1 MB).</summary>
     public static SynthesizedSession Generate(string scenario = Scenarios.Default, SensorConfig? sensor = null, int seed = 1, SynthesisOptions? options = null)

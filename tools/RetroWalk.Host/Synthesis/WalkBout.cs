@@ -66,7 +66,7 @@ public sealed class WalkBout : MotionSegment
             if (stumbleAtS is { } at && stumble is null && c >= at && contacts.Count > 0)
             {
                 // The swing foot is caught mid-swing; the recovery step lands a little later than a normal one
-                // would, hard, and two or three quick short steps follow (elevating strategy: Eng et al. 1994).
+                // would, hard, and three quick short steps follow (elevating strategy: Eng et al. 1994).
                 double landing = contacts[^1] + _meanStepS + 0.08;
                 stumble = new Stumble(landing - Stumble.TripToLandingS, profile.TravelSign, rng);
                 double[] quick = { 0.38, 0.42, 0.48 };

@@ -100,6 +100,20 @@ namespace RetroWalk.Tests.Host.Synthesis
         }
 
         [TestMethod]
+        public void AHomeMadeScriptGivesItsOwnTruth()
+        {
+            var plan = SessionSynthesizer.Plan(s => s.Stand(3).Walk(GaitProfile.Backward, 12).LeanBack(30, 1, 2), null, 9);
+            var truth = plan.Truth;
+            Assert.AreEqual(WalkDirection.Backward, truth.Bouts.Single().Direction);
+            Assert.AreEqual(0, truth.ForwardSteps);
+            SynthSignals.Between(12 * 92 / 60.0 * 0.8, 12 * 92 / 60.0 * 1.2, truth.BackwardSteps, "backward steps in 12 s");
+            Assert.AreEqual(30, truth.Leans.Single().PeakBackwardDeg, 1e-9);
+            Assert.IsGreaterThan(truth.Bouts[0].EndSample, truth.Leans[0].StartSample, "the lean comes after the walk");
+            CollectionAssert.AreEqual(new[] { Activity.Standing, Activity.Walking, Activity.Standing, Activity.Leaning, Activity.Standing },
+                truth.Phases.Select(p => p.Activity).ToArray());
+        }
+
+        [TestMethod]
         public void TheLeanAndTheFallAreInTheTruth()
         {
             var lean = SessionSynthesizer.Plan("lean-back", null, 1).Truth;
