@@ -3,12 +3,13 @@ using RetroWalk.Core.Device;
 namespace RetroWalk.Core.Ble
 {
     /// <summary>
-    /// The legacy (31-byte) advertisement and its scan response, built from AD structures (length, type, data):
-    /// <para>advertisement: Flags <c>02 01 06</c> | BTHome service data <c>15 16 D2 FC 40 …</c> (22 bytes, when
-    /// enabled) | the device name, complete if it fits, else its longest prefix that fits as a Shortened Local Name;</para>
-    /// <para>scan response: the Complete Local Name (when the advertisement had to shorten it) | the 128-bit custom
-    /// service UUID, so apps can filter on it.</para>
-    /// Names are ASCII (anything else is sent as '?'). The device hands these AD structures to the BLE stack one by one.
+    /// The legacy (31-byte) advertisement and its scan response, built from AD structures (length, type, data).
+    /// With BTHome on and the name "RetroWalk":
+    /// <para>advertisement: Flags <c>02 01 06</c> | BTHome service data <c>15 16 D2 FC 40 …</c> (22 bytes) |
+    /// Shortened Local Name "Retr" (the longest prefix that fits) = 31 bytes;</para>
+    /// <para>scan response: Complete Local Name "RetroWalk" | the 128-bit custom service UUID, so apps can filter on it.</para>
+    /// Names are ASCII (anything else is sent as '?'). The device hands the structures to the BLE stack one by one, in
+    /// the order of <see cref="EncodeSections"/>, and the stack splits them as <see cref="Pack"/> does.
     /// </summary>
     public static class AdvertisementCodec
     {
@@ -23,10 +24,18 @@ namespace RetroWalk.Core.Ble
         /// <summary>LE General Discoverable, BR/EDR not supported.</summary>
         public const byte FlagsGeneralDiscoverableNoBrEdr = 0x06;
 
-        /// <summary>Encodes the advertisement; returns its length (at most 31), or 0 if <paramref name="dst"/> is too small.</summary>
-        public static int EncodeAdvertisement(TrackerStatus status, bool btHome, string name, byte[] dst, int offset)
+        /// <summary>Longest sequence of AD structures <see cref="EncodeSections"/> writes (two legacy payloads).</summary>
+        public const int MaxSectionsLength = 2 * MaxLegacyLength;
+
+        /// <summary>
+        /// Writes the AD structures in the order the stack must receive them: Flags, BTHome service data (when
+        /// <paramref name="btHome"/>), the name as it fits in the advertisement (complete, or the longest prefix as
+        /// a Shortened Local Name), the Complete Local Name again when it was shortened, the 128-bit service UUID.
+        /// Returns the total length. <see cref="Pack"/> then splits them as nanoFramework does.
+        /// </summary>
+        public static int EncodeSections(TrackerStatus status, bool btHome, string name, byte[] dst, int offset)
         {
-            if (!StatusCodec.Fits(dst, offset, MaxLegacyLength))
+            if (!StatusCodec.Fits(dst, offset, MaxSectionsLength))
             {
                 return 0;
             }
@@ -42,43 +51,61 @@ namespace RetroWalk.Core.Ble
                 at += BtHomeCodec.EncodeServiceData(status, dst, at);
             }
 
+            int nameLength = name == null ? 0 : name.Length;
             int nameRoom = MaxLegacyLength - (at - offset) - 2;
-            int nameLength = NameLength(name);
             if (nameLength > 0 && nameRoom > 0)
             {
                 bool complete = nameLength <= nameRoom;
                 at += WriteName(name, complete ? nameLength : nameRoom, complete ? TypeCompleteName : TypeShortenedName, dst, at);
-            }
-
-            return at - offset;
-        }
-
-        /// <summary>
-        /// Encodes the scan response that goes with the advertisement <see cref="EncodeAdvertisement"/> builds with the
-        /// same <paramref name="btHome"/> and name. Every structure in it is too long to fit after that advertisement,
-        /// so a first-fit packer (nanoFramework's) puts it in the scan response and leaves the advertisement as built.
-        /// </summary>
-        public static int EncodeScanResponse(bool btHome, string name, byte[] dst, int offset)
-        {
-            if (!StatusCodec.Fits(dst, offset, MaxLegacyLength))
-            {
-                return 0;
-            }
-
-            int at = offset;
-            int nameLength = NameLength(name);
-            int advertisementNameRoom = MaxLegacyLength - 3 - (btHome ? BtHomeCodec.ServiceDataLength + 2 : 0) - 2;
-            int nameRoom = MaxLegacyLength - 18 - 2;
-            if (nameLength > advertisementNameRoom)
-            {
-                at += WriteName(name, nameLength <= nameRoom ? nameLength : nameRoom,
-                    nameLength <= nameRoom ? TypeCompleteName : TypeShortenedName, dst, at);
+                if (!complete)
+                {
+                    int fullRoom = MaxLegacyLength - 2 - 18;
+                    at += WriteName(name, nameLength <= fullRoom ? nameLength : fullRoom,
+                        nameLength <= fullRoom ? TypeCompleteName : TypeShortenedName, dst, at);
+                }
             }
 
             dst[at++] = 17;
             dst[at++] = TypeCompleteList128;
             at += BleUuids.WriteUuid128(BleUuids.Service, dst, at);
             return at - offset;
+        }
+
+        /// <summary>
+        /// Splits AD structures the way nanoFramework 1.x does (BluetoothLEAdvertisement.CreateLegacyAdvertisements):
+        /// each structure, in order, goes into the advertisement if it still fits in 31 bytes, else into the scan
+        /// response if it fits there, else it is dropped. Returns the number of structures dropped (0 expected).
+        /// </summary>
+        public static int Pack(byte[] sections, int offset, int length,
+            byte[] advertisement, out int advertisementLength, byte[] scanResponse, out int scanResponseLength)
+        {
+            advertisementLength = 0;
+            scanResponseLength = 0;
+            int dropped = 0;
+            int at = offset;
+            int end = offset + length;
+            while (at < end)
+            {
+                int size = sections[at] + 1;
+                if (advertisementLength + size <= MaxLegacyLength)
+                {
+                    System.Array.Copy(sections, at, advertisement, advertisementLength, size);
+                    advertisementLength += size;
+                }
+                else if (scanResponseLength + size <= MaxLegacyLength)
+                {
+                    System.Array.Copy(sections, at, scanResponse, scanResponseLength, size);
+                    scanResponseLength += size;
+                }
+                else
+                {
+                    dropped++;
+                }
+
+                at += size;
+            }
+
+            return dropped;
         }
 
         /// <summary>
@@ -152,11 +179,6 @@ namespace RetroWalk.Core.Ble
             }
 
             return count;
-        }
-
-        private static int NameLength(string name)
-        {
-            return name == null ? 0 : name.Length;
         }
 
         private static int WriteName(string name, int count, byte type, byte[] dst, int at)
