@@ -15,6 +15,9 @@ namespace RetroWalk.Core.Ble
     {
         public const int MaxLegacyLength = 31;
 
+        /// <summary>GAP device name and advertised name.</summary>
+        public const string DefaultDeviceName = "RetroWalk";
+
         public const byte TypeFlags = 0x01;
         public const byte TypeCompleteList128 = 0x07;
         public const byte TypeShortenedName = 0x08;
