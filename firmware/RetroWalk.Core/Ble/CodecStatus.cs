@@ -23,6 +23,13 @@ namespace RetroWalk.Core.Ble
         /// <summary>ATT error "Out of Range" (Core Specification Supplement, common profile error codes).</summary>
         public const byte AttOutOfRange = 0xFF;
 
+        /// <summary>ATT error "Client Characteristic Configuration Descriptor Improperly Configured" (CSS common
+        /// profile error): a Control Point write from a client that has not subscribed to its responses.</summary>
+        public const byte AttCccdImproperlyConfigured = 0xFD;
+
+        /// <summary>First application error code: the value was valid but the device could not apply it.</summary>
+        public const byte AttApplicationError = 0x80;
+
         /// <summary>ATT error "Request Not Supported".</summary>
         public const byte AttRequestNotSupported = 0x06;
 

@@ -98,6 +98,22 @@ namespace RetroWalk.Core.Ble
             }
         }
 
+        /// <summary>Payload length in bytes (every value is fixed-length).</summary>
+        public static int Length(int characteristic)
+        {
+            switch (characteristic)
+            {
+                case ForwardSteps:
+                case BackwardSteps:
+                    return StatusCodec.StepsLength;
+                case Snapshot: return StatusCodec.SnapshotLength;
+                case TiltAlarm: return StatusCodec.TiltAlarmLength;
+                case BackwardSession: return StatusCodec.SessionLength;
+                case Cadence: return StatusCodec.CadenceLength;
+                default: return StatusCodec.TiltLength;
+            }
+        }
+
         public static int Encode(int characteristic, TrackerStatus status, byte[] dst, int offset)
         {
             switch (characteristic)
