@@ -413,6 +413,14 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 _connected = args.Status == GattSessionStatus.Active;
+                if (!_connected)
+                {
+                    // A new connection subscribes afresh; SubscribedClientsChanged recounts then.
+                    _controlSubscribers = 0;
+                    _historySubscribers = 0;
+                    _timeSubscribers = 0;
+                    Array.Clear(_valueSubscribers, 0, _valueSubscribers.Length);
+                }
             }
         }
 
