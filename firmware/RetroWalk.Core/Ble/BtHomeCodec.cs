@@ -80,7 +80,7 @@ namespace RetroWalk.Core.Ble
             while (at < end)
             {
                 byte id = src[at];
-                int size = ObjectSize(id);
+                int size = ObjectSize(src, at, end);
                 if (size < 0)
                 {
                     return CodecStatus.Unsupported;
@@ -104,33 +104,42 @@ namespace RetroWalk.Core.Ble
             return CodecStatus.Ok;
         }
 
-        /// <summary>Value size of a BTHome v2 object id, or -1 for ids this decoder does not know.</summary>
-        public static int ObjectSize(byte id)
+        /// <summary>Marks the variable-length objects (text 0x53, raw 0x54): a length byte precedes their data.</summary>
+        private const sbyte Variable = -2;
+
+        /// <summary>
+        /// Data size of each BTHome v2 object id 0x00..0x64, from the BTHome format table; -1 = unassigned.
+        /// Binary sensors (0x0F..0x11, 0x15..0x2D, problem = 0x26) are one byte.
+        /// </summary>
+        private static readonly sbyte[] ObjectSizes =
         {
-            if (id >= 0x0F && id <= 0x2D)
+            1, 1, 2, 2, 3, 3, 2, 2, 2, 1, 3, 3, 2, 2, 2, 1, // 0x00
+            1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x10
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, // 0x20
+            -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1, 2, 2, 4, 2, // 0x30
+            2, 2, 3, 2, 2, 2, 1, 2, 2, 2, 2, 3, 4, 4, 4, 4, // 0x40
+            4, 2, 2, Variable, Variable, 4, 2, 1, 1, 1, 2, 4, 4, 2, 2, 2, // 0x50
+            1, 2, 4, 4, 1, // 0x60
+        };
+
+        /// <summary>
+        /// Size of the object at <paramref name="at"/> (its data, plus the length byte of a variable-length one),
+        /// or -1 for an id this decoder does not know.
+        /// </summary>
+        public static int ObjectSize(byte[] src, int at, int end)
+        {
+            byte id = src[at];
+            if (id >= ObjectSizes.Length || ObjectSizes[id] == -1)
             {
-                return 1; // binary sensors (generic boolean .. window), problem = 0x26
+                return -1;
             }
 
-            switch (id)
+            if (ObjectSizes[id] == Variable)
             {
-                case 0x00: // packet id
-                case 0x01: // battery %
-                case 0x09: // count u8
-                case 0x2E: // humidity u8
-                case 0x2F: // moisture u8
-                    return 1;
-                case 0x02: // temperature s16 0.01 °C
-                case 0x03: // humidity u16 0.01 %
-                case 0x0C: // voltage u16 mV
-                case 0x3D: // count u16
-                case 0x3F: // rotation s16 0.1°
-                    return 2;
-                case 0x3E: // count u32
-                    return 4;
-                default:
-                    return -1;
+                return at + 1 < end ? 1 + src[at + 1] : 1;
             }
+
+            return ObjectSizes[id];
         }
 
         private static void Store(byte id, byte[] src, int at, BtHomeReading into)

@@ -70,5 +70,21 @@ namespace RetroWalk.Tests.Ble
             Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(BleBytes.Hex("D2FC 40 0157 0005"), 0, 7, reading));
             Assert.IsTrue(reading.OutOfOrder);
         }
+
+        [TestMethod]
+        public void DecoderSkipsObjectsItDoesNotStoreBySize()
+        {
+            var reading = new BtHomeReading();
+            // CO2 (0x12, 2 bytes), then battery.
+            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(BleBytes.Hex("D2FC 40 12E803 0157"), 0, 8, reading));
+            Assert.AreEqual(87, reading.BatteryPercent);
+            // Text (0x53, a length byte then 3 characters), then battery.
+            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(BleBytes.Hex("D2FC 40 5303414243 0157"), 0, 10, reading));
+            Assert.AreEqual(87, reading.BatteryPercent);
+            // A text object whose length runs past the end.
+            Assert.AreEqual(CodecStatus.BadLength, BtHomeCodec.DecodeServiceData(BleBytes.Hex("D2FC 40 5309414243"), 0, 8, reading));
+            // 0x30 is unassigned.
+            Assert.AreEqual(CodecStatus.Unsupported, BtHomeCodec.DecodeServiceData(BleBytes.Hex("D2FC 40 3000"), 0, 5, reading));
+        }
     }
 }
