@@ -31,9 +31,8 @@ namespace RetroWalk.Firmware.Ble
         private const int NotifyRetries = 3;
         private const int AdvertStopTimeoutMs = 2000;
 
-        private readonly ICommandSink _commands;
         private readonly IHistorySource _history;
-        private readonly IConfigSink _config;
+        private readonly GattWrites _writes;
         private readonly object _sync = new object();
 
         private readonly GattServiceProvider _provider;
@@ -50,8 +49,6 @@ namespace RetroWalk.Firmware.Ble
         private readonly GattLocalCharacteristic _configCharacteristic;
         private readonly byte[] _configBytes = new byte[ConfigCodec.Length];
         private readonly Buffer _configBuffer;
-        private readonly DeviceSettings _settings = new DeviceSettings();
-        private readonly DeviceSettings _scratchSettings = new DeviceSettings();
 
         private readonly GattLocalCharacteristic _historyCharacteristic;
         private readonly HistoryStream _historyStream = new HistoryStream();
@@ -85,9 +82,8 @@ namespace RetroWalk.Firmware.Ble
         public BleTracker(ICommandSink commands, IHistorySource history, IConfigSink config,
             string firmwareRevision, string hardwareRevision)
         {
-            _commands = commands;
             _history = history;
-            _config = config;
+            _writes = new GattWrites(commands, config);
 
             BluetoothLEServer server = BluetoothLEServer.Instance;
             server.DeviceName = AdvertisementCodec.DefaultDeviceName;
@@ -146,8 +142,6 @@ namespace RetroWalk.Firmware.Ble
             _currentTime.ReadRequested += OnTimeRead;
             _currentTime.WriteRequested += OnTimeWrite;
             _currentTime.SubscribedClientsChanged += OnSubscribersChanged;
-
-            _config.ReadSettings(_settings);
         }
 
         /// <summary>Starts advertising and the worker thread. Call after a first <see cref="Publish"/>.</summary>
@@ -164,7 +158,7 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 _advertPolicy.MarkAdvertised(_advertStatus, Environment.TickCount64);
-                _frames.Build(_advertStatus, _settings.BtHomeAdvertising, AdvertisementCodec.DefaultDeviceName);
+                _frames.Build(_advertStatus, _writes.Settings.BtHomeAdvertising, AdvertisementCodec.DefaultDeviceName);
             }
 
             _provider.StartAdvertising(AdvertisingParameters());
@@ -241,10 +235,15 @@ namespace RetroWalk.Firmware.Ble
 
             byte op;
             uint argument;
-            byte status = ControlPointCodec.DecodeRequest(_write, 0, length, out op, out argument);
-            if (status == ControlStatus.Ok)
+            byte status;
+            lock (_sync)
             {
-                status = op == ControlOp.RequestHistory ? BeginHistory(argument) : _commands.Submit(op, argument);
+                status = _writes.ControlPoint(_write, length, out op, out argument);
+            }
+
+            if (status == ControlStatus.Ok && op == ControlOp.RequestHistory)
+            {
+                status = BeginHistory(argument);
             }
 
             request.Respond();
@@ -283,8 +282,7 @@ namespace RetroWalk.Firmware.Ble
         {
             lock (_sync)
             {
-                _config.ReadSettings(_settings);
-                ConfigCodec.Encode(_settings, _configBytes, 0);
+                _writes.ReadConfig(_configBytes, 0);
                 args.GetRequest().RespondWithValue(_configBuffer);
             }
         }
@@ -298,31 +296,18 @@ namespace RetroWalk.Firmware.Ble
                 return;
             }
 
+            byte answer;
             lock (_sync)
             {
-                _config.ReadSettings(_settings);
-                bool btHomeBefore = _settings.BtHomeAdvertising;
-                byte result = ConfigCodec.Decode(_write, 0, length, _scratchSettings, _settings);
-                if (result != CodecStatus.Ok)
-                {
-                    request.RespondWithProtocolError(CodecStatus.ToAttError(result));
-                    return;
-                }
-
-                if (_config.ApplySettings(_settings) != ControlStatus.Ok)
-                {
-                    _config.ReadSettings(_settings);
-                    request.RespondWithProtocolError(CodecStatus.AttApplicationError);
-                    return;
-                }
-
-                if (_settings.BtHomeAdvertising != btHomeBefore)
+                bool btHomeChanged;
+                answer = _writes.WriteConfig(_write, length, out btHomeChanged);
+                if (btHomeChanged)
                 {
                     _advertPolicy.Invalidate();
                 }
             }
 
-            request.Respond();
+            Answer(request, answer);
         }
 
         private void OnTimeRead(GattLocalCharacteristic sender, GattReadRequestedEventArgs args)
@@ -343,31 +328,16 @@ namespace RetroWalk.Firmware.Ble
                 return;
             }
 
-            uint localEpochS;
-            byte result = CurrentTimeCodec.Decode(_write, 0, length, out localEpochS);
-            if (result != CodecStatus.Ok)
-            {
-                request.RespondWithProtocolError(CodecStatus.ToAttError(result));
-                return;
-            }
-
-            long utc;
+            byte answer;
             lock (_sync)
             {
-                _config.ReadSettings(_settings);
-                utc = (long)localEpochS - CurrentTimeCodec.UtcOffsetSeconds(_settings.UtcOffsetQuarterHours);
+                answer = _writes.WriteCurrentTime(_write, length);
             }
 
-            if (utc < 0 || utc > uint.MaxValue || _config.SetClock((uint)utc) != ControlStatus.Ok)
-            {
-                request.RespondWithProtocolError(CodecStatus.AttApplicationError);
-                return;
-            }
-
-            request.Respond();
+            Answer(request, answer);
             lock (_sync)
             {
-                if (_timeSubscribers > 0)
+                if (answer == GattWrites.Accept && _timeSubscribers > 0)
                 {
                     EncodeLocalTime(CurrentTimeCodec.AdjustManual);
                     _currentTime.NotifyValue(_timeBuffer);
@@ -379,9 +349,19 @@ namespace RetroWalk.Firmware.Ble
         private void EncodeLocalTime(byte adjustReason)
         {
             DateTime now = DateTime.UtcNow;
-            long local = now.ToUnixTimeSeconds() + CurrentTimeCodec.UtcOffsetSeconds(_settings.UtcOffsetQuarterHours);
-            byte fractions256 = (byte)(now.Millisecond * 256 / 1000);
-            CurrentTimeCodec.Encode(local < 0 ? 0 : (uint)local, fractions256, adjustReason, _timeBytes, 0);
+            _writes.ReadCurrentTime(now.ToUnixTimeSeconds(), now.Millisecond, adjustReason, _timeBytes, 0);
+        }
+
+        private static void Answer(GattWriteRequest request, byte attCode)
+        {
+            if (attCode == GattWrites.Accept)
+            {
+                request.Respond();
+            }
+            else
+            {
+                request.RespondWithProtocolError(attCode);
+            }
         }
 
         private void OnSubscribersChanged(GattLocalCharacteristic sender, object args)
@@ -535,7 +515,7 @@ namespace RetroWalk.Firmware.Ble
                     return;
                 }
 
-                _frames.Build(_advertStatus, _settings.BtHomeAdvertising, AdvertisementCodec.DefaultDeviceName);
+                _frames.Build(_advertStatus, _writes.Settings.BtHomeAdvertising, AdvertisementCodec.DefaultDeviceName);
             }
 
             GattServiceProviderAdvertisementStatus state = _provider.AdvertisementStatus;
