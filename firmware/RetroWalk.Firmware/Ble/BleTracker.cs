@@ -16,8 +16,9 @@ namespace RetroWalk.Firmware.Ble
     /// <para>Threads: <see cref="Publish"/> and <see cref="Advertise"/> come from the device loop and never block on
     /// the radio; read/write handlers run on the BLE event thread and answer from cached values; a worker thread
     /// streams History and restarts advertising (both can take a second or more).</para>
-    /// <para>Call <see cref="Publish"/> with <see cref="StatusFields.All"/> once before <see cref="Start"/> so the
-    /// first reads have values, then call <see cref="Advertise"/> on every loop publication: it rate-limits itself.</para>
+    /// <para>Start order: construct, attach to the device loop (which then publishes everything and advertises on its
+    /// next iteration), <see cref="Start"/>. <see cref="Advertise"/> may be called as often as the loop likes: it
+    /// rate-limits itself and never restarts advertising while a phone is connected.</para>
     /// </summary>
     public sealed class BleTracker : IStatusPublisher
     {
@@ -157,7 +158,7 @@ namespace RetroWalk.Firmware.Ble
             _worker.Start();
             lock (_sync)
             {
-                _advertPolicy.MarkAdvertised(_advertStatus, Environment.TickCount64);
+                // Not marked as advertised: the loop's first Advertise call refreshes it with the restored counts.
                 _frames.Build(_advertStatus, _writes.Settings.BtHomeAdvertising, AdvertisementCodec.DefaultDeviceName);
             }
 
