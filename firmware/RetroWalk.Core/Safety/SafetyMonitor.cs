@@ -19,6 +19,12 @@ namespace RetroWalk.Core.Safety
         /// <summary>Fast gravity time constant: follows a fall's rotation, averages out a step.</summary>
         public const int FastGravityTimeConstantMs = 80;
 
+        /// <summary>
+        /// Posture for the tilt warning and the reported tilt: the fast gravity averaged over about a step, so the
+        /// sway of each step (a few degrees) neither trips nor clears a warning.
+        /// </summary>
+        public const int PostureTimeConstantMs = 320;
+
         /// <summary>Stillness: |a| within this of 1 g...</summary>
         public const int StillMilliG = 60;
 
@@ -44,6 +50,7 @@ namespace RetroWalk.Core.Safety
         private readonly MotionFrame _frame;
         private readonly AlarmStateMachine _alarm = new AlarmStateMachine();
         private readonly int _fastShift;
+        private readonly int _postureShift;
 
         private readonly long _impactSquared;
         private readonly long _freeFallSquared;
@@ -71,6 +78,9 @@ namespace RetroWalk.Core.Safety
         private int _fastX;
         private int _fastY;
         private int _fastZ;
+        private int _postureX;
+        private int _postureY;
+        private int _postureZ;
         private bool _started;
         private int _tick;
 
@@ -110,6 +120,8 @@ namespace RetroWalk.Core.Safety
             SensorConfig sensor = config.Sensor;
             int g = sensor.AccelCountsPerG;
             _fastShift = TimeConstants.EmaShift(FastGravityTimeConstantMs, sensor.SampleRateHz);
+            // The posture average runs at the tilt evaluation rate (every TiltDecimation samples).
+            _postureShift = TimeConstants.EmaShift(PostureTimeConstantMs, sensor.SampleRateHz / TiltDecimation);
 
             long impact = (long)_cfg.FallImpactMilliG * g / 1000;
             _impactSquared = impact * impact;
@@ -205,6 +217,9 @@ namespace RetroWalk.Core.Safety
                 _fastX = ax << _fastShift;
                 _fastY = ay << _fastShift;
                 _fastZ = az << _fastShift;
+                _postureX = ax << _postureShift;
+                _postureY = ay << _postureShift;
+                _postureZ = az << _postureShift;
             }
 
             _fastX += ax - (_fastX >> _fastShift);
@@ -296,9 +311,18 @@ namespace RetroWalk.Core.Safety
             int gzf = _fastZ >> _fastShift;
             int dot = (gxf * _refX + gyf * _refY + gzf * _refZ) >> 14;
             long g2 = (long)gxf * gxf + (long)gyf * gyf + (long)gzf * gzf;
-            _lastDot = dot;
-            _lastGravitySquared = g2;
-            TiltDirection direction = LeanDirection(gxf, gyf, gzf);
+
+            _postureX += gxf - (_postureX >> _postureShift);
+            _postureY += gyf - (_postureY >> _postureShift);
+            _postureZ += gzf - (_postureZ >> _postureShift);
+            int px = _postureX >> _postureShift;
+            int py = _postureY >> _postureShift;
+            int pz = _postureZ >> _postureShift;
+            int postureDot = (px * _refX + py * _refY + pz * _refZ) >> 14;
+            long posture2 = (long)px * px + (long)py * py + (long)pz * pz;
+            _lastDot = postureDot;
+            _lastGravitySquared = posture2;
+            TiltDirection direction = LeanDirection(px, py, pz);
             _lastDirection = direction;
 
             // Fall: after the impact settles, the trunk lies beyond FallTiltDeg for FallConfirmMs.
@@ -331,7 +355,7 @@ namespace RetroWalk.Core.Safety
             }
 
             int warnCos = direction == TiltDirection.Forward ? _cosForwardQ14 : (direction == TiltDirection.Backward ? _cosBackwardQ14 : _cosSidewaysQ14);
-            if (Beyond(dot, g2, warnCos))
+            if (Beyond(postureDot, posture2, warnCos))
             {
                 _tiltOverSamples += TiltDecimation;
                 if (_tiltOverSamples >= _tiltHoldSamples)
@@ -343,7 +367,7 @@ namespace RetroWalk.Core.Safety
             {
                 _tiltOverSamples = 0;
                 int clearCos = direction == TiltDirection.Forward ? _cosForwardClearQ14 : (direction == TiltDirection.Backward ? _cosBackwardClearQ14 : _cosSidewaysClearQ14);
-                if (!Beyond(dot, g2, clearCos))
+                if (!Beyond(postureDot, posture2, clearCos))
                 {
                     _alarm.TiltEnded(_sample);
                 }
