@@ -30,7 +30,7 @@ namespace RetroWalk.Core.Config
         /// Tilt warnings are a walking aid: they are armed while walking and for this long after the last step (a stop
         /// followed by a lean back), not while sitting, bending at rest or lying in bed.
         /// </summary>
-        public int TiltArmAfterWalkMs = 2000;
+        public int TiltArmAfterWalkMs = 5000;
 
         /// <summary>
         /// Acceleration magnitude that counts as an impact. The waist sees 1.2-1.8 g in walking, more in jogging and
