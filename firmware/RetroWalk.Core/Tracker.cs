@@ -81,8 +81,11 @@ namespace RetroWalk.Core
         {
             _sampleIndex++;
             _frame.Update(ax, ay, az);
+            // |a|^2, and |a| - g linearised as (|a|^2 - g^2) / 2g: rotation-invariant and free of square roots.
             long squared = (long)(ax * ax) + ay * ay + az * az;
-            int credited = _steps.Update(ax, ay, az, squared);
+            int twiceG = _frame.TwiceGravityCounts;
+            int magnitude = twiceG == 0 ? 0 : (int)((squared - _frame.GravitySquared) / twiceG);
+            int credited = _steps.Update(ax, ay, az, magnitude);
             _safety.Update(ax, ay, az, gx, gy, gz, squared, _sampleIndex);
             if (credited > 0)
             {

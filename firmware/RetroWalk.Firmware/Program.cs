@@ -23,6 +23,9 @@ namespace RetroWalk.Firmware
         /// <summary>Loop period: 10 samples per batch at 100 Hz, well inside the FIFO's 850 ms.</summary>
         private const int LoopPeriodMs = 100;
 
+        private const string FirmwareRevision = "0.1.0";
+        private const string HardwareRevision = "ESP32 DevKit + GY-521";
+
         /// <summary>LED blink codes for a board that cannot start.</summary>
         private const int BlinksStartupFailed = 3;
 
@@ -44,6 +47,8 @@ namespace RetroWalk.Firmware
                 Log("STARTUP FAILED: " + e.GetType().FullName + ": " + e.Message);
                 BlinkForever(alarm, BlinksStartupFailed);
             }
+
+            StartBle();
 
             Thread loopThread = new Thread(RunLoop);
             loopThread.Priority = ThreadPriority.AboveNormal;
@@ -79,15 +84,27 @@ namespace RetroWalk.Firmware
                     + BoardPins.I2cSda.ToString() + " SCL=" + BoardPins.I2cScl.ToString() + ", 3.3 V, AD0 low");
             }
 
-            // ---- BLE: the GATT server and advertisement from Ble/ (BLE work package) go here. ----
-            // It implements IStatusPublisher and takes the loop as ICommandSink (Control Point), _loop.History as
-            // IHistorySource and the loop's settings/clock entry (IConfigSink: Config and Current Time writes, which
-            // the loop takes as ControlOp.SetSetting / SetUtcOffset / SetCurrentTime). Start order: construct, attach
-            // (the loop then publishes everything on its next iteration), start:
-            //     Ble.BleTracker ble = new Ble.BleTracker(_loop, _loop.History, _loop, "0.1.0", "ESP32 DevKit + GY-521");
-            //     _loop.AttachPublisher(ble);
-            //     ble.Start();
-            // ---- end BLE ----
+        }
+
+        /// <summary>
+        /// The GATT server and advertisement (Ble/BleTracker.cs). The loop is its ICommandSink (Control Point),
+        /// IHistorySource (History) and IConfigSink (Config and Current Time writes). Start order: construct, attach
+        /// (the loop then publishes everything on its next iteration), start advertising. A failure here leaves the
+        /// tracker counting, alarming and saving without BLE.
+        /// </summary>
+        private static void StartBle()
+        {
+            try
+            {
+                Ble.BleTracker ble = new Ble.BleTracker(_loop, _loop.History, _loop, FirmwareRevision, HardwareRevision);
+                _loop.AttachPublisher(ble);
+                ble.Start();
+                Log("BLE advertising");
+            }
+            catch (Exception e)
+            {
+                Log("BLE NOT AVAILABLE (is the firmware an ESP32_BLE_* image?): " + e.GetType().FullName + ": " + e.Message);
+            }
         }
 
         private static void RunLoop()

@@ -30,14 +30,14 @@ namespace RetroWalk.Core.Config
         /// Tilt warnings are a walking aid: they are armed while walking and for this long after the last step (a stop
         /// followed by a lean back), not while sitting, bending at rest or lying in bed.
         /// </summary>
-        public int TiltArmAfterWalkMs = 2000;
+        public int TiltArmAfterWalkMs = 5000;
 
         /// <summary>
         /// Acceleration magnitude that counts as an impact. The waist sees 1.2-1.8 g in walking, more in jogging and
         /// sitting down hard; falls onto soft ground reach 2 g and onto a floor far more. The orientation test after
         /// the impact is what tells a fall from a hard sit or a jump.
         /// </summary>
-        public int FallImpactMilliG = 1800;
+        public int FallImpactMilliG = 2000;
 
         /// <summary>Acceleration magnitude below which the body is in free fall (loss of support).</summary>
         public int FreeFallMilliG = 400;
@@ -46,12 +46,12 @@ namespace RetroWalk.Core.Config
         public int FreeFallMs = 120;
 
         /// <summary>Trunk angle from upright that, soon after an impact or a free fall, makes it a fall: lying, not sitting.</summary>
-        public int FallTiltDeg = 60;
+        public int FallTiltDeg = 70;
 
         /// <summary>How long after the impact the trunk may take to reach <see cref="FallTiltDeg"/>.</summary>
         public int FallWindowMs = 1500;
 
         /// <summary>The trunk must stay beyond <see cref="FallTiltDeg"/> this long (a posture, not a swing).</summary>
-        public int FallConfirmMs = 80;
+        public int FallConfirmMs = 100;
     }
 }

@@ -10,19 +10,10 @@ namespace RetroWalk.Core.Device
         public const byte RequestHistory = 0x10;
 
         /// <summary>
-        /// Sets the wall clock; argument = UTC seconds since 1970. Submitted by the BLE adapter when a phone writes the
-        /// Current Time characteristic (also accepted as a Control Point op).
+        /// Device-internal (not a Control Point op; the Control Point codec refuses it): sets the wall clock, argument =
+        /// UTC seconds since 1970. The loop queues Current Time writes (IConfigSink.SetClock) with it.
         /// </summary>
         public const byte SetCurrentTime = 0x20;
-
-        /// <summary>
-        /// Sets local time minus UTC; argument = signed minutes as a two's-complement uint (Local Time Information:
-        /// time zone in 15-minute units plus DST offset), a multiple of 15 within ±14 h.
-        /// </summary>
-        public const byte SetUtcOffset = 0x21;
-
-        /// <summary>Changes a user setting; argument = <see cref="Settings.Pack"/>(id, value). Kept across reboots.</summary>
-        public const byte SetSetting = 0x22;
     }
 
     /// <summary>Control Point result codes (third byte of the indicated response).</summary>

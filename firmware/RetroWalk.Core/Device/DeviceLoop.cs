@@ -12,7 +12,7 @@ namespace RetroWalk.Core.Device
     /// the calendar, books steps into the daily totals and the hourly history, publishes what changed (rate-limited),
     /// saves the state when due and drives the buzzer and LED. Everything it touches sits behind a small interface.
     /// </summary>
-    public sealed class DeviceLoop : ICommandSink
+    public sealed class DeviceLoop : ICommandSink, IConfigSink
     {
         /// <summary>At most one notification per value and second (alarm changes go out at once).</summary>
         public const int PublishMinIntervalMs = 1000;
@@ -61,6 +61,8 @@ namespace RetroWalk.Core.Device
         private readonly uint[] _commandArgs = new uint[CommandQueueLength];
         private int _commandFirst;
         private int _commandCount;
+        private readonly DeviceSettings _pendingSettings = new DeviceSettings();
+        private bool _settingsPending;
 
         private IStatusPublisher _publisher;
         private int _pendingFields;
@@ -157,21 +159,6 @@ namespace RetroWalk.Core.Device
                     break;
                 case ControlOp.SetCurrentTime:
                     if (!WallClock.IsSet(argument))
-                    {
-                        return ControlStatus.BadParameter;
-                    }
-
-                    break;
-                case ControlOp.SetSetting:
-                    if (!Settings.IsValid((int)(argument >> 16), (int)(argument & 0xFFFF)))
-                    {
-                        return ControlStatus.BadParameter;
-                    }
-
-                    break;
-                case ControlOp.SetUtcOffset:
-                    int minutes = (int)argument;
-                    if (minutes < -DeviceState.MaxUtcOffsetMinutes || minutes > DeviceState.MaxUtcOffsetMinutes || minutes % 15 != 0)
                     {
                         return ControlStatus.BadParameter;
                     }
@@ -304,8 +291,63 @@ namespace RetroWalk.Core.Device
             _samplesProcessed += count;
         }
 
+        /// <summary>The settings in force (or written and not yet applied), for the BLE Config characteristic; any thread.</summary>
+        public void ReadSettings(DeviceSettings into)
+        {
+            Monitor.Enter(_commandLock);
+            try
+            {
+                if (_settingsPending)
+                {
+                    into.CopyFrom(_pendingSettings);
+                    return;
+                }
+
+                into.TiltWarningBackwardDeg = _state.TiltWarnBackwardDeg;
+                into.TiltWarningForwardDeg = _state.TiltWarnForwardDeg;
+                into.TiltHoldMs = _state.TiltHoldMs;
+                into.StepsToStartWalk = _state.StepsToStartWalk;
+                into.ForwardAxis = _state.ForwardAxis;
+                into.Flags = (byte)((_state.BtHomeAdvertising ? DeviceSettings.FlagBtHomeAdvertising : 0)
+                    | (_state.AutoDailyReset ? DeviceSettings.FlagDailyReset : 0));
+                into.UtcOffsetQuarterHours = _state.UtcOffsetMinutes / 15;
+            }
+            finally
+            {
+                Monitor.Exit(_commandLock);
+            }
+        }
+
+        /// <summary>Takes a Config write (any thread): applied and saved at the next iteration; a later write replaces an unapplied one.</summary>
+        public byte ApplySettings(DeviceSettings settings)
+        {
+            if (!settings.IsValid())
+            {
+                return ControlStatus.BadParameter;
+            }
+
+            Monitor.Enter(_commandLock);
+            try
+            {
+                _pendingSettings.CopyFrom(settings);
+                _settingsPending = true;
+                return ControlStatus.Ok;
+            }
+            finally
+            {
+                Monitor.Exit(_commandLock);
+            }
+        }
+
+        /// <summary>Takes a Current Time write (any thread), as UTC seconds.</summary>
+        public byte SetClock(uint utcEpochS)
+        {
+            return Submit(ControlOp.SetCurrentTime, utcEpochS);
+        }
+
         private void ApplyCommands(long now)
         {
+            ApplyPendingSettings();
             while (true)
             {
                 byte op;
@@ -345,15 +387,39 @@ namespace RetroWalk.Core.Device
                     case ControlOp.SetCurrentTime:
                         _clock.SetUtcSeconds(argument);
                         break;
-                    case ControlOp.SetUtcOffset:
-                        _state.UtcOffsetMinutes = (short)(int)argument;
-                        _saveRequested = true;
-                        break;
-                    case ControlOp.SetSetting:
-                        _rebuildTracker |= Settings.Apply(_state, (int)(argument >> 16), (int)(argument & 0xFFFF));
-                        _saveRequested = true;
-                        break;
                 }
+            }
+        }
+
+        private void ApplyPendingSettings()
+        {
+            Monitor.Enter(_commandLock);
+            try
+            {
+                if (!_settingsPending)
+                {
+                    return;
+                }
+
+                DeviceSettings s = _pendingSettings;
+                _settingsPending = false;
+                bool detectorChanged = s.TiltWarningBackwardDeg != _state.TiltWarnBackwardDeg
+                    || s.TiltWarningForwardDeg != _state.TiltWarnForwardDeg || s.TiltHoldMs != _state.TiltHoldMs
+                    || s.StepsToStartWalk != _state.StepsToStartWalk || s.ForwardAxis != _state.ForwardAxis;
+                _state.TiltWarnBackwardDeg = (byte)s.TiltWarningBackwardDeg;
+                _state.TiltWarnForwardDeg = (byte)s.TiltWarningForwardDeg;
+                _state.TiltHoldMs = (ushort)s.TiltHoldMs;
+                _state.StepsToStartWalk = (byte)s.StepsToStartWalk;
+                _state.ForwardAxis = s.ForwardAxis;
+                _state.BtHomeAdvertising = s.BtHomeAdvertising;
+                _state.AutoDailyReset = s.DailyReset;
+                _state.UtcOffsetMinutes = (short)(s.UtcOffsetQuarterHours * 15);
+                _rebuildTracker |= detectorChanged;
+                _saveRequested = true;
+            }
+            finally
+            {
+                Monitor.Exit(_commandLock);
             }
         }
 

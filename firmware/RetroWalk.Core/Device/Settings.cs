@@ -4,8 +4,8 @@ using RetroWalk.Core.Storage;
 namespace RetroWalk.Core.Device
 {
     /// <summary>
-    /// The user settings that <see cref="ControlOp.SetSetting"/> changes and the state store keeps, with their ranges.
-    /// The command's argument packs the setting id in bits 16-23 and the value in bits 0-15 (<see cref="Pack"/>).
+    /// The persisted user settings one by one, with their ranges (those of the BLE Config characteristic,
+    /// <see cref="DeviceSettings"/>): the state codec restores each valid one and keeps the default for any other.
     /// </summary>
     public static class Settings
     {
@@ -24,18 +24,6 @@ namespace RetroWalk.Core.Device
         /// <summary>1: broadcast the BTHome advertisement; 0: plain advertisement (read by the BLE adapter).</summary>
         public const int BtHomeAdvertising = 8;
 
-        // Ranges as the BLE Config characteristic documents them (docs/ble.md).
-        public const int MinTiltWarningDeg = 5;
-        public const int MaxTiltWarningDeg = 80;
-        public const int MinTiltHoldMs = 100;
-        public const int MaxTiltHoldMs = 10000;
-        public const int MaxStepsToStartWalk = 20;
-
-        public static uint Pack(int id, int value)
-        {
-            return (uint)((id << 16) | (value & 0xFFFF));
-        }
-
         public static bool IsValid(int id, int value)
         {
             switch (id)
@@ -43,11 +31,11 @@ namespace RetroWalk.Core.Device
                 case TiltWarnBackwardDeg:
                 case TiltWarnForwardDeg:
                 case TiltWarnSidewaysDeg:
-                    return value >= MinTiltWarningDeg && value <= MaxTiltWarningDeg;
+                    return value >= DeviceSettings.MinTiltWarningDeg && value <= DeviceSettings.MaxTiltWarningDeg;
                 case TiltHoldMs:
-                    return value >= MinTiltHoldMs && value <= MaxTiltHoldMs;
+                    return value >= DeviceSettings.MinTiltHoldMs && value <= DeviceSettings.MaxTiltHoldMs;
                 case StepsToStartWalk:
-                    return value >= 1 && value <= MaxStepsToStartWalk;
+                    return value >= DeviceSettings.MinStepsToStartWalk && value <= DeviceSettings.MaxStepsToStartWalk;
                 case AutoDailyReset:
                 case BtHomeAdvertising:
                     return value == 0 || value == 1;
@@ -58,35 +46,35 @@ namespace RetroWalk.Core.Device
             }
         }
 
-        /// <summary>Stores a valid setting in <paramref name="state"/>; true when the tracker must be rebuilt to use it.</summary>
-        public static bool Apply(DeviceState state, int id, int value)
+        /// <summary>Stores a valid setting in <paramref name="state"/>.</summary>
+        public static void Apply(DeviceState state, int id, int value)
         {
             switch (id)
             {
                 case TiltWarnBackwardDeg:
                     state.TiltWarnBackwardDeg = (byte)value;
-                    return true;
+                    return;
                 case TiltWarnForwardDeg:
                     state.TiltWarnForwardDeg = (byte)value;
-                    return true;
+                    return;
                 case TiltWarnSidewaysDeg:
                     state.TiltWarnSidewaysDeg = (byte)value;
-                    return true;
+                    return;
                 case TiltHoldMs:
                     state.TiltHoldMs = (ushort)value;
-                    return true;
+                    return;
                 case StepsToStartWalk:
                     state.StepsToStartWalk = (byte)value;
-                    return true;
+                    return;
                 case ForwardAxis:
                     state.ForwardAxis = (MountAxis)value;
-                    return true;
+                    return;
                 case BtHomeAdvertising:
                     state.BtHomeAdvertising = value != 0;
-                    return false;
+                    return;
                 default:
                     state.AutoDailyReset = value != 0;
-                    return false;
+                    return;
             }
         }
     }

@@ -19,6 +19,12 @@ namespace RetroWalk.Core.Safety
         /// <summary>Fast gravity time constant: follows a fall's rotation, averages out a step.</summary>
         public const int FastGravityTimeConstantMs = 80;
 
+        /// <summary>
+        /// Posture for the tilt warning and the reported tilt: the fast gravity averaged over about a step, so the
+        /// sway of each step (a few degrees) neither trips nor clears a warning.
+        /// </summary>
+        public const int PostureTimeConstantMs = 320;
+
         /// <summary>Stillness: |a| within this of 1 g...</summary>
         public const int StillMilliG = 60;
 
@@ -27,6 +33,9 @@ namespace RetroWalk.Core.Safety
 
         /// <summary>...for this long.</summary>
         public const int StillMs = 1000;
+
+        /// <summary>After an impact the body is at rest on the ground when the fast gravity is within this of 1 g.</summary>
+        public const int RestToleranceMilliG = 300;
 
         /// <summary>Standing still within this time after the last step means standing upright (re-capture).</summary>
         public const int StandAfterWalkMs = 3000;
@@ -41,6 +50,8 @@ namespace RetroWalk.Core.Safety
         private readonly MotionFrame _frame;
         private readonly AlarmStateMachine _alarm = new AlarmStateMachine();
         private readonly int _fastShift;
+        private readonly int _postureShift;
+
         private readonly long _impactSquared;
         private readonly long _freeFallSquared;
         private readonly int _freeFallSamples;
@@ -50,8 +61,11 @@ namespace RetroWalk.Core.Safety
         private readonly int _standAfterWalkSamples;
         private readonly int _tiltHoldSamples;
         private readonly int _tiltArmSamples;
+        private readonly int _warmupSamples;
         private readonly int _fallWindowSamples;
         private readonly int _fallConfirmSamples;
+        private readonly long _restMinSquared;
+        private readonly long _restMaxSquared;
         private readonly int _uprightMountLimitQ14;
         private readonly int _cosBackwardQ14;
         private readonly int _cosForwardQ14;
@@ -64,6 +78,9 @@ namespace RetroWalk.Core.Safety
         private int _fastX;
         private int _fastY;
         private int _fastZ;
+        private int _postureX;
+        private int _postureY;
+        private int _postureZ;
         private bool _started;
         private int _tick;
 
@@ -103,6 +120,9 @@ namespace RetroWalk.Core.Safety
             SensorConfig sensor = config.Sensor;
             int g = sensor.AccelCountsPerG;
             _fastShift = TimeConstants.EmaShift(FastGravityTimeConstantMs, sensor.SampleRateHz);
+            // The posture average runs at the tilt evaluation rate (every TiltDecimation samples).
+            _postureShift = TimeConstants.EmaShift(PostureTimeConstantMs, sensor.SampleRateHz / TiltDecimation);
+
             long impact = (long)_cfg.FallImpactMilliG * g / 1000;
             _impactSquared = impact * impact;
             long freeFall = (long)_cfg.FreeFallMilliG * g / 1000;
@@ -114,8 +134,13 @@ namespace RetroWalk.Core.Safety
             _standAfterWalkSamples = sensor.MsToSamples(StandAfterWalkMs);
             _tiltHoldSamples = sensor.MsToSamples(_cfg.TiltHoldMs);
             _tiltArmSamples = sensor.MsToSamples(_cfg.TiltArmAfterWalkMs);
+            _warmupSamples = sensor.MsToSamples(MotionFrame.GravityTimeConstantMs);
             _fallWindowSamples = sensor.MsToSamples(_cfg.FallWindowMs);
             _fallConfirmSamples = sensor.MsToSamples(_cfg.FallConfirmMs);
+            long restMin = (long)g * (1000 - RestToleranceMilliG) / 1000;
+            long restMax = (long)g * (1000 + RestToleranceMilliG) / 1000;
+            _restMinSquared = restMin * restMin;
+            _restMaxSquared = restMax * restMax;
             _uprightMountLimitQ14 = AngleTable.CosDegQ14(90 - UprightMountToleranceDeg);
             _cosBackwardQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnBackwardDeg);
             _cosForwardQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnForwardDeg);
@@ -192,6 +217,9 @@ namespace RetroWalk.Core.Safety
                 _fastX = ax << _fastShift;
                 _fastY = ay << _fastShift;
                 _fastZ = az << _fastShift;
+                _postureX = ax << _postureShift;
+                _postureY = ay << _postureShift;
+                _postureZ = az << _postureShift;
             }
 
             _fastX += ax - (_fastX >> _fastShift);
@@ -222,7 +250,7 @@ namespace RetroWalk.Core.Safety
             // Fall triggers: an impact, or a free fall long enough to be a loss of support.
             if (squared > _impactSquared)
             {
-                if (squared > _impactPeakSquared || sample > _fallWindowEnd)
+                if ((squared > _impactPeakSquared || sample > _fallWindowEnd))
                 {
                     _impactPeakSquared = squared;
                     _impactPeakSample = sample;
@@ -253,6 +281,11 @@ namespace RetroWalk.Core.Safety
 
         private void EvaluatePosture()
         {
+            if (_frame.GravityCounts == 0 || _sample < _warmupSamples)
+            {
+                return;
+            }
+
             int stillNeeded = _stillSamplesNeeded;
             if (_stillCount >= stillNeeded)
             {
@@ -261,7 +294,7 @@ namespace RetroWalk.Core.Safety
 
             if (!_hasReference)
             {
-                if (_sample <= _fallWindowEnd)
+                if (_sample <= _fallWindowEnd && Upright())
                 {
                     // No reference yet: judge a fall against the posture before it (the slow gravity estimate lags
                     // the fall by about a second). Provisional: the next upright standstill replaces it.
@@ -278,15 +311,25 @@ namespace RetroWalk.Core.Safety
             int gzf = _fastZ >> _fastShift;
             int dot = (gxf * _refX + gyf * _refY + gzf * _refZ) >> 14;
             long g2 = (long)gxf * gxf + (long)gyf * gyf + (long)gzf * gzf;
-            _lastDot = dot;
-            _lastGravitySquared = g2;
-            TiltDirection direction = LeanDirection(gxf, gyf, gzf);
+
+            _postureX += gxf - (_postureX >> _postureShift);
+            _postureY += gyf - (_postureY >> _postureShift);
+            _postureZ += gzf - (_postureZ >> _postureShift);
+            int px = _postureX >> _postureShift;
+            int py = _postureY >> _postureShift;
+            int pz = _postureZ >> _postureShift;
+            int postureDot = (px * _refX + py * _refY + pz * _refZ) >> 14;
+            long posture2 = (long)px * px + (long)py * py + (long)pz * pz;
+            _lastDot = postureDot;
+            _lastGravitySquared = posture2;
+            TiltDirection direction = LeanDirection(px, py, pz);
             _lastDirection = direction;
 
             // Fall: after the impact settles, the trunk lies beyond FallTiltDeg for FallConfirmMs.
             if (_sample <= _fallWindowEnd && _sample > _impactPeakSample)
             {
-                if (Beyond(dot, g2, _cosFallQ14))
+                // Lying: beyond the fall angle with the body at rest on the ground (|g| near 1 g), not mid-impact.
+                if (g2 > _restMinSquared && g2 < _restMaxSquared && Beyond(dot, g2, _cosFallQ14))
                 {
                     _fallOverSamples += TiltDecimation;
                     if (_fallOverSamples >= _fallConfirmSamples)
@@ -312,7 +355,7 @@ namespace RetroWalk.Core.Safety
             }
 
             int warnCos = direction == TiltDirection.Forward ? _cosForwardQ14 : (direction == TiltDirection.Backward ? _cosBackwardQ14 : _cosSidewaysQ14);
-            if (Beyond(dot, g2, warnCos))
+            if (Beyond(postureDot, posture2, warnCos))
             {
                 _tiltOverSamples += TiltDecimation;
                 if (_tiltOverSamples >= _tiltHoldSamples)
@@ -324,7 +367,7 @@ namespace RetroWalk.Core.Safety
             {
                 _tiltOverSamples = 0;
                 int clearCos = direction == TiltDirection.Forward ? _cosForwardClearQ14 : (direction == TiltDirection.Backward ? _cosBackwardClearQ14 : _cosSidewaysClearQ14);
-                if (!Beyond(dot, g2, clearCos))
+                if (!Beyond(postureDot, posture2, clearCos))
                 {
                     _alarm.TiltEnded(_sample);
                 }
@@ -369,13 +412,20 @@ namespace RetroWalk.Core.Safety
         private void ConsiderCapture()
         {
             bool afterWalk = _sample - _lastStepSample <= _standAfterWalkSamples + _stillSamplesNeeded && !_capturedThisStop;
-            bool upright = _frame.MountUpQ14 < _uprightMountLimitQ14 && _frame.MountUpQ14 > -_uprightMountLimitQ14;
+            bool upright = Upright();
             if (_recaptureRequested || (!_referenceTrusted && upright) || (afterWalk && upright))
             {
                 _recaptureRequested = false;
                 _capturedThisStop = true;
                 Capture(true);
             }
+        }
+
+        /// <summary>Whether the slow gravity estimate is a plausible upright posture (forward axis near horizontal).</summary>
+        private bool Upright()
+        {
+            int up = _frame.MountUpQ14;
+            return up < _uprightMountLimitQ14 && up > -_uprightMountLimitQ14;
         }
 
         private void Capture(bool trusted)

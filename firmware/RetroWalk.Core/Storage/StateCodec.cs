@@ -1,3 +1,4 @@
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Device;
 
 namespace RetroWalk.Core.Storage
@@ -44,32 +45,32 @@ namespace RetroWalk.Core.Storage
         public static void Encode(DeviceState s, uint sequence, byte[] b)
         {
             System.Array.Clear(b, 0, Size);
-            LittleEndian.PutUInt32(b, 0, Magic);
-            LittleEndian.PutUInt16(b, 4, Version);
-            LittleEndian.PutUInt16(b, 6, Size);
-            LittleEndian.PutUInt32(b, 8, sequence);
-            LittleEndian.PutUInt32(b, 12, s.ForwardSteps);
-            LittleEndian.PutUInt32(b, 16, s.BackwardSteps);
-            LittleEndian.PutUInt32(b, 20, s.ResetEpochS);
-            LittleEndian.PutUInt32(b, 24, s.BackwardWalkingMs);
-            LittleEndian.PutUInt32(b, 28, s.LongestBackwardStreakSteps);
-            LittleEndian.PutUInt32(b, 32, s.BackwardIntervals);
-            LittleEndian.PutUInt32(b, 36, (uint)s.LocalDay);
-            LittleEndian.PutUInt32(b, 40, s.TodayForward);
-            LittleEndian.PutUInt32(b, 44, s.TodayBackward);
-            LittleEndian.PutUInt32(b, 48, s.YesterdayForward);
-            LittleEndian.PutUInt32(b, 52, s.YesterdayBackward);
-            LittleEndian.PutUInt16(b, 56, s.UtcOffsetMinutes);
+            LittleEndian.PutU32(b, 0, Magic);
+            LittleEndian.PutU16(b, 4, Version);
+            LittleEndian.PutU16(b, 6, Size);
+            LittleEndian.PutU32(b, 8, sequence);
+            LittleEndian.PutU32(b, 12, s.ForwardSteps);
+            LittleEndian.PutU32(b, 16, s.BackwardSteps);
+            LittleEndian.PutU32(b, 20, s.ResetEpochS);
+            LittleEndian.PutU32(b, 24, s.BackwardWalkingMs);
+            LittleEndian.PutU32(b, 28, s.LongestBackwardStreakSteps);
+            LittleEndian.PutU32(b, 32, s.BackwardIntervals);
+            LittleEndian.PutU32(b, 36, (uint)s.LocalDay);
+            LittleEndian.PutU32(b, 40, s.TodayForward);
+            LittleEndian.PutU32(b, 44, s.TodayBackward);
+            LittleEndian.PutU32(b, 48, s.YesterdayForward);
+            LittleEndian.PutU32(b, 52, s.YesterdayBackward);
+            LittleEndian.PutU16(b, 56, s.UtcOffsetMinutes);
             b[58] = (byte)((s.AutoDailyReset ? FlagAutoDailyReset : 0) | (s.BtHomeAdvertising ? FlagBtHome : 0));
             b[59] = (byte)s.ForwardAxis;
             b[60] = s.StepsToStartWalk;
             b[61] = s.TiltWarnBackwardDeg;
             b[62] = s.TiltWarnForwardDeg;
             b[63] = s.TiltWarnSidewaysDeg;
-            LittleEndian.PutUInt16(b, 66, s.TiltHoldMs);
+            LittleEndian.PutU16(b, 66, s.TiltHoldMs);
 
             int count = s.History.Count;
-            LittleEndian.PutUInt16(b, 64, count);
+            LittleEndian.PutU16(b, 64, count);
             for (int i = 0; i < count; i++)
             {
                 uint hour;
@@ -77,12 +78,12 @@ namespace RetroWalk.Core.Storage
                 ushort bwd;
                 s.History.GetRecord(i, out hour, out fwd, out bwd);
                 int o = HistoryOffset + i * HistoryRecordBytes;
-                LittleEndian.PutUInt32(b, o, hour);
-                LittleEndian.PutUInt16(b, o + 4, fwd);
-                LittleEndian.PutUInt16(b, o + 6, bwd);
+                LittleEndian.PutU32(b, o, hour);
+                LittleEndian.PutU16(b, o + 4, fwd);
+                LittleEndian.PutU16(b, o + 6, bwd);
             }
 
-            LittleEndian.PutUInt32(b, CrcOffset, Crc32.Compute(b, 0, CrcOffset));
+            LittleEndian.PutU32(b, CrcOffset, Crc32.Compute(b, 0, CrcOffset));
         }
 
         /// <summary>Checks a record's size, magic, version and checksum; gives its sequence number.</summary>
@@ -99,27 +100,27 @@ namespace RetroWalk.Core.Storage
                 return StateError.ReadFailed;
             }
 
-            if (length < 8 || LittleEndian.GetUInt32(b, 0) != Magic)
+            if (length < 8 || LittleEndian.GetU32(b, 0) != Magic)
             {
                 return length != Size ? StateError.WrongSize : StateError.BadMagic;
             }
 
-            if (LittleEndian.GetUInt16(b, 4) > Version)
+            if (LittleEndian.GetU16(b, 4) > Version)
             {
                 return StateError.NewerVersion;
             }
 
-            if (length != Size || LittleEndian.GetUInt16(b, 6) != Size)
+            if (length != Size || LittleEndian.GetU16(b, 6) != Size)
             {
                 return StateError.WrongSize;
             }
 
-            if (LittleEndian.GetUInt32(b, CrcOffset) != Crc32.Compute(b, 0, CrcOffset))
+            if (LittleEndian.GetU32(b, CrcOffset) != Crc32.Compute(b, 0, CrcOffset))
             {
                 return StateError.BadChecksum;
             }
 
-            sequence = LittleEndian.GetUInt32(b, 8);
+            sequence = LittleEndian.GetU32(b, 8);
             return StateError.None;
         }
 
@@ -131,24 +132,24 @@ namespace RetroWalk.Core.Storage
         public static StateError Decode(byte[] b, DeviceState s, out bool settingsDefaulted)
         {
             settingsDefaulted = false;
-            int historyCount = LittleEndian.GetUInt16(b, 64);
+            int historyCount = LittleEndian.GetU16(b, 64);
             if (historyCount > HourlyHistory.Capacity)
             {
                 return StateError.BadValue;
             }
 
-            s.ForwardSteps = LittleEndian.GetUInt32(b, 12);
-            s.BackwardSteps = LittleEndian.GetUInt32(b, 16);
-            s.ResetEpochS = LittleEndian.GetUInt32(b, 20);
-            s.BackwardWalkingMs = LittleEndian.GetUInt32(b, 24);
-            s.LongestBackwardStreakSteps = LittleEndian.GetUInt32(b, 28);
-            s.BackwardIntervals = LittleEndian.GetUInt32(b, 32);
-            s.LocalDay = (int)LittleEndian.GetUInt32(b, 36);
-            s.TodayForward = LittleEndian.GetUInt32(b, 40);
-            s.TodayBackward = LittleEndian.GetUInt32(b, 44);
-            s.YesterdayForward = LittleEndian.GetUInt32(b, 48);
-            s.YesterdayBackward = LittleEndian.GetUInt32(b, 52);
-            short offset = (short)LittleEndian.GetUInt16(b, 56);
+            s.ForwardSteps = LittleEndian.GetU32(b, 12);
+            s.BackwardSteps = LittleEndian.GetU32(b, 16);
+            s.ResetEpochS = LittleEndian.GetU32(b, 20);
+            s.BackwardWalkingMs = LittleEndian.GetU32(b, 24);
+            s.LongestBackwardStreakSteps = LittleEndian.GetU32(b, 28);
+            s.BackwardIntervals = LittleEndian.GetU32(b, 32);
+            s.LocalDay = (int)LittleEndian.GetU32(b, 36);
+            s.TodayForward = LittleEndian.GetU32(b, 40);
+            s.TodayBackward = LittleEndian.GetU32(b, 44);
+            s.YesterdayForward = LittleEndian.GetU32(b, 48);
+            s.YesterdayBackward = LittleEndian.GetU32(b, 52);
+            short offset = (short)LittleEndian.GetU16(b, 56);
             if (offset >= -DeviceState.MaxUtcOffsetMinutes && offset <= DeviceState.MaxUtcOffsetMinutes)
             {
                 s.UtcOffsetMinutes = offset;
@@ -165,12 +166,12 @@ namespace RetroWalk.Core.Storage
             settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnBackwardDeg, b[61]);
             settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnForwardDeg, b[62]);
             settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnSidewaysDeg, b[63]);
-            settingsDefaulted |= !RestoreSetting(s, Settings.TiltHoldMs, LittleEndian.GetUInt16(b, 66));
+            settingsDefaulted |= !RestoreSetting(s, Settings.TiltHoldMs, LittleEndian.GetU16(b, 66));
             s.History.Clear();
             for (int i = 0; i < historyCount; i++)
             {
                 int o = HistoryOffset + i * HistoryRecordBytes;
-                s.History.Append(LittleEndian.GetUInt32(b, o), LittleEndian.GetUInt16(b, o + 4), LittleEndian.GetUInt16(b, o + 6));
+                s.History.Append(LittleEndian.GetU32(b, o), LittleEndian.GetU16(b, o + 4), LittleEndian.GetU16(b, o + 6));
             }
 
             return StateError.None;

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Storage;
 
@@ -95,7 +96,7 @@ namespace RetroWalk.Tests
         {
             byte[] record = new byte[StateCodec.Size];
             StateCodec.Encode(SampleState(), 1u, record);
-            LittleEndian.PutUInt16(record, 64, HourlyHistory.Capacity + 1);
+            LittleEndian.PutU16(record, 64, HourlyHistory.Capacity + 1);
             DeviceState target = new DeviceState();
             bool defaulted;
             Assert.AreEqual((int)StateError.BadValue, (int)StateCodec.Decode(record, target, out defaulted));

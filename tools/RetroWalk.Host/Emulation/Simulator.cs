@@ -134,9 +134,12 @@ public static class Simulator
     {
         device.RunFor(1000);
         long utc = PhoneUtcS + device.Clock.MonotonicMs / 1000;
-        device.Loop.Submit(ControlOp.SetCurrentTime, (uint)utc);
-        device.Loop.Submit(ControlOp.SetUtcOffset, unchecked((uint)PhoneUtcOffsetMinutes));
-        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  phone writes Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}, UTC offset +{PhoneUtcOffsetMinutes} min");
+        var settings = new DeviceSettings();
+        device.Loop.ReadSettings(settings);
+        settings.UtcOffsetQuarterHours = PhoneUtcOffsetMinutes / 15;
+        device.Loop.ApplySettings(settings);
+        device.Loop.SetClock((uint)utc);
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  phone writes Config (UTC offset +{PhoneUtcOffsetMinutes} min) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}");
     }
 
     private static void RunUntil(EmulatedDevice device, long monotonicMs)

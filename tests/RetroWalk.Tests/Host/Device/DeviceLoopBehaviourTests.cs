@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Safety;
@@ -96,8 +97,8 @@ namespace RetroWalk.Tests.Host.Device
             var foreign = new DeviceState();
             foreign.ForwardSteps = 999;
             StateCodec.Encode(foreign, 2, record);
-            LittleEndian.PutUInt16(record, 64, 500); // more history than fits, under a valid checksum
-            LittleEndian.PutUInt32(record, StateCodec.CrcOffset, Crc32.Compute(record, 0, StateCodec.CrcOffset));
+            LittleEndian.PutU16(record, 64, 500); // more history than fits, under a valid checksum
+            LittleEndian.PutU32(record, StateCodec.CrcOffset, Crc32.Compute(record, 0, StateCodec.CrcOffset));
             store.Write(0, record, record.Length);
 
             var rebooted = Idle(store);
@@ -132,7 +133,7 @@ namespace RetroWalk.Tests.Host.Device
             SaveCounts(device, 100, 50);
             store.FailWrites = true;
             device.Loop.Tracker.RestoreCounts(120, 60);
-            device.Loop.Submit(ControlOp.SetUtcOffset, 60);
+            SetOffset(device.Loop, 60);
             device.RunFor(1000);
             Assert.IsGreaterThanOrEqualTo(1, device.Loop.Store.FailedSaves);
             Assert.AreEqual(100u, Idle(store).Loop.Tracker.ForwardSteps);
@@ -231,8 +232,8 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual(0, device.Loop.History.Count, "no history before the clock is set");
 
             // 21:59:00 UTC = 23:59:00 local at UTC+2.
-            device.Loop.Submit(ControlOp.SetUtcOffset, 120);
-            device.Loop.Submit(ControlOp.SetCurrentTime, (uint)(Noon + 9 * 3600 + 59 * 60));
+            SetOffset(device.Loop, 120);
+            device.Loop.SetClock((uint)(Noon + 9 * 3600 + 59 * 60));
             device.Step();
             Assert.AreEqual(1, device.Loop.History.Count, "steps before the clock was set go into that hour");
             Assert.AreNotEqual(0u, device.Loop.State.ResetEpochS, "the reset time is filled in once the clock is known");
@@ -265,7 +266,7 @@ namespace RetroWalk.Tests.Host.Device
         {
             var device = Idle(new MemoryCounterStore());
             device.Loop.State.AutoDailyReset = true;
-            device.Loop.Submit(ControlOp.SetCurrentTime, (uint)(Noon + 12 * 3600 - 30));
+            device.Loop.SetClock((uint)(Noon + 12 * 3600 - 30));
             device.Loop.Tracker.RestoreCounts(50, 20);
             device.RunFor(10_000);
             Assert.AreEqual(50u, device.Loop.Tracker.ForwardSteps);
@@ -312,27 +313,65 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
-        public void ASettingRebuildsTheTrackerKeepsTheCountsAndSurvivesAReboot()
+        public void ConfigWritesRebuildTheTrackerKeepTheCountsAndSurviveAReboot()
         {
             var store = new MemoryCounterStore();
             var device = Idle(store);
             device.Loop.Tracker.RestoreCounts(40, 20);
             device.Step();
-            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 85)));
-            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(99, 1)));
-            Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltWarnBackwardDeg, 20)));
-            Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.SetSetting, Settings.Pack(Settings.TiltHoldMs, 2500)));
+            var settings = new DeviceSettings();
+            device.Loop.ReadSettings(settings);
+            Assert.AreEqual(new TrackerConfig().Alarm.TiltWarnBackwardDeg, settings.TiltWarningBackwardDeg);
+            Assert.IsTrue(settings.BtHomeAdvertising, "BTHome is on by default");
+
+            settings.TiltWarningBackwardDeg = 85;
+            Assert.AreEqual(ControlStatus.BadParameter, device.Loop.ApplySettings(settings));
+            settings.TiltWarningBackwardDeg = 20;
+            settings.TiltHoldMs = 2500;
+            settings.Flags = DeviceSettings.FlagDailyReset;
+            settings.UtcOffsetQuarterHours = -20;
+            Assert.AreEqual(ControlStatus.Ok, device.Loop.ApplySettings(settings));
+            var readBack = new DeviceSettings();
+            device.Loop.ReadSettings(readBack);
+            Assert.AreEqual(20, readBack.TiltWarningBackwardDeg, "a read right after the write shows it");
             var before = device.Loop.Tracker;
+            int writes = store.Writes;
             device.Step();
 
             Assert.AreNotSame(before, device.Loop.Tracker);
+            Assert.AreEqual(writes + 1, store.Writes, "saved at once");
             Assert.AreEqual(40u, device.Loop.Tracker.ForwardSteps);
             Assert.AreEqual(20u, device.Loop.Tracker.BackwardSteps);
             Assert.AreEqual(20, device.Loop.Tracker.Config.Alarm.TiltWarnBackwardDeg);
             var rebooted = Idle(store);
             Assert.AreEqual(20, rebooted.Config.Alarm.TiltWarnBackwardDeg);
             Assert.AreEqual(2500, rebooted.Config.Alarm.TiltHoldMs);
+            Assert.AreEqual((short)-300, rebooted.Loop.State.UtcOffsetMinutes);
+            Assert.IsTrue(rebooted.Loop.State.AutoDailyReset);
+            Assert.IsFalse(rebooted.Loop.State.BtHomeAdvertising);
             Assert.AreEqual(40u, rebooted.Loop.Tracker.ForwardSteps);
+        }
+
+        [TestMethod]
+        public void AConfigWriteDuringAnAlarmWaitsUntilItIsAcknowledged()
+        {
+            var device = new EmulatedDevice(BuiltInWalk.GenerateFall(new SensorConfig()).ToArray());
+            while (device.Loop.Tracker.Alarm != AlarmLevel.FallAlarm && !device.Chip.SourceExhausted)
+            {
+                device.Step();
+            }
+
+            var settings = new DeviceSettings();
+            device.Loop.ReadSettings(settings);
+            settings.StepsToStartWalk = 4;
+            device.Loop.ApplySettings(settings);
+            var tracker = device.Loop.Tracker;
+            device.RunFor(2000);
+            Assert.AreSame(tracker, device.Loop.Tracker, "a latched alarm is never lost to a settings change");
+            Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm);
+            Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.AcknowledgeAlarm, 0));
+            device.RunFor(200);
+            Assert.AreEqual(4, device.Loop.Tracker.Config.StepsToStartWalk);
         }
 
         [TestMethod]
@@ -342,9 +381,8 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual(ControlStatus.Unsupported, loop.Submit(ControlOp.RequestHistory, 0));
             Assert.AreEqual(ControlStatus.Unsupported, loop.Submit(0x99, 0));
             Assert.AreEqual(ControlStatus.BadParameter, loop.Submit(ControlOp.SetCurrentTime, 1000));
-            Assert.AreEqual(ControlStatus.BadParameter, loop.Submit(ControlOp.SetUtcOffset, 7));
-            Assert.AreEqual(ControlStatus.BadParameter, loop.Submit(ControlOp.SetUtcOffset, unchecked((uint)-15 * 60)));
-            Assert.AreEqual(ControlStatus.Ok, loop.Submit(ControlOp.SetUtcOffset, unchecked((uint)-570)));
+            Assert.AreEqual(ControlStatus.BadParameter, loop.SetClock(1000));
+            Assert.AreEqual(ControlStatus.Ok, loop.Submit(ControlOp.Identify, 0));
             for (int i = 1; i < 8; i++)
             {
                 Assert.AreEqual(ControlStatus.Ok, loop.Submit(ControlOp.Identify, 0));
@@ -352,7 +390,6 @@ namespace RetroWalk.Tests.Host.Device
 
             Assert.AreEqual(ControlStatus.Failed, loop.Submit(ControlOp.Identify, 0), "queue full");
             loop.RunOnce();
-            Assert.AreEqual((short)-570, loop.State.UtcOffsetMinutes);
             Assert.AreEqual(ControlStatus.Ok, loop.Submit(ControlOp.Identify, 0));
         }
 
@@ -365,6 +402,14 @@ namespace RetroWalk.Tests.Host.Device
             int beeps = device.AlarmOutput.Changes.Count(c => c.Buzzer);
             Assert.AreEqual(AlarmPattern.IdentifyMs / 500, beeps);
             Assert.IsFalse(device.AlarmOutput.Buzzer);
+        }
+
+        private static void SetOffset(DeviceLoop loop, int minutes)
+        {
+            var settings = new DeviceSettings();
+            loop.ReadSettings(settings);
+            settings.UtcOffsetQuarterHours = minutes / 15;
+            Assert.AreEqual(ControlStatus.Ok, loop.ApplySettings(settings));
         }
 
         private static EmulatedDevice Idle(MemoryCounterStore store)

@@ -26,7 +26,7 @@ namespace RetroWalk.Tests.Host.Device
 
             int first = (int)device.Chip.FirstFifoSampleIndex;
             CollectionAssert.AreEqual(input[first..], tap.Delivered, "every sample after the FIFO was enabled reaches the tracker once, in order");
-            var direct = new Tracker(new TrackerConfig());
+            var direct = new RetroWalk.Core.Tracker(new TrackerConfig());
             foreach (var s in input[first..])
             {
                 direct.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
@@ -180,7 +180,7 @@ namespace RetroWalk.Tests.Host.Device
 
         private static void AssertCountsMatchDirectRun(List<RawSample> delivered, EmulatedDevice device)
         {
-            var direct = new Tracker(new TrackerConfig());
+            var direct = new RetroWalk.Core.Tracker(new TrackerConfig());
             foreach (var s in delivered)
             {
                 direct.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
