@@ -17,11 +17,13 @@ namespace RetroWalk.Core.Device
         /// <summary>At most one notification per value and second (alarm changes go out at once).</summary>
         public const int PublishMinIntervalMs = 1000;
 
-        /// <summary>Advertisement refresh period when counts change: restarting advertising is costly and risky on the nanoFramework stack.</summary>
-        public const int AdvertiseMinIntervalMs = 60000;
-
-        /// <summary>Advertisement refresh after an alarm change, so passive gateways learn of it quickly.</summary>
-        public const int AdvertiseAlarmMinIntervalMs = 5000;
+        /// <summary>
+        /// How often the loop offers the current status to <see cref="IStatusPublisher.Advertise"/> (and after every
+        /// publication). The publisher decides when to rebuild the advertisement (AdvertRefreshPolicy: never while
+        /// connected, at most once a minute, within 5 s of an alarm change); offering it regularly means a refresh
+        /// it had to defer still happens once allowed.
+        /// </summary>
+        public const int AdvertiseOfferIntervalMs = 1000;
 
         /// <summary>Save period while counts change (flash wear vs. steps lost on a power cut).</summary>
         public const int PersistIntervalMs = 5 * 60 * 1000;
@@ -71,10 +73,7 @@ namespace RetroWalk.Core.Device
         private bool _alarmNow;
         private short _sentTiltDeciDeg;
         private byte _sequence;
-        private bool _advertised;
-        private bool _advertDirty;
-        private bool _alarmAdvertPending;
-        private long _lastAdvertMs;
+        private long _lastAdvertOfferMs;
         private bool _dirty;
         private bool _saveRequested;
         private long _lastSaveAttemptMs;
@@ -143,8 +142,6 @@ namespace RetroWalk.Core.Device
             _publisher = publisher;
             _pendingFields = StatusFields.All;
             _publishNow = true;
-            _advertised = false;
-            _advertDirty = true;
         }
 
         /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
@@ -568,7 +565,6 @@ namespace RetroWalk.Core.Device
             {
                 _lastAlarm = f.Alarm;
                 _alarmNow = true;
-                _alarmAdvertPending = true;
                 if (f.Alarm == AlarmLevel.FallAlarm)
                 {
                     _saveRequested = true;
@@ -606,17 +602,12 @@ namespace RetroWalk.Core.Device
                 }
 
                 _publisher.Publish(p, due);
-                _advertDirty = true;
             }
 
-            if (_advertDirty && (!_advertised || now - _lastAdvertMs >= AdvertiseMinIntervalMs
-                || (_alarmAdvertPending && now - _lastAdvertMs >= AdvertiseAlarmMinIntervalMs)))
+            if (due != 0 || now - _lastAdvertOfferMs >= AdvertiseOfferIntervalMs)
             {
                 _publisher.Advertise(p);
-                _advertised = true;
-                _advertDirty = false;
-                _alarmAdvertPending = false;
-                _lastAdvertMs = now;
+                _lastAdvertOfferMs = now;
             }
         }
 

@@ -116,7 +116,7 @@ public static class Simulator
     private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, TextWriter output)
     {
         EmulatedDevice? device = null;
-        var publisher = new PhoneView(output, () => device!.Clock.MonotonicMs);
+        var publisher = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs), output);
         device = new EmulatedDevice(input.Remaining(), store, config, publisher);
         string restore = device.Loop.RestoreOutcome switch
         {
@@ -201,29 +201,35 @@ public static class Simulator
             $"cost on this host: {watch.Elapsed.TotalMicroseconds / processed:F2} µs per sample (loop + driver + emulated I2C), {(double)bytes / processed:F2} bytes allocated per sample over {processed} samples (emulator included)"));
     }
 
-    private static string Time(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000.0,9:F1} s");
+    private static string Time(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000.0,9:F3} s");
 
-    /// <summary>Prints every notification and advertisement as a phone would decode it.</summary>
-    private sealed class PhoneView(TextWriter output, Func<long> nowMs) : IStatusPublisher
+    /// <summary>
+    /// The BLE stand-in (<see cref="RecordingPublisher"/>: the firmware's encoders, a phone's and a scanner's decoders,
+    /// the advertisement refresh policy), printing each observation as it happens, between the scenario's events.
+    /// </summary>
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output) : IStatusPublisher
     {
-        public void Publish(TrackerStatus s, int fields) =>
-            output.WriteLine($"{Time(nowMs())}  notify [{Fields(fields)}] {Describe(s)}");
+        private int _printed;
 
-        public void Advertise(TrackerStatus s) =>
-            output.WriteLine($"{Time(nowMs())}  advert {Describe(s)}");
-
-        private static string Fields(int f)
+        public void Publish(TrackerStatus status, int changedFields)
         {
-            var names = new List<string>();
-            if ((f & StatusFields.ForwardSteps) != 0) names.Add("fwd");
-            if ((f & StatusFields.BackwardSteps) != 0) names.Add("bwd");
-            if ((f & StatusFields.Snapshot) != 0) names.Add("snapshot");
-            if ((f & StatusFields.TiltAlarm) != 0) names.Add("tilt/alarm");
-            return string.Join(",", names);
+            phone.Publish(status, changedFields);
+            Print();
         }
 
-        private static string Describe(TrackerStatus s) => string.Create(CultureInfo.InvariantCulture,
-            $"#{s.Sequence} fwd {s.ForwardSteps} bwd {s.BackwardSteps} cadence {s.CadenceSpm}/min {s.Direction} tilt {s.TiltDeciDeg / 10.0:F1}° {s.TiltDirection} alarm {s.Alarm} reset@{s.ResetEpochS} clock {(s.ClockSynced ? "set" : "unset")}");
+        public void Advertise(TrackerStatus status)
+        {
+            phone.Advertise(status);
+            Print();
+        }
+
+        private void Print()
+        {
+            while (_printed < phone.Log.Count)
+            {
+                output.WriteLine(phone.Log[_printed++]);
+            }
+        }
     }
 
     /// <summary>One input consumed across reboots: a rebooted board continues where the sensor left off.</summary>

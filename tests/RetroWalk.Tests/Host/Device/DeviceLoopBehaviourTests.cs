@@ -214,13 +214,41 @@ namespace RetroWalk.Tests.Host.Device
             var last = device.Log.Entries.Last(e => !e.IsAdvertisement && (e.Fields & StatusFields.ForwardSteps) != 0);
             Assert.AreEqual(100u, last.Status.ForwardSteps);
             Assert.AreEqual(50u, last.Status.BackwardSteps);
-            var adverts = device.Log.Entries.Where(e => e.IsAdvertisement).Select(e => e.TimeMs).ToList();
-            Assert.HasCount(1, adverts, "the advertisement is refreshed at most once a minute");
+            var offers = device.Log.Entries.Where(e => e.IsAdvertisement).Select(e => e.TimeMs).ToList();
+            for (int i = 1; i < offers.Count; i++)
+            {
+                Assert.IsGreaterThanOrEqualTo(DeviceLoop.AdvertiseOfferIntervalMs, offers[i] - offers[i - 1]);
+            }
 
-            device.RunFor(DeviceLoop.AdvertiseMinIntervalMs);
-            var advert = device.Log.Entries.Last(e => e.IsAdvertisement);
-            Assert.AreEqual(100u, advert.Status.ForwardSteps);
-            Assert.IsGreaterThan(device.Log.Entries.First(e => e.IsAdvertisement).Status.Sequence, advert.Status.Sequence);
+            Assert.AreEqual(100u, device.Log.Entries.Last(e => e.IsAdvertisement).Status.ForwardSteps);
+        }
+
+        [TestMethod]
+        public void TheAdvertisementFollowsTheBleRefreshPolicy()
+        {
+            RecordingPublisher phone = null;
+            EmulatedDevice device = null;
+            phone = new RecordingPublisher(() => device.Clock.MonotonicMs);
+            device = new EmulatedDevice(BuiltInWalk.Generate(new SensorConfig()).Concat(BuiltInWalk.GenerateFall(new SensorConfig())).ToArray(),
+                publisher: phone);
+            while (device.Loop.Tracker.Alarm != AlarmLevel.FallAlarm && !device.Chip.SourceExhausted)
+            {
+                device.Step();
+            }
+
+            long raised = device.Clock.MonotonicMs;
+            device.RunToEnd();
+
+            var adverts = phone.Log.Where(o => o.Channel == "advert").ToList();
+            Assert.IsTrue(adverts.All(o => o.DecodedOk));
+            for (int i = 1; i < adverts.Count; i++)
+            {
+                Assert.IsGreaterThanOrEqualTo(AdvertRefreshPolicy.AlarmRefreshIntervalMs, adverts[i].TimeMs - adverts[i - 1].TimeMs);
+            }
+
+            long problem = adverts.First(o => o.Decoded.Contains("problem on")).TimeMs;
+            Assert.IsLessThanOrEqualTo(raised + AdvertRefreshPolicy.AlarmRefreshIntervalMs, problem, "scanners learn of the fall within 5 s");
+            Assert.IsLessThanOrEqualTo(5, adverts.Count, "about once a minute over the walk, plus the alarm");
         }
 
         [TestMethod]
@@ -298,8 +326,8 @@ namespace RetroWalk.Tests.Host.Device
 
             device.RunFor(10_000);
             Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm, "latched");
-            long advertised = device.Log.Entries.First(e => e.IsAdvertisement && e.Status.Alarm == AlarmLevel.FallAlarm).TimeMs;
-            Assert.IsLessThanOrEqualTo(raised + DeviceLoop.AdvertiseAlarmMinIntervalMs, advertised, "the advertisement follows within 5 s");
+            Assert.AreEqual(raised, device.Log.Entries.First(e => e.IsAdvertisement && e.Status.Alarm == AlarmLevel.FallAlarm).TimeMs,
+                "offered for the advertisement at once");
             int beeps = device.AlarmOutput.Changes.Count(c => c.TimeMs > raised && c.Buzzer);
             Assert.IsGreaterThanOrEqualTo(9, beeps);
 
