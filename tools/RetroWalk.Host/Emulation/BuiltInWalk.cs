@@ -32,13 +32,7 @@ public static class BuiltInWalk
                 double vertical = 1 + walking * 0.30 * Math.Sin(w);
                 double foreAft = walking * 0.20 * Math.Sin(w + direction * Math.PI / 2);
                 double pitchDps = walking * 15 * Math.Sin(w / 2);
-                yield return new RawSample(
-                    Clamp(vertical * g + Noise(random, 0.01 * g)),
-                    Clamp(Noise(random, 0.01 * g)),
-                    Clamp(foreAft * g + Noise(random, 0.01 * g)),
-                    Clamp(Noise(random, 0.5 * dps)),
-                    Clamp(pitchDps * dps + Noise(random, 0.5 * dps)),
-                    Clamp(Noise(random, 0.5 * dps)));
+                yield return Sample(random, g, dps, vertical, foreAft, pitchDps);
             }
         }
     }
