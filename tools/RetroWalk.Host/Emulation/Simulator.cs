@@ -77,6 +77,9 @@ public static class Simulator
                 device.Bus.FailRandomly(0.02, BusFault.Partial, 12);
                 break;
             case "power-cut":
+                RunUntil(device, 30_000);
+                Say(device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 60000} min while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
+                device.Loop.SaveNow(device.Clock.MonotonicMs);
                 RunUntil(device, 40_000);
                 Say(device, output, "power fails half-way through a state save; the board reboots");
                 device.Store.CutPowerDuringWrite(0, StateCodec.Size / 2, TornWrite.InPlace);
@@ -122,7 +125,7 @@ public static class Simulator
         {
             RestoreOutcome.Fresh => "nothing saved yet, counting from zero",
             RestoreOutcome.Restored => $"restored state #{device.Loop.Store.Sequence} {device.Loop.RestoreMessage}".TrimEnd(),
-            RestoreOutcome.RestoredOlder => $"restored the older state #{device.Loop.Store.Sequence}: {device.Loop.RestoreMessage}",
+            RestoreOutcome.RestoredOlder => $"restored the older state #{device.Loop.Store.Sequence} ({device.Loop.RestoreMessage})",
             _ => $"no valid state, counting from zero: {device.Loop.RestoreMessage}",
         };
         output.WriteLine($"boot: {restore}; forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
