@@ -19,9 +19,6 @@ namespace RetroWalk.Firmware.Hardware
             _device = device;
         }
 
-        /// <summary>Status of the last transfer that failed (for diagnostics).</summary>
-        public I2cTransferStatus LastFailure { get; private set; }
-
         public bool Write(byte[] data, int writeLength)
         {
             return Check(_device.Write(new SpanByte(data, 0, writeLength)));
@@ -37,15 +34,9 @@ namespace RetroWalk.Firmware.Hardware
             Thread.Sleep(milliseconds);
         }
 
-        private bool Check(I2cTransferResult result)
+        private static bool Check(I2cTransferResult result)
         {
-            if (result.Status == I2cTransferStatus.FullTransfer)
-            {
-                return true;
-            }
-
-            LastFailure = result.Status;
-            return false;
+            return result.Status == I2cTransferStatus.FullTransfer;
         }
     }
 }

@@ -45,8 +45,6 @@ public sealed class StatusLog(IClock clock) : IStatusPublisher
 {
     public List<PublishedStatus> Entries { get; } = [];
 
-    public Action<PublishedStatus>? OnEntry { get; set; }
-
     public void Publish(TrackerStatus status, int changedFields) => Add(changedFields, false, status);
 
     public void Advertise(TrackerStatus status) => Add(0, true, status);
@@ -55,9 +53,7 @@ public sealed class StatusLog(IClock clock) : IStatusPublisher
     {
         var copy = new TrackerStatus();
         copy.CopyFrom(status);
-        var entry = new PublishedStatus(clock.MonotonicMs, fields, advert, copy);
-        Entries.Add(entry);
-        OnEntry?.Invoke(entry);
+        Entries.Add(new PublishedStatus(clock.MonotonicMs, fields, advert, copy));
     }
 }
 
