@@ -422,8 +422,9 @@ namespace RetroWalk.Core.Device
 
         private void ApplyButton(long now)
         {
+            // While an alarm is up every press only acknowledges it: someone who fell may well hold the button down.
             ButtonAction action = _buttonLogic.Update(_button.IsPressed, now);
-            if (action == ButtonAction.ShortPress)
+            if (action == ButtonAction.ShortPress || (action == ButtonAction.LongPress && _tracker.Alarm != AlarmLevel.None))
             {
                 _tracker.AcknowledgeAlarm();
             }

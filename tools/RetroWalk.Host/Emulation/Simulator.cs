@@ -2,86 +2,102 @@ using System.Diagnostics;
 using System.Globalization;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
-using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Storage;
 using RetroWalk.Host.Recordings;
+using RetroWalk.Host.Synthesis;
 
 namespace RetroWalk.Host.Emulation;
 
+/// <summary>What `retrowalk simulate` runs: the input (a recording, or a synthesized session) and the device events on top.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Raw-sample CSV to replay instead of a synthesized session.</summary>
+    public string? Recording { get; init; }
+
+    /// <summary>Synthesizer scenario (<see cref="Synthesis.Scenarios"/>).</summary>
+    public string Scenario { get; init; } = Synthesis.Scenarios.Default;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>One of <see cref="Simulator.Events"/>.</summary>
+    public string Events { get; init; } = "none";
+
+    /// <summary>Print every notification, not only alarm changes and a periodic phone view.</summary>
+    public bool Verbose { get; init; }
+}
+
 /// <summary>
-/// `retrowalk simulate`: runs the device loop on the emulated board and prints what a phone would see (notifications,
-/// advertisements), the buzzer/LED, the sensor's faults and the final counts. A scenario adds events on top of the input:
-/// loop stalls, I2C faults, a power cut during a save, button presses.
+/// `retrowalk simulate`: runs the firmware's device loop on the emulated board and prints what a phone and a BLE scanner
+/// would see, the buzzer/LED, the sensor's faults and the final counts (against the synthesizer's ground truth). Events
+/// add loop stalls, I2C faults, a power cut during a save, or button presses on top of the input.
 /// </summary>
 public static class Simulator
 {
-    public static readonly string[] Scenarios = ["walk", "stall", "i2c-errors", "power-cut", "button", "fall"];
+    public static readonly string[] Events = ["none", "stall", "i2c-errors", "power-cut", "button"];
 
     /// <summary>UTC time the emulated phone writes to the Current Time characteristic, and its UTC offset.</summary>
     public const long PhoneUtcS = 1777626000; // 2026-05-01T09:00:00Z
     public const int PhoneUtcOffsetMinutes = 120;
 
-    /// <summary>
-    /// The one place that chooses the samples fed to the emulated sensor. The gait synthesizer and the dataset readers
-    /// plug in here.
-    /// </summary>
-    public static IEnumerable<RawSample> OpenInput(string? recordingPath, string scenario, SensorConfig sensor, out string description)
+    /// <summary>Period of the phone-view line when not verbose.</summary>
+    public const int PhoneViewEveryMs = 30_000;
+
+    /// <summary>The one place that chooses the samples fed to the emulated sensor: a recording or the gait synthesizer.</summary>
+    public static RawSample[] OpenInput(SimulationOptions options, SensorConfig sensor, out string description, out GroundTruth? truth)
     {
-        if (recordingPath is null && scenario == "fall")
+        if (options.Recording is not null)
         {
-            description = "built-in walk, then a forward fall and 20 s lying";
-            return BuiltInWalk.Generate(sensor).Concat(BuiltInWalk.GenerateFall(sensor));
+            description = $"recording {options.Recording}";
+            truth = null;
+            return RawSampleCsv.Read(options.Recording).ToArray();
         }
 
-        if (recordingPath is null)
-        {
-            description = "built-in walk (stand, forward, stand, backward, stand)";
-            return BuiltInWalk.Generate(sensor);
-        }
-
-        description = $"recording {recordingPath}";
-        return RawSampleCsv.Read(recordingPath);
+        var plan = SessionSynthesizer.Plan(options.Scenario, sensor, options.Seed);
+        var info = Synthesis.Scenarios.All.First(s => string.Equals(s.Name, options.Scenario, StringComparison.OrdinalIgnoreCase));
+        description = $"synthesized session '{info.Name}' (seed {options.Seed}): {info.Description}";
+        truth = plan.Truth;
+        return plan.Samples().ToArray();
     }
 
-    public static int Run(string? recordingPath, string scenario, TextWriter output)
+    public static int Run(SimulationOptions options, TextWriter output)
     {
-        if (Array.IndexOf(Scenarios, scenario) < 0)
+        if (Array.IndexOf(Events, options.Events) < 0)
         {
-            output.WriteLine($"unknown scenario '{scenario}'; choose one of: {string.Join(", ", Scenarios)}");
+            output.WriteLine($"unknown events '{options.Events}'; choose one of: {string.Join(", ", Events)}");
             return 2;
         }
 
         var config = new TrackerConfig();
-        var samples = OpenInput(recordingPath, scenario, config.Sensor, out var description).ToArray();
-        output.WriteLine($"RetroWalk device emulation (times since boot): scenario '{scenario}', input {description}, {samples.Length} samples at {config.Sensor.SampleRateHz} Hz");
+        var samples = OpenInput(options, config.Sensor, out var description, out var truth);
+        long durationMs = samples.Length * 1000L / config.Sensor.SampleRateHz;
+        output.WriteLine($"RetroWalk device emulation, times since boot. Input: {description}; {samples.Length} samples at {config.Sensor.SampleRateHz} Hz. Events: {options.Events}.");
         var input = new SharedInput(samples);
         var store = new MemoryCounterStore();
-        var device = Boot(input, store, config, output);
-
+        var device = Boot(input, store, config, options, output);
         PhoneSetsClock(device, output);
-        switch (scenario)
+        switch (options.Events)
         {
             case "stall":
-                RunUntil(device, 20_000);
+                RunUntil(device, durationMs / 3);
                 Say(device, output, "loop thread stalls 700 ms: 800 ms between FIFO reads (the FIFO holds 850 ms)");
                 device.Stall(700);
-                RunUntil(device, 40_000);
+                RunUntil(device, durationMs * 2 / 3);
                 Say(device, output, "loop thread stalls 3 s (beyond the FIFO: overflow, resync)");
                 device.Stall(3000);
                 break;
             case "i2c-errors":
-                Say(device, output, "2 % of I2C transfers fail from now on (half NACKs, half broken off mid-read)");
+                Say(device, output, "I2C faults from now on: 1 % of transfers not acknowledged, then 2 % broken off mid-read");
                 device.Bus.FailRandomly(0.01, BusFault.Nack, 11);
                 device.Bus.FailNext(BusFault.Partial, BusFault.Nack, BusFault.Partial);
-                RunUntil(device, 30_000);
+                RunUntil(device, durationMs / 2);
                 device.Bus.FailRandomly(0.02, BusFault.Partial, 12);
                 break;
             case "power-cut":
-                RunUntil(device, 30_000);
+                RunUntil(device, durationMs * 2 / 5);
                 Say(device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 60000} min while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
                 device.Loop.SaveNow(device.Clock.MonotonicMs);
-                RunUntil(device, 40_000);
-                Say(device, output, "power fails half-way through a state save; the board reboots");
+                RunUntil(device, durationMs / 2);
+                Say(device, output, "power fails half-way through the next save; the board reboots");
                 device.Store.CutPowerDuringWrite(0, StateCodec.Size / 2, TornWrite.InPlace);
                 try
                 {
@@ -89,46 +105,42 @@ public static class Simulator
                 }
                 catch (PowerCutException e)
                 {
-                    output.WriteLine($"           {e.Message}");
+                    output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {e.Message}");
                 }
 
-                device = Boot(input, store, config, output);
+                device = Boot(input, store, config, options, output);
                 PhoneSetsClock(device, output);
                 break;
-            case "fall":
-                RunUntil(device, (samples.Length - 5 * config.Sensor.SampleRateHz) * 1000L / config.Sensor.SampleRateHz);
-                Say(device, output, "the wearer presses the button (acknowledge)");
-                Press(device, 200);
-                break;
             case "button":
-                RunUntil(device, 10_000);
-                Say(device, output, "short press (acknowledge)");
-                Press(device, 200);
-                RunUntil(device, 40_000);
+                RunUntil(device, durationMs / 2);
                 Say(device, output, "button held 3.5 s (long press: reset counts)");
                 Press(device, 3500);
+                RunUntil(device, durationMs * 9 / 10);
+                Say(device, output, "short press (acknowledge)");
+                Press(device, 200);
                 break;
         }
 
         device.RunToEnd();
-        PrintSummary(device, output);
+        PrintSummary(device, truth, output);
         PrintCost(samples, output);
         return 0;
     }
 
-    private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, TextWriter output)
+    private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output)
     {
         EmulatedDevice? device = null;
-        var publisher = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs), output);
-        device = new EmulatedDevice(input.Remaining(), store, config, publisher);
-        string restore = device.Loop.RestoreOutcome switch
+        var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs), output, options.Verbose);
+        device = new EmulatedDevice(input.Remaining(), store, config, phone);
+        var loop = device.Loop;
+        string restore = loop.RestoreOutcome switch
         {
             RestoreOutcome.Fresh => "nothing saved yet, counting from zero",
-            RestoreOutcome.Restored => $"restored state #{device.Loop.Store.Sequence} {device.Loop.RestoreMessage}".TrimEnd(),
-            RestoreOutcome.RestoredOlder => $"restored the older state #{device.Loop.Store.Sequence} ({device.Loop.RestoreMessage})",
-            _ => $"no valid state, counting from zero: {device.Loop.RestoreMessage}",
+            RestoreOutcome.Restored => $"restored state #{loop.Store.Sequence} {loop.RestoreMessage}".TrimEnd(),
+            RestoreOutcome.RestoredOlder => $"restored the older state #{loop.Store.Sequence} ({loop.RestoreMessage})",
+            _ => $"no valid state, counting from zero: {loop.RestoreMessage}",
         };
-        output.WriteLine($"boot: {restore}; forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
+        output.WriteLine($"boot: {restore}; forward {loop.Tracker.ForwardSteps}, backward {loop.Tracker.BackwardSteps}");
         output.WriteLine($"boot: MPU-6050 init {device.SensorStatus} (WHO_AM_I 0x{device.Driver.LastWhoAmI:X2})");
         return device;
     }
@@ -142,7 +154,7 @@ public static class Simulator
         settings.UtcOffsetQuarterHours = PhoneUtcOffsetMinutes / 15;
         device.Loop.ApplySettings(settings);
         device.Loop.SetClock((uint)utc);
-        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  phone writes Config (UTC offset +{PhoneUtcOffsetMinutes} min) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}");
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Config (UTC offset +{PhoneUtcOffsetMinutes} min) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}");
     }
 
     private static void RunUntil(EmulatedDevice device, long monotonicMs)
@@ -164,20 +176,26 @@ public static class Simulator
     private static void Say(EmulatedDevice device, TextWriter output, string what) =>
         output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {what}");
 
-    private static void PrintSummary(EmulatedDevice device, TextWriter output)
+    private static void PrintSummary(EmulatedDevice device, GroundTruth? truth, TextWriter output)
     {
         var loop = device.Loop;
+        var tracker = loop.Tracker;
         var state = loop.State;
         var driver = device.Driver;
         output.WriteLine();
-        output.WriteLine($"final counts: forward {loop.Tracker.ForwardSteps}, backward {loop.Tracker.BackwardSteps}; today {state.TodayForward} + {state.TodayBackward}; hourly records {loop.History.Count}");
-        output.WriteLine($"session: backward walking {loop.Tracker.Session.BackwardWalkingMs / 1000} s, longest backward streak {loop.Tracker.Session.LongestBackwardStreakSteps}, backward intervals {loop.Tracker.Session.BackwardIntervals}");
-        output.WriteLine($"sensor: {device.Chip.SamplesProduced} samples taken since boot, {device.Chip.SamplesIntoFifo} into the FIFO (from #{device.Chip.FirstFifoSampleIndex}), {loop.SamplesProcessed} processed; overflows {driver.OverflowCount}, resyncs {driver.ResyncCount}, frames discarded {driver.FramesDiscarded}, I2C errors {driver.BusErrorCount} ({device.Bus.FaultsInjected} injected)");
+        output.WriteLine($"final counts: forward {tracker.ForwardSteps}, backward {tracker.BackwardSteps}; today {state.TodayForward} + {state.TodayBackward}; hourly records {loop.History.Count}; alarm {tracker.Alarm}");
+        if (truth is not null)
+        {
+            output.WriteLine($"ground truth (synthesizer): forward {truth.ForwardSteps}, backward {truth.BackwardSteps} steps; falls {truth.Falls.Count}");
+        }
+
+        output.WriteLine($"session: backward walking {tracker.Session.BackwardWalkingMs / 1000} s, longest backward streak {tracker.Session.LongestBackwardStreakSteps}, backward intervals {tracker.Session.BackwardIntervals}");
+        output.WriteLine($"sensor: {device.Chip.SamplesIntoFifo} samples into the FIFO since boot, {loop.SamplesProcessed} processed; overflows {driver.OverflowCount}, resyncs {driver.ResyncCount}, frames discarded {driver.FramesDiscarded}, I2C errors {driver.BusErrorCount} ({device.Bus.FaultsInjected} injected)");
         output.WriteLine($"store: state #{loop.Store.Sequence} saved, {loop.Store.FailedSaves} failed saves, {device.Store.Writes} flash writes");
         var changes = device.AlarmOutput.Changes;
         int beeps = changes.Where((c, i) => c.Buzzer && (i == 0 || !changes[i - 1].Buzzer)).Count();
         int flashes = changes.Where((c, i) => c.Led && (i == 0 || !changes[i - 1].Led)).Count();
-        output.WriteLine($"buzzer/LED: {beeps} beeps, {flashes} LED flashes; now buzzer {(device.AlarmOutput.Buzzer ? "on" : "off")}, LED {(device.AlarmOutput.Led ? "on" : "off")}");
+        output.WriteLine($"buzzer/LED: {beeps} beeps, {flashes} LED flashes since boot; now buzzer {(device.AlarmOutput.Buzzer ? "on" : "off")}, LED {(device.AlarmOutput.Led ? "on" : "off")}");
     }
 
     /// <summary>Host cost of the device loop (driver, emulated bus and tracker included) and its allocations, on a second silent run.</summary>
@@ -208,29 +226,45 @@ public static class Simulator
 
     /// <summary>
     /// The BLE stand-in (<see cref="RecordingPublisher"/>: the firmware's encoders, a phone's and a scanner's decoders,
-    /// the advertisement refresh policy), printing each observation as it happens, between the scenario's events.
+    /// the advertisement refresh policy), printing as it goes: every advertisement, the notifications that change the
+    /// alarm, and a line of what the phone shows every 30 s (or every notification when verbose).
     /// </summary>
-    private sealed class LivePhone(RecordingPublisher phone, TextWriter output) : IStatusPublisher
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose) : IStatusPublisher
     {
         private int _printed;
+        private long _lastViewMs = -PhoneViewEveryMs;
 
         public void Publish(TrackerStatus status, int changedFields)
         {
+            var alarmBefore = phone.PhoneView.Alarm;
             phone.Publish(status, changedFields);
-            Print();
+            bool alarmChanged = phone.PhoneView.Alarm != alarmBefore;
+            Print(verbose || alarmChanged);
+            long now = phone.Log.Count > 0 ? phone.Log[^1].TimeMs : 0;
+            if (!verbose && !alarmChanged && now - _lastViewMs >= PhoneViewEveryMs)
+            {
+                _lastViewMs = now;
+                var v = phone.PhoneView;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{now / 1000.0,9:F3} s  phone   fwd {v.ForwardSteps}, bwd {v.BackwardSteps}, {v.CadenceSpm} steps/min {v.Direction}, tilt {v.TiltDeciDeg / 10.0:F1}° {v.TiltDirection}, alarm {v.Alarm}"));
+            }
         }
 
         public void Advertise(TrackerStatus status)
         {
             phone.Advertise(status);
-            Print();
+            Print(true);
         }
 
-        private void Print()
+        private void Print(bool show)
         {
             while (_printed < phone.Log.Count)
             {
-                output.WriteLine(phone.Log[_printed++]);
+                var observation = phone.Log[_printed++];
+                if (show)
+                {
+                    output.WriteLine(observation);
+                }
             }
         }
     }

@@ -229,8 +229,7 @@ namespace RetroWalk.Tests.Host.Device
             RecordingPublisher phone = null;
             EmulatedDevice device = null;
             phone = new RecordingPublisher(() => device.Clock.MonotonicMs);
-            device = new EmulatedDevice(BuiltInWalk.Generate(new SensorConfig()).Concat(BuiltInWalk.GenerateFall(new SensorConfig())).ToArray(),
-                publisher: phone);
+            device = new EmulatedDevice(Sessions.WalkThenFall(), publisher: phone);
             while (device.Loop.Tracker.Alarm != AlarmLevel.FallAlarm && !device.Chip.SourceExhausted)
             {
                 device.Step();
@@ -307,7 +306,7 @@ namespace RetroWalk.Tests.Host.Device
         [TestMethod]
         public void AFallAlarmIsPublishedAtOnceSavedAndSoundedUntilAcknowledged()
         {
-            var device = new EmulatedDevice(BuiltInWalk.GenerateFall(new SensorConfig()).ToArray());
+            var device = new EmulatedDevice(Sessions.Named("fall-backward"));
             device.RunFor(1500);
             int writes = device.Store.Writes;
             while (device.Loop.Tracker.Alarm != AlarmLevel.FallAlarm && !device.Chip.SourceExhausted)
@@ -331,12 +330,21 @@ namespace RetroWalk.Tests.Host.Device
             int beeps = device.AlarmOutput.Changes.Count(c => c.TimeMs > raised && c.Buzzer);
             Assert.IsGreaterThanOrEqualTo(9, beeps);
 
-            Hold(device, 200);
-            Assert.AreEqual(AlarmLevel.None, device.Loop.Tracker.Alarm);
+            uint counted = device.Loop.Tracker.BackwardSteps;
+            device.Button.IsPressed = true;
+            while (device.Loop.Tracker.Alarm != AlarmLevel.None && device.Clock.MonotonicMs < raised + 30_000)
+            {
+                device.Step();
+            }
+
+            Assert.AreEqual(AlarmLevel.None, device.Loop.Tracker.Alarm, "holding the button during an alarm acknowledges it");
             var cleared = device.Log.Entries.Last(e => !e.IsAdvertisement);
-            Assert.AreEqual(device.Clock.MonotonicMs, cleared.TimeMs);
+            Assert.AreEqual(device.Clock.MonotonicMs, cleared.TimeMs, "notified at once");
             Assert.AreEqual(AlarmLevel.None, cleared.Status.Alarm);
+            device.RunFor(2000);
+            device.Button.IsPressed = false;
             device.Step();
+            Assert.AreEqual(counted, device.Loop.Tracker.BackwardSteps, "a long press during an alarm does not reset the counts");
             Assert.IsFalse(device.AlarmOutput.Buzzer);
         }
 
@@ -381,9 +389,9 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
-        public void AConfigWriteDuringAnAlarmWaitsUntilItIsAcknowledged()
+        public void AConfigWriteDuringAnAlarmWaitsUntilTheAlarmIsOver()
         {
-            var device = new EmulatedDevice(BuiltInWalk.GenerateFall(new SensorConfig()).ToArray());
+            var device = new EmulatedDevice(Sessions.FallThenGetUp());
             while (device.Loop.Tracker.Alarm != AlarmLevel.FallAlarm && !device.Chip.SourceExhausted)
             {
                 device.Step();
@@ -397,8 +405,10 @@ namespace RetroWalk.Tests.Host.Device
             device.RunFor(2000);
             Assert.AreSame(tracker, device.Loop.Tracker, "a latched alarm is never lost to a settings change");
             Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm);
+
             Assert.AreEqual(ControlStatus.Ok, device.Loop.Submit(ControlOp.AcknowledgeAlarm, 0));
-            device.RunFor(200);
+            device.RunToEnd();
+            Assert.AreNotSame(tracker, device.Loop.Tracker, "applied once the wearer is up again");
             Assert.AreEqual(4, device.Loop.Tracker.Config.StepsToStartWalk);
         }
 

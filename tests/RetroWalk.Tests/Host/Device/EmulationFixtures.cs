@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using RetroWalk.Core.Device;
 using RetroWalk.Host.Recordings;
+using RetroWalk.Host.Synthesis;
 
 namespace RetroWalk.Tests.Host.Device
 {
@@ -26,6 +28,30 @@ namespace RetroWalk.Tests.Host.Device
         {
             int i = (s.Ax & 0x7FFF) | (s.Ay << 15);
             return s.Ax >= 0 && Make(i) == s ? i : -1;
+        }
+    }
+
+    /// <summary>Sessions from the gait synthesizer, as the emulated sensor's input.</summary>
+    internal static class Sessions
+    {
+        /// <summary>A synthesizer scenario (seed 1).</summary>
+        public static RawSample[] Named(string scenario)
+        {
+            return SessionSynthesizer.Plan(scenario).Samples().ToArray();
+        }
+
+        /// <summary>Over a minute of forward walking, a few backward steps, then a backward fall and 15 s lying.</summary>
+        public static RawSample[] WalkThenFall()
+        {
+            return SessionSynthesizer.Plan(s => s.Stand(5).Walk(GaitProfile.Forward, 70).Walk(GaitProfile.Backward, 10, rampOut: false).FallBackward(15))
+                .Samples().ToArray();
+        }
+
+        /// <summary>A backward fall, 3 s lying, then standing again for 10 s.</summary>
+        public static RawSample[] FallThenGetUp()
+        {
+            return SessionSynthesizer.Plan(s => s.Stand(5).Walk(GaitProfile.Backward, 10, rampOut: false).FallBackward(3).Stand(10))
+                .Samples().ToArray();
         }
     }
 
