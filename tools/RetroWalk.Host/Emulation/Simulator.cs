@@ -74,7 +74,8 @@ public static class Simulator
         var input = new SharedInput(samples);
         var store = new MemoryCounterStore();
         var device = Boot(input, store, config, options, output);
-        PhoneSetsClock(device, output);
+        long msBeforeBoot = 0; // wall time that passed before the current boot (the phone's clock runs on)
+        PhoneSetsClock(device, msBeforeBoot, output);
         switch (options.Events)
         {
             case "stall":
@@ -108,8 +109,9 @@ public static class Simulator
                     output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {e.Message}");
                 }
 
+                msBeforeBoot += device.Clock.MonotonicMs;
                 device = Boot(input, store, config, options, output);
-                PhoneSetsClock(device, output);
+                PhoneSetsClock(device, msBeforeBoot, output);
                 break;
             case "button":
                 RunUntil(device, durationMs / 2);
@@ -145,10 +147,10 @@ public static class Simulator
         return device;
     }
 
-    private static void PhoneSetsClock(EmulatedDevice device, TextWriter output)
+    private static void PhoneSetsClock(EmulatedDevice device, long msBeforeBoot, TextWriter output)
     {
         device.RunFor(1000);
-        long utc = PhoneUtcS + device.Clock.MonotonicMs / 1000;
+        long utc = PhoneUtcS + (msBeforeBoot + device.Clock.MonotonicMs) / 1000;
         var settings = new DeviceSettings();
         device.Loop.ReadSettings(settings);
         settings.UtcOffsetQuarterHours = PhoneUtcOffsetMinutes / 15;
