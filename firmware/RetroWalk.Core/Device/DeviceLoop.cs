@@ -41,7 +41,7 @@ namespace RetroWalk.Core.Device
         public const int MaxBatchesPerRun = 4;
 
         private const int CommandQueueLength = 8;
-        private const int FieldCount = 4;
+        private const int FieldCount = 4; // the bits of StatusFields.All
 
         private readonly ISampleFifo _fifo;
         private readonly IClock _clock;
