@@ -19,35 +19,13 @@ namespace RetroWalk.Core.Dsp
             return x < min ? min : (x > max ? max : x);
         }
 
-        /// <summary>Floor of the square root of <paramref name="x"/> (bit-by-bit, exact for every uint).</summary>
+        /// <summary>Floor of the square root of <paramref name="x"/> (exact for every uint).</summary>
         public static uint Isqrt(uint x)
         {
-            uint result = 0;
-            uint bit = 1u << 30;
-            while (bit > x)
-            {
-                bit >>= 2;
-            }
-
-            while (bit != 0)
-            {
-                if (x >= result + bit)
-                {
-                    x -= result + bit;
-                    result = (result >> 1) + bit;
-                }
-                else
-                {
-                    result >>= 1;
-                }
-
-                bit >>= 2;
-            }
-
-            return result;
+            return (uint)Isqrt64(x);
         }
 
-        /// <summary>Floor of the square root of a non-negative long (for sums of squares that overflow a uint).</summary>
+        /// <summary>Floor of the square root of a non-negative long, bit by bit (0 for negative input).</summary>
         public static long Isqrt64(long x)
         {
             if (x <= 0)
