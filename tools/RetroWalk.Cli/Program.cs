@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RetroWalk.Cli.Eval;
 
 namespace RetroWalk.Cli;
 
@@ -7,6 +8,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("RetroWalk host tool: evaluate the tracker on recordings and emulate the device.");
+        root.Subcommands.Add(EvalCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
