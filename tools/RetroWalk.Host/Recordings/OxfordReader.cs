@@ -130,6 +130,7 @@ public static class OxfordReader
         var series = new SampleSeries(path, 20000);
         Span<double> first = stackalloc double[3];
         Span<double> last = stackalloc double[3];
+        var recorded = new bool[3]; // a counter column that stays at zero was not recorded (Android's, in these files)
         foreach (var (number, text) in TextRecord.Lines(path))
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -142,6 +143,10 @@ public static class OxfordReader
                 v[4..].CopyTo(first);
             }
             v[4..].CopyTo(last);
+            for (var c = 0; c < 3; c++)
+            {
+                recorded[c] |= last[c] != 0;
+            }
             AddPhoneSample(series, number, v);
         }
         var info = new RecordingInfo
@@ -150,14 +155,13 @@ public static class OxfordReader
             File = relativeFile,
             Placement = parts.Length >= 3 ? PlacementFromName(parts[1]) : null,
             TrueSteps = series.Count > 0 ? (int)(last[1] - first[1]) : null,
-            PeerSteps = new Dictionary<string, int>
-            {
-                [PeerAlgorithm] = (int)(last[0] - first[0]),
-                [PeerAndroid] = (int)(last[2] - first[2]),
-            },
+            PeerSteps = Peers((PeerAlgorithm, recorded[0], last[0] - first[0]), (PeerAndroid, recorded[2], last[2] - first[2])),
         };
         return new Recording(info, series.ToArray(), hasGyro: false);
     }
+
+    private static Dictionary<string, int> Peers(params (string Name, bool Recorded, double Steps)[] peers) =>
+        peers.Where(p => p.Recorded).ToDictionary(p => p.Name, p => (int)p.Steps);
 
     /// <summary>accelerometer.csv: <c>timestamp_ns, accuracy, ax, ay, az</c>.</summary>
     private static MotionSample[] ReadAccelerometer(string path)

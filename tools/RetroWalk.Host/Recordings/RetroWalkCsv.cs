@@ -53,6 +53,10 @@ public static class RetroWalkCsv
 
     public static void Write(string path, RetroWalkCsvHeader header, IEnumerable<RawSample> samples)
     {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
         using var writer = new StreamWriter(path);
         Write(writer, header, samples);
     }
