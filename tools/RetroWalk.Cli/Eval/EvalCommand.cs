@@ -5,8 +5,8 @@ namespace RetroWalk.Cli.Eval;
 
 /// <summary>
 /// <c>retrowalk eval &lt;folder&gt; [--json file] [--summary-only]</c>: the tracker over every recording found in the folder.
-/// Exit codes: 0 every file evaluated; 2 some files could not be read (they are listed, the rest was evaluated);
-/// 1 nothing could be evaluated.
+/// Exit codes: 0 every file evaluated; 2 some files could not be read (they are listed, the rest was evaluated and
+/// written); 1 nothing could be evaluated, or the JSON file could not be written.
 /// </summary>
 public static class EvalCommand
 {
@@ -37,8 +37,16 @@ public static class EvalCommand
         EvalConsole.Print(report, summaryOnly);
         if (json is not null)
         {
-            EvalJson.Write(json.FullName, report);
-            EvalConsole.Note($"JSON written to {json.FullName}");
+            try
+            {
+                EvalJson.Write(json.FullName, report);
+                EvalConsole.Note($"JSON written to {json.FullName}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                EvalConsole.Error($"cannot write {json.FullName}: {e.Message}");
+                return ExitNothingEvaluated;
+            }
         }
         return report.Results.Count == 0 ? ExitNothingEvaluated
             : report.Problems.Count > 0 ? ExitSomeFilesFailed

@@ -68,6 +68,10 @@ public static class EvalJson
 
     public static void Write(string path, EvalReport report)
     {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
         using var stream = File.Create(path);
         JsonSerializer.Serialize(stream, ToDocument(report), Options);
     }

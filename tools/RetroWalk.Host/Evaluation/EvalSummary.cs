@@ -41,6 +41,8 @@ public sealed record EvalSummary
     public int ReversedWithFallAlarm { get; init; }
     public double? MedianFallLatencyMs { get; init; }
     public int TiltWarnings { get; init; }
+    public int OwnRecordingsWithTruth { get; init; }
+    public double? OwnMeanAbsErrorPct { get; init; }
 
     public static EvalSummary From(IReadOnlyList<EvalResult> results)
     {
@@ -60,6 +62,7 @@ public sealed record EvalSummary
         var reversed = sisfall.Where(r => r.Info.Reversed).ToList();
         var falls = sisfall.Where(r => r.Info.FallExpected == true).ToList();
         var adl = sisfall.Where(r => r.Info.FallExpected == false && !r.Info.Reversed).ToList();
+        var own = results.Where(r => r.Info.Dataset == RetroWalkCsv.DatasetName && r.StepErrorPct is not null).ToList();
         var latencies = falls.Select(r => r.FallLatencyMs).OfType<double>().ToList();
 
         return new EvalSummary
@@ -91,6 +94,8 @@ public sealed record EvalSummary
             ReversedWithFallAlarm = reversed.Count(r => r.FallAlarm),
             MedianFallLatencyMs = Median(latencies),
             TiltWarnings = results.Sum(r => r.TiltWarnings),
+            OwnRecordingsWithTruth = own.Count,
+            OwnMeanAbsErrorPct = own.Count > 0 ? own.Average(r => Math.Abs(r.StepErrorPct!.Value)) : null,
         };
     }
 

@@ -74,8 +74,9 @@ public static class Evaluator
             {
                 failures.Add(RecordingProblem.From(e, fullRoot));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // An unreadable file or a fault in the tracker on one recording must not stop the others.
                 failures.Add(new RecordingProblem(source.File, 0, $"{e.GetType().Name}: {e.Message}"));
             }
         });

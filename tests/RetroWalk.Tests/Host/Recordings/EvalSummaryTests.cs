@@ -46,6 +46,7 @@ namespace RetroWalk.Tests.Host.Recordings
                 Result("sisfall", "f4", activity: "F04", fallExpected: true, alarmMs: 4000, impactMs: 2000),
                 Result("sisfall", "d9", activity: "D19", fallExpected: false, alarmMs: 800),
                 Result("sisfall", "d9b", activity: "D19", fallExpected: false),
+                Result("retrowalk", "own.csv", "waist", truth: 50, forward: 20, backward: 25),
             };
             var s = EvalSummary.From(results);
 
@@ -68,6 +69,8 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.AreEqual(2, d19.Trials);
             Assert.AreEqual(1, d19.Alarms);
             Assert.AreEqual(800.0, s.MedianFallLatencyMs.Value, 1e-9, "latencies 500, 800, 2000");
+            Assert.AreEqual(1, s.OwnRecordingsWithTruth);
+            Assert.AreEqual(10.0, s.OwnMeanAbsErrorPct.Value, 1e-9, "45 counted of 50, both directions");
         }
 
         [TestMethod]
