@@ -57,23 +57,13 @@ public static partial class BangleReader
     public static Recording Read(string path, string relativeFile)
     {
         var (kind, truth, watch) = ParseName(Path.GetFileNameWithoutExtension(path));
-        Span<double> v = stackalloc double[4];
-        var series = new SampleSeries(path, 16384);
-        foreach (var (number, text) in TextRecord.Lines(path))
+        if (TextRecord.Lines(path).FirstOrDefault().Text?.Trim().Equals(Header, StringComparison.OrdinalIgnoreCase) != true)
         {
-            if (number == 1)
-            {
-                if (!text.Trim().Equals(Header, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new RecordingFormatException(path, 1, $"expected the header '{Header}'");
-                }
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-            TextRecord.ParseNumbers(text, v, exactCount: true, path, number);
+            throw new RecordingFormatException(path, 1, $"expected the header '{Header}'");
+        }
+        var series = new SampleSeries(path, 16384);
+        foreach (var (number, v) in TextRecord.Rows(path, 4, firstLine: 2))
+        {
             // Watch axes are not body-aligned: they go to the device frame as they are.
             series.Add(number, v[0] / 1000, v[1] / CountsPerG, v[2] / CountsPerG, v[3] / CountsPerG);
         }

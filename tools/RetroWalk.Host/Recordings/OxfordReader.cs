@@ -77,16 +77,10 @@ public static class OxfordReader
     /// <summary>Steps in a foot-switch log (<c>timestamp_ns, foot1, foot2</c>): every 0→1 change on either foot.</summary>
     public static int CountFootSwitchSteps(string path)
     {
-        Span<double> v = stackalloc double[3];
         var steps = 0;
         double foot1 = -1, foot2 = -1;
-        foreach (var (number, text) in TextRecord.Lines(path))
+        foreach (var (_, v) in TextRecord.Rows(path, 3))
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-            TextRecord.ParseNumbers(text, v, exactCount: true, path, number);
             if (foot1 == 0 && v[1] == 1) steps++;
             if (foot2 == 0 && v[2] == 1) steps++;
             foot1 = v[1];
@@ -126,23 +120,17 @@ public static class OxfordReader
     public static Recording ReadValidation(string path, string relativeFile)
     {
         var parts = Path.GetFileNameWithoutExtension(path).Split('_');
-        Span<double> v = stackalloc double[7];
         var series = new SampleSeries(path, 20000);
         Span<double> first = stackalloc double[3];
         Span<double> last = stackalloc double[3];
         var recorded = new bool[3]; // a counter column that stays at zero was not recorded (Android's, in these files)
-        foreach (var (number, text) in TextRecord.Lines(path))
+        foreach (var (number, v) in TextRecord.Rows(path, 7))
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-            TextRecord.ParseNumbers(text, v, exactCount: true, path, number);
             if (series.Count == 0)
             {
-                v[4..].CopyTo(first);
+                v.AsSpan(4).CopyTo(first);
             }
-            v[4..].CopyTo(last);
+            v.AsSpan(4).CopyTo(last);
             for (var c = 0; c < 3; c++)
             {
                 recorded[c] |= last[c] != 0;
@@ -166,15 +154,9 @@ public static class OxfordReader
     /// <summary>accelerometer.csv: <c>timestamp_ns, accuracy, ax, ay, az</c>.</summary>
     private static MotionSample[] ReadAccelerometer(string path)
     {
-        Span<double> v = stackalloc double[5];
         var series = new SampleSeries(path, 65536);
-        foreach (var (number, text) in TextRecord.Lines(path))
+        foreach (var (number, v) in TextRecord.Rows(path, 5))
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-            TextRecord.ParseNumbers(text, v, exactCount: true, path, number);
             AddPhoneSample(series, number, v, accelColumn: 2);
         }
         return series.ToArray();

@@ -54,21 +54,10 @@ public static partial class SisFallReader
         }
         var code = match.Groups["code"].Value.ToUpperInvariant();
         var series = new SampleSeries(path, 20000);
-        Span<double> v = stackalloc double[6];
         var peakSquared = -1.0;
         var peakIndex = 0;
-        foreach (var (number, text) in TextRecord.Lines(path))
+        foreach (var (number, v) in TextRecord.Rows(path, 6, exactCount: false, lineEnd: ';'))
         {
-            var line = text.AsSpan().Trim();
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-            if (line[^1] == ';')
-            {
-                line = line[..^1];
-            }
-            TextRecord.ParseNumbers(line, v, exactCount: false, path, number);
             var squared = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
             if (squared > peakSquared)
             {

@@ -32,6 +32,30 @@ public static class TextRecord
     }
 
     /// <summary>
+    /// The numeric rows of a headerless CSV: each non-blank line from <paramref name="firstLine"/> on, parsed into
+    /// <paramref name="columns"/> numbers (a trailing <paramref name="lineEnd"/> character removed). The values array is
+    /// reused from row to row: copy what must outlive the iteration.
+    /// </summary>
+    public static IEnumerable<(int Number, double[] Values)> Rows(string path, int columns, bool exactCount = true, int firstLine = 1, char? lineEnd = null)
+    {
+        var values = new double[columns];
+        foreach (var (number, text) in Lines(path))
+        {
+            if (number < firstLine || string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            var line = text.AsSpan().Trim();
+            if (lineEnd is { } end && line[^1] == end)
+            {
+                line = line[..^1];
+            }
+            ParseNumbers(line, values, exactCount, path, number);
+            yield return (number, values);
+        }
+    }
+
+    /// <summary>
     /// Parses the first <paramref name="values"/>.Length comma-separated numbers of a line (spaces around them allowed).
     /// With <paramref name="exactCount"/> more fields are an error; otherwise they are ignored.
     /// </summary>

@@ -33,7 +33,7 @@ namespace RetroWalk.Tests.Host.Recordings
             using var folder = new TempFolder();
             var path = folder.Write("HughB-drive-a3-b136.csv", "Time (ms),X,Y,Z\n85,8192,-4096,0\n165,0,0,-8192\n245,0,0,-8192\n");
             var recording = BangleReader.Read(path, "HughB-drive-a3-b136.csv");
-            Assert.AreEqual(3, recording.Samples.Length);
+            Assert.HasCount(3, recording.Samples);
             Assert.AreEqual(1.0, recording.Samples[0].Ax, 1e-12);
             Assert.AreEqual(-0.5, recording.Samples[0].Ay, 1e-12);
             Assert.AreEqual(-1.0, recording.Samples[1].Az, 1e-12);

@@ -28,7 +28,7 @@ namespace RetroWalk.Tests.Host.Recordings
         {
             var source = Sine(200, 10, 2, 1.5);
             var output = DeviceConverter.Resample(source, 100);
-            Assert.AreEqual(1001, output.Length);
+            Assert.HasCount(1001, output);
             Assert.AreEqual(0.01 * 500, output[500].TimeS, 1e-12);
             Assert.AreEqual(1.5, Amplitude(output, 100), 0.02, "2 Hz passes the 40 Hz low-pass unharmed");
             // A causal filter lags a little: at 2 Hz the Butterworth's delay is a few ms, so compare a shifted sine.
@@ -43,9 +43,9 @@ namespace RetroWalk.Tests.Host.Recordings
             // 90 Hz at 400 Hz would alias to 10 Hz at 100 Hz without the low-pass; the filter must attenuate it strongly.
             var source = Sine(400, 5, 90, 1.0);
             var output = DeviceConverter.Resample(source, 100);
-            Assert.IsTrue(Amplitude(output, 50) < 0.25, $"90 Hz left {Amplitude(output, 50):0.000} g");
+            Assert.IsLessThan(0.25, Amplitude(output, 50), "90 Hz must be attenuated");
             var filtered = DeviceConverter.Resample(Sine(400, 5, 30, 1.0), 100);
-            Assert.IsTrue(Amplitude(filtered, 50) > 0.7, "30 Hz lies inside the 40 Hz bandwidth");
+            Assert.IsGreaterThan(0.7, Amplitude(filtered, 50), "30 Hz lies inside the 40 Hz bandwidth");
         }
 
         [TestMethod]
@@ -58,7 +58,7 @@ namespace RetroWalk.Tests.Host.Recordings
                 new MotionSample(0.24, 0.0, 0, 0, 0, 0, 0), // a late sample: timing is not uniform
             };
             var output = DeviceConverter.Resample(source, 100);
-            Assert.AreEqual(25, output.Length);
+            Assert.HasCount(25, output);
             Assert.AreEqual(0.3, output[3].Ax, 1e-12);
             Assert.AreEqual(0.8, output[8].Ax, 1e-12);
             Assert.AreEqual(0.4, output[16].Ax, 1e-12);

@@ -71,7 +71,7 @@ namespace RetroWalk.Tests.Host.Recordings
             using var document = JsonDocument.Parse(File.ReadAllText(jsonPath));
             var root = document.RootElement;
             var recordings = root.GetProperty("recordings").EnumerateArray().ToList();
-            Assert.AreEqual(report.Results.Count, recordings.Count);
+            Assert.HasCount(report.Results.Count, recordings);
             foreach (var entry in recordings)
             {
                 foreach (var key in StableKeys)
@@ -97,7 +97,7 @@ namespace RetroWalk.Tests.Host.Recordings
             using var folder = new TempFolder();
             folder.Write("notes.txt", "nothing here");
             var report = Evaluator.EvaluateFolder(folder.Path);
-            Assert.AreEqual(0, report.Results.Count);
+            Assert.IsEmpty(report.Results);
             StringAssert.Contains(report.Problems.Single().Message, "no recordings found");
             var missing = Evaluator.EvaluateFolder(Path.Combine(folder.Path, "absent"));
             StringAssert.Contains(missing.Problems.Single().Message, "not found");

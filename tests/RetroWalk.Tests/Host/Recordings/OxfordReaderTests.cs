@@ -43,7 +43,7 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.AreEqual("FrontPocket", recording.Info.Placement);
             Assert.AreEqual(MountAxis.Unknown, recording.Info.ForwardAxis);
             Assert.IsFalse(recording.HasGyro);
-            Assert.AreEqual(200, recording.Samples.Length);
+            Assert.HasCount(200, recording.Samples);
             Assert.AreEqual(0.0, recording.Samples[0].TimeS);
             Assert.AreEqual(199 * 0.005 + 0.010, recording.DurationS, 1e-9);
             Assert.AreEqual(1.0, recording.Samples[50].Ay, 1e-12);

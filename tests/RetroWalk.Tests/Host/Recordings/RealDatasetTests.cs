@@ -36,14 +36,14 @@ namespace RetroWalk.Tests.Host.Recordings
         {
             var folder = Folder("sisfall");
             var files = Directory.GetFiles(folder, "D01_*.txt", SearchOption.AllDirectories);
-            Assert.IsTrue(files.Length > 0, "no D01 trial in " + folder);
+            Assert.IsNotEmpty(files, "no D01 trial in " + folder);
             foreach (var file in files)
             {
                 var r = SisFallReader.Read(file, Path.GetFileName(file));
                 // 100 s trials (20000 lines at 200 Hz); some elderly subjects walked longer.
                 Assert.IsTrue(r.Samples.Length >= 19990 && r.DurationS >= 99.9 && r.DurationS < 200, $"{file}: {r.Samples.Length} samples, {r.DurationS:0.0} s");
                 Assert.AreEqual(1.0, MeanMagnitude(r), 0.1, "mean specific force over a walk is about 1 g: " + file);
-                Assert.IsTrue(r.Samples.Take(200).Average(s => s.Ax) > 0.8, "device X points up while standing: " + file);
+                Assert.IsGreaterThan(0.8, r.Samples.Take(200).Average(s => s.Ax), "device X points up while standing: " + file);
             }
         }
 
@@ -76,19 +76,19 @@ namespace RetroWalk.Tests.Host.Recordings
                 Console.WriteLine($"{name}: final X {posture.Ax:+0.00;-0.00} Y {posture.Ay:+0.00;-0.00} Z {posture.Az:+0.00;-0.00} g");
                 (code == "F02" ? lists.Backward : lists.Forward).Add(posture);
             }
-            Assert.IsTrue(bySubject.Count > 0, "no F01/F02/F04 trials in " + folder);
+            Assert.IsNotEmpty(bySubject, "no F01/F02/F04 trials in " + folder);
 
             var forward = bySubject.Values.SelectMany(v => v.Forward).ToList();
             var backward = bySubject.Values.SelectMany(v => v.Backward).ToList();
-            Assert.IsTrue(forward.Count(p => p.Az < -0.5) >= 0.66 * forward.Count, "most forward falls end face-down (Z < -0.5 g)");
-            Assert.IsTrue(backward.Count(p => p.Az > 0.5) >= 0.66 * backward.Count, "most backward falls end face-up (Z > +0.5 g)");
+            Assert.IsGreaterThanOrEqualTo(0.66 * forward.Count, (double)forward.Count(p => p.Az < -0.5), "most forward falls end face-down (Z < -0.5 g)");
+            Assert.IsGreaterThanOrEqualTo(0.66 * backward.Count, (double)backward.Count(p => p.Az > 0.5), "most backward falls end face-up (Z > +0.5 g)");
             foreach (var pair in bySubject.Where(p => p.Value.Forward.Count > 0 && p.Value.Backward.Count > 0))
             {
                 var (f, b) = pair.Value;
                 var separationZ = b.Average(p => p.Az) - f.Average(p => p.Az);
-                Assert.IsTrue(separationZ > 0.5, pair.Key + ": backward falls end higher on Z than forward ones");
-                Assert.IsTrue(separationZ > Math.Abs(b.Average(p => p.Ax) - f.Average(p => p.Ax)), pair.Key + ": Z separates them better than X");
-                Assert.IsTrue(separationZ > Math.Abs(b.Average(p => p.Ay) - f.Average(p => p.Ay)), pair.Key + ": Z separates them better than Y");
+                Assert.IsGreaterThan(0.5, separationZ, pair.Key + ": backward falls end higher on Z than forward ones");
+                Assert.IsGreaterThan(Math.Abs(b.Average(p => p.Ax) - f.Average(p => p.Ax)), separationZ, pair.Key + ": Z separates them better than X");
+                Assert.IsGreaterThan(Math.Abs(b.Average(p => p.Ay) - f.Average(p => p.Ay)), separationZ, pair.Key + ": Z separates them better than Y");
             }
         }
 

@@ -40,7 +40,7 @@ namespace RetroWalk.Tests.Host.Recordings
                 "# retrowalk-recording: 1\n# rate_hz: 200\n# accel_range_g: 2\n# gyro_range_dps: 250\n# a comment\n# operator: me\n" +
                 "ax,ay,az,gx,gy,gz\n16384,-8192,0,131,-1310,0\n\n16384,0,0,0,0,0\n");
             var recording = RetroWalkCsv.Read(path, "r.csv");
-            Assert.AreEqual(2, recording.Samples.Length);
+            Assert.HasCount(2, recording.Samples);
             Assert.AreEqual(1.0, recording.Samples[0].Ax, 1e-12);
             Assert.AreEqual(-0.5, recording.Samples[0].Ay, 1e-12);
             Assert.AreEqual(131 * 10.0 / 1310, recording.Samples[0].Gx, 1e-12);

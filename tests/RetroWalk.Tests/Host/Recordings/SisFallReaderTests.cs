@@ -41,7 +41,7 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.AreEqual(MountAxis.PlusZ, recording.Info.ForwardAxis);
             Assert.AreEqual("waist", recording.Info.Placement);
             Assert.AreEqual("D07", recording.Info.Activity);
-            Assert.AreEqual(false, recording.Info.FallExpected);
+            Assert.IsFalse(recording.Info.FallExpected);
             Assert.IsNull(recording.Info.ImpactMs, "impact is only reported for falls");
             Assert.IsNull(recording.Info.TrueSteps);
         }
@@ -53,9 +53,9 @@ namespace RetroWalk.Tests.Host.Recordings
             // A 20 g spike (beyond what the device's ±8 g range keeps) at line 301 = sample 300 = 1500 ms.
             var path = folder.Write("F01_SA01_R01.txt", Trial(600, i => i == 300 ? new[] { 0, 5120, 0, 0, 0, 0 } : new[] { 0, -256, 0, 0, 0, 0 }));
             var recording = SisFallReader.Read(path, "F01_SA01_R01.txt");
-            Assert.AreEqual(true, recording.Info.FallExpected);
+            Assert.IsTrue(recording.Info.FallExpected);
             Assert.AreEqual(1500.0, recording.Info.ImpactMs.Value, 1e-9);
-            Assert.AreEqual(600, recording.Samples.Length);
+            Assert.HasCount(600, recording.Samples);
         }
 
         [TestMethod]
