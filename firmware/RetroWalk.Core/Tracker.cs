@@ -14,6 +14,8 @@ namespace RetroWalk.Core
     {
         private readonly TrackerConfig _config;
         private readonly SessionStats _session = new SessionStats();
+        private readonly MotionFrame _frame;
+        private readonly StepDetector _steps;
         private long _sampleIndex;
         private uint _forwardSteps;
         private uint _backwardSteps;
@@ -23,6 +25,8 @@ namespace RetroWalk.Core
         public Tracker(TrackerConfig config)
         {
             _config = config ?? new TrackerConfig();
+            _frame = new MotionFrame(_config.Sensor, _config.ForwardAxis);
+            _steps = new StepDetector(_config, _frame);
         }
 
         public TrackerConfig Config { get { return _config; } }
@@ -41,7 +45,13 @@ namespace RetroWalk.Core
         /// <summary>Steps per minute over the last few steps; 0 when not walking.</summary>
         public int CadenceSpm { get { return _cadenceSpm; } }
 
+        /// <summary>True while the current walk is classified as running (jogging).</summary>
+        public bool Running { get { return _steps.Walking && _steps.Running; } }
+
         public SessionStats Session { get { return _session; } }
+
+        /// <summary>The gravity and forward-axis tracker (read-only use: diagnostics, tilt).</summary>
+        public MotionFrame Frame { get { return _frame; } }
 
         /// <summary>Current alarm state (none, tilt warning, fall alarm latched).</summary>
         public AlarmLevel Alarm { get { return AlarmLevel.None; } }
@@ -57,6 +67,55 @@ namespace RetroWalk.Core
 
         public TiltDirection TiltDirection { get { return TiltDirection.Upright; } }
 
+        /// <summary>Feeds one raw sample (MPU6050 counts at the configured ranges).</summary>
+        [PerSample]
+        public void Process(short ax, short ay, short az, short gx, short gy, short gz)
+        {
+            _sampleIndex++;
+            _frame.Update(ax, ay, az);
+            int credited = _steps.Update(ax, ay, az);
+            if (credited > 0)
+            {
+                Credit(credited, _steps.CreditedDirection, _steps.CreditedSamples);
+            }
+            else if (_direction != WalkDirection.Still && !_steps.Walking)
+            {
+                _direction = WalkDirection.Still;
+                _cadenceSpm = 0;
+                _session.CurrentBackwardStreakSteps = 0;
+            }
+        }
+
+        private void Credit(int steps, WalkDirection direction, int samples)
+        {
+            SessionStats s = _session;
+            if (direction == WalkDirection.Backward)
+            {
+                _backwardSteps += (uint)steps;
+                if (s.CurrentBackwardStreakSteps == 0)
+                {
+                    s.BackwardIntervals++;
+                }
+
+                s.CurrentBackwardStreakSteps += steps;
+                if (s.CurrentBackwardStreakSteps > s.LongestBackwardStreakSteps)
+                {
+                    s.LongestBackwardStreakSteps = s.CurrentBackwardStreakSteps;
+                }
+
+                s.BackwardWalkingMs += _config.Sensor.SamplesToMs(samples);
+            }
+            else
+            {
+                _forwardSteps += (uint)steps;
+                s.CurrentBackwardStreakSteps = 0;
+            }
+
+            _direction = direction;
+            int mean = _steps.MeanIntervalSamples;
+            _cadenceSpm = mean > 0 ? 60 * _config.Sensor.SampleRateHz / mean : 0;
+        }
+
         /// <summary>Acknowledges a latched fall alarm (button or BLE Control Point).</summary>
         public void AcknowledgeAlarm()
         {
@@ -65,13 +124,6 @@ namespace RetroWalk.Core
         /// <summary>Captures the upright reference again at the next moment the wearer stands still.</summary>
         public void RecaptureUpright()
         {
-        }
-
-        /// <summary>Feeds one raw sample (MPU6050 counts at the configured ranges).</summary>
-        [PerSample]
-        public void Process(short ax, short ay, short az, short gx, short gy, short gz)
-        {
-            _sampleIndex++;
         }
 
         /// <summary>Sets the counters, e.g. when restoring them from flash at boot.</summary>

@@ -1,0 +1,424 @@
+using RetroWalk.Core.Config;
+using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Dsp;
+
+namespace RetroWalk.Core.Motion
+{
+    /// <summary>
+    /// Finds steps in the vertical acceleration (independent of the clip's rotation), gates them by regularity as good
+    /// pedometers do, and tells forward steps from backward ones with the inverted-pendulum cue.
+    ///
+    /// Steps: the vertical acceleration, low-passed, swings once per step; a step is one full swing through a
+    /// hysteresis band that adapts to the recent swing size. A walk starts only after
+    /// <see cref="TrackerConfig.StepsToStartWalk"/> regular steps in a row, which are then credited together; isolated
+    /// jolts, arm waving, driving and desk work never reach that.
+    ///
+    /// Direction: in walking the trunk vaults over the stance leg, rising and slowing in its direction of travel, then
+    /// falling and speeding up; so vertical velocity and acceleration along the travel direction are anti-correlated,
+    /// whatever the direction of travel. Summed over a stride (two steps, cancelling left/right differences) against
+    /// the device's forward axis, the sign says forward or backward. In running (spring-mass gait, the body is lowest
+    /// at mid-stance) the relation flips, so the gait is classified from the vertical swing: a flight phase makes it
+    /// far larger than any walk.
+    /// </summary>
+    public sealed class StepDetector
+    {
+        /// <summary>Low-pass of the vertical acceleration used for the gait's trough depth (keeps a flight phase).</summary>
+        public const int LowPassTimeConstantMs = 40;
+
+        /// <summary>
+        /// Low-pass of the magnitude used for step timing: two 80 ms stages keep the 1.5-3 Hz step rhythm and smooth
+        /// away heel-strike ringing, which would otherwise split one step into several peaks.
+        /// </summary>
+        public const int MagnitudeLowPassMs = 80;
+
+        /// <summary>The peak-valley threshold is the recent swing divided by 2^ThresholdShift (a quarter).</summary>
+        private const int ThresholdShift = 2;
+        public const int VelocityLeakTimeConstantMs = 320;
+        public const int MinStepMs = 250;
+        public const int MaxStepMs = 1000;
+
+        /// <summary>Smallest hysteresis half-band: below this swing nothing is a step (quiet sitting, desk work).</summary>
+        public const int MinSwingThresholdMilliG = 50;
+
+        /// <summary>Consecutive step intervals may differ by this share of the previous one and still be regular.</summary>
+        public const int RegularityTolerancePercent = 35;
+
+        /// <summary>While a walk is not yet confirmed, a step interval may differ from the same leg's previous one by this share.</summary>
+        public const int SameLegTolerancePercent = 25;
+
+        /// <summary>
+        /// Depth of the vertical acceleration's trough (below gravity, low-passed) above which a gait is running: a
+        /// flight phase is free fall, -1 g, while a walk's trough (the top of the pendulum arc) stays near -0.5 g.
+        /// </summary>
+        public const int RunTroughMilliG = 650;
+
+        /// <summary>Hysteresis on <see cref="RunTroughMilliG"/> so the gait does not flicker step to step.</summary>
+        public const int RunTroughHysteresisMilliG = 100;
+
+        /// <summary>
+        /// Cadence at which a moderately deep trough (<see cref="JogTroughMilliG"/>) is a slow, grounded jog rather
+        /// than a brisk walk: people change from walking to running at about 140-150 steps/min (Froude number ~0.5).
+        /// </summary>
+        public const int JogCadenceSpm = 150;
+
+        public const int JogTroughMilliG = 450;
+
+        /// <summary>Below this cadence a running gait with a moderately shallow trough has slowed into a walk.</summary>
+        public const int WalkCadenceSpm = 140;
+
+        private const int CueProductShift = 6;
+        private const int VelocityScaleShift = 4;
+        private const int NoStep = -1;
+
+        private readonly MotionFrame _frame;
+        private readonly int _stepsToStart;
+        private readonly int _lowPassShift;
+        private readonly int _magnitudeShift;
+        private readonly int _leakShift;
+        private readonly int _minStepSamples;
+        private readonly int _maxStepSamples;
+        private readonly int _minThresholdCounts;
+        private readonly int _runTroughCounts;
+        private readonly int _runHysteresisCounts;
+        private readonly int _jogTroughCounts;
+        private readonly int _jogIntervalSamples;
+        private readonly int _walkIntervalSamples;
+        private int _troughAvg;
+
+        // Filter state.
+        private int _lp1;
+        private int _lp2;
+        private int _vlp1;
+        private int _vlp2;
+        private int _velocity;
+        private bool _rising;
+        private int _extreme;
+        private int _valley;
+        private int _swing;
+        private int _swingAvg;
+        private int _verticalMin;
+
+        // Direction cue accumulated over the current step (device axes, scaled).
+        private int _cueX;
+        private int _cueY;
+        private int _cueZ;
+
+        // Step timing.
+        private long _sample;
+        private long _lastStepSample = NoStep;
+        private int _lastIntervalSamples;
+        private int _previousIntervalSamples;
+        private int _meanIntervalSamples;
+        private int _lastStepCue;
+        private int _previousStepCue;
+        private int _cueBeforePrevious;
+
+        // Walk gating.
+        private bool _walking;
+        private int _pendingSteps;
+        private int _pendingSamples;
+        private long _pendingCueX;
+        private long _pendingCueY;
+        private long _pendingCueZ;
+
+        /// <summary>Direction of the steps credited by the last <see cref="Update"/> that returned a count.</summary>
+        public WalkDirection CreditedDirection;
+
+        /// <summary>Duration in samples covered by the steps credited last.</summary>
+        public int CreditedSamples;
+
+        /// <summary>Mean step interval of the current walk in samples (0 when not walking).</summary>
+        public int MeanIntervalSamples
+        {
+            get { return _walking ? _meanIntervalSamples : 0; }
+        }
+
+        public bool Walking
+        {
+            get { return _walking; }
+        }
+
+        /// <summary>True when the last credited step was classified as running.</summary>
+        public bool Running;
+
+        public StepDetector(TrackerConfig config, MotionFrame frame)
+        {
+            _frame = frame;
+            SensorConfig sensor = config.Sensor;
+            _stepsToStart = config.StepsToStartWalk < 1 ? 1 : config.StepsToStartWalk;
+            _lowPassShift = TimeConstants.EmaShift(LowPassTimeConstantMs, sensor.SampleRateHz);
+            _magnitudeShift = TimeConstants.EmaShift(MagnitudeLowPassMs, sensor.SampleRateHz);
+            _leakShift = TimeConstants.EmaShift(VelocityLeakTimeConstantMs, sensor.SampleRateHz);
+            _minStepSamples = sensor.MsToSamples(MinStepMs);
+            _maxStepSamples = sensor.MsToSamples(MaxStepMs);
+            _minThresholdCounts = MinSwingThresholdMilliG * sensor.AccelCountsPerG / 1000;
+            _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
+            _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
+            _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
+            _jogIntervalSamples = 60 * sensor.SampleRateHz / JogCadenceSpm;
+            _walkIntervalSamples = 60 * sensor.SampleRateHz / WalkCadenceSpm;
+        }
+
+        /// <summary>
+        /// Feeds one sample (after <see cref="MotionFrame.Update"/>). Returns the number of steps credited now: 0 most
+        /// of the time, <see cref="TrackerConfig.StepsToStartWalk"/> when a walk is confirmed, 1 per step during a walk.
+        /// </summary>
+        [PerSample]
+        public int Update(int ax, int ay, int az)
+        {
+            _sample++;
+            MotionFrame f = _frame;
+
+            // Vertical swing (gait classification) and vertical velocity (direction cue).
+            _vlp1 += (f.Vertical - _vlp1) >> _lowPassShift;
+            _vlp2 += (_vlp1 - _vlp2) >> _lowPassShift;
+            // Integrating the unfiltered vertical acceleration keeps velocity exactly a quarter period behind it; a
+            // low-pass here would delay it further and blur the cue at running cadence.
+            _velocity += f.Vertical - (_velocity >> _leakShift);
+            if (_vlp2 < _verticalMin)
+            {
+                _verticalMin = _vlp2;
+            }
+
+            int v = _velocity >> VelocityScaleShift;
+            _cueX += (v * (ax - f.GravityX)) >> CueProductShift;
+            _cueY += (v * (ay - f.GravityY)) >> CueProductShift;
+            _cueZ += (v * (az - f.GravityZ)) >> CueProductShift;
+
+            // Step timing from the acceleration magnitude, which no rotation of the clip (or of a thigh) changes:
+            // |a| - g, linearised as (|a|^2 - g^2) / 2g so no square root is needed.
+            long squared = (long)(ax * ax) + ay * ay + az * az;
+            int magnitude = f.TwiceGravityCounts == 0 ? 0 : (int)((squared - f.GravitySquared) / f.TwiceGravityCounts);
+            _lp1 += (magnitude - _lp1) >> _magnitudeShift;
+            _lp2 += (_lp1 - _lp2) >> _magnitudeShift;
+            int s = _lp2;
+
+            // Peak-valley detector: a peak is confirmed once the signal has fallen a threshold below it, a valley once
+            // it has risen a threshold above it; each confirmed peak is a step candidate. Independent of the baseline,
+            // so a step riding on a slower swing (the pocket leg's stride) still counts.
+            int threshold = _swingAvg >> ThresholdShift;
+            if (threshold < _minThresholdCounts)
+            {
+                threshold = _minThresholdCounts;
+            }
+
+            int credited = 0;
+            if (_rising)
+            {
+                if (s > _extreme)
+                {
+                    _extreme = s;
+                }
+                else if (s < _extreme - threshold)
+                {
+                    _rising = false;
+                    _swing = _extreme - _valley;
+                    _extreme = s;
+                    credited = OnStep();
+                }
+            }
+            else
+            {
+                if (s < _extreme)
+                {
+                    _extreme = s;
+                }
+                else if (s > _extreme + threshold)
+                {
+                    _rising = true;
+                    _valley = _extreme;
+                    _extreme = s;
+                }
+            }
+
+            if (_lastStepSample != NoStep && _sample - _lastStepSample > _maxStepSamples)
+            {
+                // No step for too long: the walk (or the candidate run) is over.
+                _walking = false;
+                _pendingSteps = 0;
+                _lastStepSample = NoStep;
+                _lastIntervalSamples = 0;
+                _previousIntervalSamples = 0;
+                _swingAvg = 0;
+                _troughAvg = 0;
+            }
+
+            return credited;
+        }
+
+        private int OnStep()
+        {
+            int interval = _lastStepSample == NoStep ? 0 : (int)(_sample - _lastStepSample);
+            if (interval != 0 && interval < _minStepSamples)
+            {
+                // Too fast to be a step: a bounce inside the same step; it keeps accumulating.
+                return 0;
+            }
+
+            _lastStepSample = _sample;
+            int swing = _swing;
+            _swingAvg = _swingAvg == 0 ? swing : _swingAvg + ((swing - _swingAvg) >> 2);
+
+            int trough = -_verticalMin;
+            _verticalMin = 0;
+            _troughAvg = _troughAvg == 0 ? trough : _troughAvg + ((trough - _troughAvg) >> 2);
+            bool running = ClassifyRunning();
+            int cue = StepCue();
+
+            bool regular = interval != 0 && IsRegular(interval, _walking);
+            int previousCue = _lastStepCue;
+            _lastStepCue = cue;
+            _cueBeforePrevious = _previousStepCue;
+            _previousStepCue = previousCue;
+            _previousIntervalSamples = _lastIntervalSamples;
+            _lastIntervalSamples = interval;
+
+            if (_walking)
+            {
+                if (regular || (interval <= _maxStepSamples && Within(interval, _meanIntervalSamples, 50)))
+                {
+                    _meanIntervalSamples += (interval - _meanIntervalSamples) >> 2;
+                    Running = running;
+                    CreditedDirection = DirectionOf(previousCue + cue, running);
+                    CreditedSamples = interval;
+                    return 1;
+                }
+
+                _walking = false;
+                _pendingSteps = 0;
+            }
+
+            if (!regular || _pendingSteps == 0)
+            {
+                // Start a new candidate run with this step.
+                _pendingSteps = 1;
+                _pendingSamples = 0;
+                _pendingCueX = _cueXStep;
+                _pendingCueY = _cueYStep;
+                _pendingCueZ = _cueZStep;
+                _meanIntervalSamples = interval;
+                return 0;
+            }
+
+            _pendingSteps++;
+            _pendingSamples += interval;
+            _pendingCueX += _cueXStep;
+            _pendingCueY += _cueYStep;
+            _pendingCueZ += _cueZStep;
+            _meanIntervalSamples += (interval - _meanIntervalSamples) >> 1;
+            if (_pendingSteps < _stepsToStart)
+            {
+                return 0;
+            }
+
+            // Confirmed walk: credit the held-back steps with the direction of their summed cue.
+            _walking = true;
+            Running = running;
+            if (!_frame.HasForwardAxis && _frame.LearnsForwardAxis)
+            {
+                // Unknown mounting: the first walk defines forward (walking: forward is against the cue).
+                int sign = running ? 1 : -1;
+                _frame.SetForwardDirection((int)(sign * (_pendingCueX >> 8)), (int)(sign * (_pendingCueY >> 8)), (int)(sign * (_pendingCueZ >> 8)));
+                CreditedDirection = WalkDirection.Forward;
+            }
+            else
+            {
+                // The last two strides: the first steps of a walk are transitions (starting off) and say less.
+                CreditedDirection = DirectionOf((long)_cueBeforePrevious + _previousStepCue + previousCue + cue, running);
+            }
+
+            CreditedSamples = _pendingSamples;
+            int steps = _pendingSteps;
+            _pendingSteps = 0;
+            return steps;
+        }
+
+        // Cue of the step that just ended, and its device-axis components (kept for learning an unknown axis).
+        private int _cueXStep;
+        private int _cueYStep;
+        private int _cueZStep;
+
+        private int StepCue()
+        {
+            _cueXStep = _cueX;
+            _cueYStep = _cueY;
+            _cueZStep = _cueZ;
+            _cueX = 0;
+            _cueY = 0;
+            _cueZ = 0;
+            MotionFrame f = _frame;
+            if (!f.HasForwardAxis)
+            {
+                return 0;
+            }
+
+            long along = (long)_cueXStep * f.ForwardX + (long)_cueYStep * f.ForwardY + (long)_cueZStep * f.ForwardZ;
+            return (int)(along >> 14);
+        }
+
+        /// <summary>
+        /// Running or walking, with hysteresis so a borderline gait (a slow, grounded jog; a brisk walk) does not
+        /// flicker: entering running takes a flight-like trough, or a jog's cadence with a moderately deep trough;
+        /// leaving it takes a shallow trough, or a moderately shallow one at a walking cadence.
+        /// </summary>
+        private bool ClassifyRunning()
+        {
+            int trough = _troughAvg;
+            bool runCadence = _meanIntervalSamples > 0 && _meanIntervalSamples <= _jogIntervalSamples;
+            if (!Running)
+            {
+                return trough > _runTroughCounts || (trough > _jogTroughCounts && runCadence);
+            }
+
+            bool walkCadence = _meanIntervalSamples > _walkIntervalSamples;
+            return !(trough < _jogTroughCounts || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
+        }
+
+        private bool IsRegular(int interval, bool walking)
+        {
+            if (interval > _maxStepSamples)
+            {
+                return false;
+            }
+
+            if (_lastIntervalSamples == 0)
+            {
+                return true;
+            }
+
+            if (!walking && _previousIntervalSamples != 0)
+            {
+                // Before a walk is confirmed, each step must match the same leg's previous step closely: random jolts
+                // (a car, desk work) rarely keep that rhythm for a whole run, while walking keeps it on either leg.
+                return Within(interval, _previousIntervalSamples, SameLegTolerancePercent);
+            }
+
+            // Like the previous step, or like the step before it: the same leg's step, when left and right differ
+            // (a phone in one trouser pocket sees its own leg's steps differently from the other leg's).
+            return Within(interval, _lastIntervalSamples, RegularityTolerancePercent)
+                || (_previousIntervalSamples != 0 && Within(interval, _previousIntervalSamples, RegularityTolerancePercent));
+        }
+
+        private static bool Within(int value, int reference, int tolerancePercent)
+        {
+            int diff = value - reference;
+            if (diff < 0)
+            {
+                diff = -diff;
+            }
+
+            return diff * 100 <= reference * tolerancePercent;
+        }
+
+        private static WalkDirection DirectionOf(long cue, bool running)
+        {
+            if (cue == 0)
+            {
+                return WalkDirection.Forward;
+            }
+
+            bool againstCue = cue < 0;
+            return (againstCue ^ running) ? WalkDirection.Forward : WalkDirection.Backward;
+        }
+    }
+}
