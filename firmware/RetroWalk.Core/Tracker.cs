@@ -16,6 +16,7 @@ namespace RetroWalk.Core
         private readonly SessionStats _session = new SessionStats();
         private readonly MotionFrame _frame;
         private readonly StepDetector _steps;
+        private readonly SafetyMonitor _safety;
         private long _sampleIndex;
         private uint _forwardSteps;
         private uint _backwardSteps;
@@ -27,6 +28,7 @@ namespace RetroWalk.Core
             _config = config ?? new TrackerConfig();
             _frame = new MotionFrame(_config.Sensor, _config.ForwardAxis);
             _steps = new StepDetector(_config, _frame);
+            _safety = new SafetyMonitor(_config, _frame);
         }
 
         public TrackerConfig Config { get { return _config; } }
@@ -54,18 +56,24 @@ namespace RetroWalk.Core
         public MotionFrame Frame { get { return _frame; } }
 
         /// <summary>Current alarm state (none, tilt warning, fall alarm latched).</summary>
-        public AlarmLevel Alarm { get { return AlarmLevel.None; } }
+        public AlarmLevel Alarm { get { return _safety.Alarm.Level; } }
+
+        /// <summary>The alarm state machine: transition sample indices and counts.</summary>
+        public AlarmStateMachine AlarmState { get { return _safety.Alarm; } }
 
         /// <summary>Sample index of the first fall alarm since construction, or -1.</summary>
-        public long FirstFallAlarmSample { get { return -1; } }
+        public long FirstFallAlarmSample { get { return _safety.Alarm.FirstFallAlarmSample; } }
 
         /// <summary>Tilt warnings raised since construction.</summary>
-        public int TiltWarningCount { get { return 0; } }
+        public int TiltWarningCount { get { return _safety.Alarm.TiltWarningCount; } }
 
         /// <summary>Trunk angle from the upright reference in tenths of a degree (0 until the reference is captured).</summary>
-        public int TiltDeciDeg { get { return 0; } }
+        public int TiltDeciDeg { get { return _safety.TiltDeciDeg; } }
 
-        public TiltDirection TiltDirection { get { return TiltDirection.Upright; } }
+        public TiltDirection TiltDirection { get { return _safety.TiltDirection; } }
+
+        /// <summary>True once the upright reference has been captured.</summary>
+        public bool HasUprightReference { get { return _safety.HasReference; } }
 
         /// <summary>Feeds one raw sample (MPU6050 counts at the configured ranges).</summary>
         [PerSample]
@@ -73,7 +81,12 @@ namespace RetroWalk.Core
         {
             _sampleIndex++;
             _frame.Update(ax, ay, az);
-            int credited = _steps.Update(ax, ay, az);
+            // |a|^2, and |a| - g linearised as (|a|^2 - g^2) / 2g: rotation-invariant and free of square roots.
+            long squared = (long)(ax * ax) + ay * ay + az * az;
+            int twiceG = _frame.TwiceGravityCounts;
+            int magnitude = twiceG == 0 ? 0 : (int)((squared - _frame.GravitySquared) / twiceG);
+            int credited = _steps.Update(ax, ay, az, magnitude);
+            _safety.Update(ax, ay, az, gx, gy, gz, squared, _sampleIndex);
             if (credited > 0)
             {
                 Credit(credited, _steps.CreditedDirection, _steps.CreditedSamples);
@@ -112,6 +125,7 @@ namespace RetroWalk.Core
             }
 
             _direction = direction;
+            _safety.OnStep(_sampleIndex, true);
             int mean = _steps.MeanIntervalSamples;
             _cadenceSpm = mean > 0 ? 60 * _config.Sensor.SampleRateHz / mean : 0;
         }
@@ -119,11 +133,13 @@ namespace RetroWalk.Core
         /// <summary>Acknowledges a latched fall alarm (button or BLE Control Point).</summary>
         public void AcknowledgeAlarm()
         {
+            _safety.Alarm.Acknowledge(_sampleIndex);
         }
 
         /// <summary>Captures the upright reference again at the next moment the wearer stands still.</summary>
         public void RecaptureUpright()
         {
+            _safety.RequestRecapture();
         }
 
         /// <summary>Sets the counters, e.g. when restoring them from flash at boot.</summary>

@@ -10,5 +10,8 @@ namespace RetroWalk.Core.Config
 
         /// <summary>Regular steps in a row before a walk starts counting; those steps are then credited.</summary>
         public int StepsToStartWalk = 6;
+
+        /// <summary>Tilt warning and fall alarm settings.</summary>
+        public AlarmConfig Alarm = new AlarmConfig();
     }
 }

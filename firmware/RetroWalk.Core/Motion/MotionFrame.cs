@@ -53,6 +53,12 @@ namespace RetroWalk.Core.Motion
         public int ForwardY;
         public int ForwardZ;
 
+        /// <summary>
+        /// Component of the configured forward axis along "up" in Q14 (0 when the mounting is unknown): near 0 when
+        /// the wearer is upright, large when lying or bent over. Used to accept an upright reference.
+        /// </summary>
+        public int MountUpQ14;
+
         /// <summary>True once the forward axis is known (configured, or learnt from the first walk).</summary>
         public bool HasForwardAxis;
 
@@ -143,6 +149,7 @@ namespace RetroWalk.Core.Motion
                     default: mz = -FixedMath.OneQ14; break;
                 }
 
+                MountUpQ14 = (mx * UpX + my * UpY + mz * UpZ) >> 14;
                 ProjectForward(mx, my, mz);
             }
             else if (HasForwardAxis)

@@ -160,11 +160,11 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
-        /// Feeds one sample (after <see cref="MotionFrame.Update"/>). Returns the number of steps credited now: 0 most
+        /// Feeds one sample (after <see cref="MotionFrame.Update"/>) with its magnitude deviation |a| - g in counts. Returns the number of steps credited now: 0 most
         /// of the time, <see cref="TrackerConfig.StepsToStartWalk"/> when a walk is confirmed, 1 per step during a walk.
         /// </summary>
         [PerSample]
-        public int Update(int ax, int ay, int az)
+        public int Update(int ax, int ay, int az, int magnitude)
         {
             _sample++;
             MotionFrame f = _frame;
@@ -185,10 +185,7 @@ namespace RetroWalk.Core.Motion
             _cueY += (v * (ay - f.GravityY)) >> CueProductShift;
             _cueZ += (v * (az - f.GravityZ)) >> CueProductShift;
 
-            // Step timing from the acceleration magnitude, which no rotation of the clip (or of a thigh) changes:
-            // |a| - g, linearised as (|a|^2 - g^2) / 2g so no square root is needed.
-            long squared = (long)(ax * ax) + ay * ay + az * az;
-            int magnitude = f.TwiceGravityCounts == 0 ? 0 : (int)((squared - f.GravitySquared) / f.TwiceGravityCounts);
+            // Step timing from the acceleration magnitude (|a| - g), which no rotation of the clip (or of a thigh) changes.
             _lp1 += (magnitude - _lp1) >> _magnitudeShift;
             _lp2 += (_lp1 - _lp2) >> _magnitudeShift;
             int s = _lp2;

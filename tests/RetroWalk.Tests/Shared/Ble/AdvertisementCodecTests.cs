@@ -1,0 +1,150 @@
+#if NANOFRAMEWORK_V1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RetroWalk.Core.Ble;
+using RetroWalk.Core.Device;
+using RetroWalk.Core.Safety;
+
+namespace RetroWalk.Tests.Ble
+{
+    [TestClass]
+    public class AdvertisementCodecTests
+    {
+        private const string ServiceUuidOnAir = "596A549B69D9D2B104433C2A00000100";
+
+        [TestMethod]
+        public void BtHomeAdvertisementFillsExactly31Bytes()
+        {
+            var frames = new AdvertisementFrames();
+            frames.Build(BleBytes.SampleStatus(), true, "RetroWalk");
+            Assert.AreEqual(31, frames.AdvertisementLength);
+            // flags | service data (21 bytes: 0x16 + 20) | shortened name "Retr"
+            CollectionAssert.AreEqual(
+                BleBytes.Hex("020106 1516 D2FC 40 0007 2601 3E D2040000 3E 37020000 3F CEFF 0508 52657472"), frames.Advertisement);
+            Assert.AreEqual(3, AdvertisementCodec.CountStructures(frames.Advertisement, 0, frames.AdvertisementLength));
+            Assert.AreEqual(0, frames.Dropped);
+        }
+
+        [TestMethod]
+        public void ScanResponseCarriesTheFullNameAndServiceUuid()
+        {
+            var frames = new AdvertisementFrames();
+            frames.Build(BleBytes.SampleStatus(), true, "RetroWalk");
+            Assert.AreEqual(29, frames.ScanResponseLength);
+            CollectionAssert.AreEqual(BleBytes.Hex("0A09 526574726F57616C6B 1107 " + ServiceUuidOnAir),
+                BleBytes.Head(frames.ScanResponse, 29));
+        }
+
+        [TestMethod]
+        public void WithoutBtHomeTheNameIsCompleteAndTheUuidGoesToTheScanResponse()
+        {
+            var frames = new AdvertisementFrames();
+            frames.Build(BleBytes.SampleStatus(), false, "RetroWalk");
+            CollectionAssert.AreEqual(BleBytes.Hex("020106 0A09 526574726F57616C6B"),
+                BleBytes.Head(frames.Advertisement, frames.AdvertisementLength));
+            CollectionAssert.AreEqual(BleBytes.Hex("1107 " + ServiceUuidOnAir),
+                BleBytes.Head(frames.ScanResponse, frames.ScanResponseLength));
+        }
+
+        [TestMethod]
+        public void AShortNameLeavesRoomForTheUuidInTheAdvertisement()
+        {
+            var frames = new AdvertisementFrames();
+            frames.Build(BleBytes.SampleStatus(), false, "RW");
+            CollectionAssert.AreEqual(BleBytes.Hex("020106 0309 5257 1107 " + ServiceUuidOnAir),
+                BleBytes.Head(frames.Advertisement, frames.AdvertisementLength));
+            Assert.AreEqual(0, frames.ScanResponseLength);
+        }
+
+        [TestMethod]
+        public void NothingIsDroppedWhateverTheName()
+        {
+            bool[] modes = { true, false };
+            string[] names = { "RetroWalk", "RW", "", null, "A device name far longer than any legacy payload" };
+            var frames = new AdvertisementFrames();
+            for (int m = 0; m < modes.Length; m++)
+            {
+                for (int n = 0; n < names.Length; n++)
+                {
+                    frames.Build(BleBytes.SampleStatus(), modes[m], names[n]);
+                    Assert.AreEqual(0, frames.Dropped);
+                    Assert.IsTrue(AdvertisementCodec.CountStructures(frames.Advertisement, 0, frames.AdvertisementLength) >= 2);
+                    int dataLength;
+                    bool hasBtHome = AdvertisementCodec.Find(frames.Advertisement, 0, frames.AdvertisementLength,
+                        AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out dataLength) > 0;
+                    Assert.AreEqual(modes[m], hasBtHome);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void ScannerFindsTheBtHomeServiceData()
+        {
+            var frames = new AdvertisementFrames();
+            frames.Build(BleBytes.SampleStatus(), true, "RetroWalk");
+            byte[] adv = frames.Advertisement;
+            int length = frames.AdvertisementLength;
+            int dataLength;
+            int at = AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out dataLength);
+            Assert.AreEqual(5, at);
+            Assert.AreEqual(20, dataLength);
+            var reading = new BtHomeReading();
+            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(adv, at, dataLength, reading));
+            Assert.AreEqual(1234u, reading.Counts[0]);
+            Assert.AreEqual(-1, AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeServiceData16, 0x180F, out dataLength));
+            adv[3] = 40; // a structure running past the end
+            Assert.AreEqual(-1, AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeShortenedName, 0, out dataLength));
+            Assert.AreEqual(-1, AdvertisementCodec.CountStructures(adv, 0, length));
+        }
+
+        [TestMethod]
+        public void ServiceUuidIsWrittenLeastSignificantByteFirst()
+        {
+            byte[] buf = new byte[16];
+            Assert.AreEqual(16, BleUuids.WriteUuid128(BleUuids.Service, buf, 0));
+            CollectionAssert.AreEqual(BleBytes.Hex(ServiceUuidOnAir), buf);
+            Assert.AreEqual(0, BleUuids.WriteUuid128("00010000-2a3c-4304-b1d2-d9699b546a5", buf, 0));
+            Assert.AreEqual(0, BleUuids.WriteUuid128("00010000+2a3c-4304-b1d2-d9699b546a59", buf, 0));
+            Assert.AreEqual(0, BleUuids.WriteUuid128("0001000g-2a3c-4304-b1d2-d9699b546a59", buf, 0));
+        }
+    }
+
+    [TestClass]
+    public class AdvertRefreshPolicyTests
+    {
+        [TestMethod]
+        public void FirstAdvertisementIsDueButNeverWhileConnected()
+        {
+            var policy = new AdvertRefreshPolicy();
+            TrackerStatus status = BleBytes.SampleStatus();
+            Assert.IsFalse(policy.IsDue(status, 0, true));
+            Assert.IsTrue(policy.IsDue(status, 0, false));
+        }
+
+        [TestMethod]
+        public void NewCountsWaitAMinuteAndAlarmsFiveSeconds()
+        {
+            var policy = new AdvertRefreshPolicy();
+            TrackerStatus status = BleBytes.SampleStatus();
+            status.Alarm = AlarmLevel.None;
+            policy.MarkAdvertised(status, 1000);
+            Assert.IsFalse(policy.IsDue(status, 500000, false));
+
+            status.ForwardSteps++;
+            Assert.IsFalse(policy.IsDue(status, 1000 + 59999, false));
+            Assert.IsTrue(policy.IsDue(status, 1000 + 60000, false));
+            Assert.IsFalse(policy.IsDue(status, 1000 + 60000, true));
+
+            status.Alarm = AlarmLevel.FallAlarm;
+            Assert.IsFalse(policy.IsDue(status, 1000 + 4999, false));
+            Assert.IsTrue(policy.IsDue(status, 1000 + 5000, false));
+            policy.MarkAdvertised(status, 6000);
+            Assert.IsFalse(policy.IsDue(status, 7000, false));
+
+            policy.Invalidate();
+            Assert.IsTrue(policy.IsDue(status, 11000, false));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+#if NANOFRAMEWORK_V1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RetroWalk.Core;
+using RetroWalk.Core.Config;
+using RetroWalk.Core.Safety;
+
+namespace RetroWalk.Tests.Core
+{
+    [TestClass]
+    public class SafetyTests
+    {
+        private static Tracker UprightTracker()
+        {
+            Tracker t = new Tracker(new TrackerConfig());
+            SignalBuilder.Still(t, 300);
+            return t;
+        }
+
+        [TestMethod]
+        public void TheUprightReferenceIsCapturedAtTheFirstStandstill()
+        {
+            Tracker t = new Tracker(new TrackerConfig());
+            SignalBuilder.Still(t, 50);
+            Assert.IsFalse(t.HasUprightReference);
+            SignalBuilder.Still(t, 250);
+            Assert.IsTrue(t.HasUprightReference);
+            Assert.AreEqual(0, t.TiltDeciDeg / 20);
+        }
+
+        [TestMethod]
+        public void TiltIsReportedInTenthsOfADegreeWithItsDirection()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Lean(t, 200, 40, 0);
+            Assert.IsTrue(t.TiltDeciDeg >= 390 && t.TiltDeciDeg <= 410, "tilt " + t.TiltDeciDeg.ToString());
+            Assert.AreEqual((byte)TiltDirection.Backward, (byte)t.TiltDirection);
+            SignalBuilder.Lean(t, 200, -30, 0);
+            Assert.AreEqual((byte)TiltDirection.Forward, (byte)t.TiltDirection);
+            SignalBuilder.Lean(t, 200, 25, 1);
+            Assert.AreEqual((byte)TiltDirection.Sideways, (byte)t.TiltDirection);
+        }
+
+        [TestMethod]
+        public void LeaningBackWhileWalkingWarnsAfterTheHoldTime()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            SignalBuilder.Walk(t, 1, 100, 250, -1, 36);
+            Assert.AreEqual((byte)AlarmLevel.None, (byte)t.Alarm);
+            SignalBuilder.Walk(t, 3, 100, 250, -1, 36);
+            Assert.AreEqual((byte)AlarmLevel.TiltWarning, (byte)t.Alarm);
+            Assert.AreEqual(1, t.TiltWarningCount);
+        }
+
+        [TestMethod]
+        public void TheWarningHasHysteresisAndClearsWhenUpright()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            SignalBuilder.Walk(t, 4, 100, 250, -1, 36);
+            Assert.AreEqual((byte)AlarmLevel.TiltWarning, (byte)t.Alarm);
+            // 27° is under the 30° threshold but inside the 5° band: still warned, no chatter.
+            SignalBuilder.Walk(t, 3, 100, 250, -1, 27);
+            Assert.AreEqual((byte)AlarmLevel.TiltWarning, (byte)t.Alarm);
+            SignalBuilder.Walk(t, 3, 100, 250, -1, 10);
+            Assert.AreEqual((byte)AlarmLevel.None, (byte)t.Alarm);
+            Assert.AreEqual(1, t.TiltWarningCount);
+        }
+
+        [TestMethod]
+        public void ALeanUnderTheThresholdOrShorterThanTheHoldDoesNotWarn()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            SignalBuilder.Walk(t, 6, 100, 250, -1, 25);
+            SignalBuilder.Walk(t, 1, 100, 250, -1, 40);
+            SignalBuilder.Walk(t, 6, 100, 250, -1, 0);
+            Assert.AreEqual(0, t.TiltWarningCount);
+        }
+
+        [TestMethod]
+        public void BendingForwardAtRestIsNotAWarning()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Lean(t, 500, -60, 0);
+            Assert.AreEqual(0, t.TiltWarningCount);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        [TestMethod]
+        public void AnImpactFollowedByLyingIsAFallAlarmLatchedUntilAcknowledged()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Lean(t, 30, 45, 0);
+            long impact = t.SampleIndex;
+            SignalBuilder.Jolt(t, 4000, 4);
+            SignalBuilder.Lean(t, 100, 88, 0);
+            Assert.AreEqual((byte)AlarmLevel.FallAlarm, (byte)t.Alarm);
+            long latencyMs = (t.FirstFallAlarmSample - impact) * 10;
+            Assert.IsTrue(latencyMs > 0 && latencyMs <= 300, "latency " + latencyMs.ToString());
+            SignalBuilder.Still(t, 300);
+            Assert.AreEqual((byte)AlarmLevel.FallAlarm, (byte)t.Alarm);
+            t.AcknowledgeAlarm();
+            Assert.AreEqual((byte)AlarmLevel.None, (byte)t.Alarm);
+        }
+
+        [TestMethod]
+        public void AnImpactClippedAtTheRangeIsStillAnImpact()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Jolt(t, 16000, 3);
+            SignalBuilder.Lean(t, 100, 90, 1);
+            Assert.AreEqual((byte)AlarmLevel.FallAlarm, (byte)t.Alarm);
+        }
+
+        [TestMethod]
+        public void AStumbleThatIsRecoveredIsNoFall()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            SignalBuilder.Jolt(t, 3000, 4);
+            SignalBuilder.Lean(t, 20, 30, 0);
+            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        [TestMethod]
+        public void SittingDownHardIsNoFall()
+        {
+            Tracker t = UprightTracker();
+            SignalBuilder.Lean(t, 60, 20, 0);
+            SignalBuilder.Jolt(t, 2600, 5);
+            SignalBuilder.Lean(t, 400, 35, 0);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        [TestMethod]
+        public void LyingDownWithoutAnImpactIsNoFall()
+        {
+            Tracker t = UprightTracker();
+            for (int d = 0; d <= 90; d += 3)
+            {
+                SignalBuilder.Lean(t, 10, d, 0);
+            }
+
+            SignalBuilder.Lean(t, 300, 90, 0);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+    }
+}

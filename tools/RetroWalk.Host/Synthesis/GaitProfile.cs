@@ -1,0 +1,125 @@
+using RetroWalk.Core.Motion;
+
+namespace RetroWalk.Host.Synthesis;
+
+/// <summary>
+/// The parameters of one kind of walking for the gait model (<see cref="WalkBout"/>). Values are typical healthy adults;
+/// each carries its source or the reasoning behind it. Every length is at the belt, close to the centre of mass.
+/// </summary>
+public sealed record GaitProfile
+{
+    /// <summary>Direction of travel relative to where the wearer faces.</summary>
+    public WalkDirection Direction { get; init; } = WalkDirection.Forward;
+
+    /// <summary>Steps per minute (forward: ~105-115, e.g. Perry and Burnfield, Gait Analysis, 2010; backward: ~85-100, slower
+    /// than forward at the preferred pace: Thorstensson 1986, Laufer 2005).</summary>
+    public double CadenceStepsPerMin { get; init; } = 110;
+
+    /// <summary>Step length, m (forward ~0.65-0.75 m; backward about 60-70% of forward: Laufer 2005, Grasso et al. 1998).</summary>
+    public double StepLengthM { get; init; } = 0.68;
+
+    /// <summary>Peak-to-peak vertical excursion of the pelvis, m. It grows with speed: ~2.7 cm at 0.7 m/s to ~4.8 cm at
+    /// 1.6 m/s (Orendurff et al. 2004); 4 cm at 1.25 m/s forward.</summary>
+    public double VerticalExcursionM { get; init; } = 0.040;
+
+    /// <summary>Peak-to-peak side-to-side excursion of the pelvis at stride frequency, m. It shrinks with speed: ~7 cm at
+    /// 0.7 m/s to ~4 cm at 1.6 m/s (Orendurff et al. 2004).</summary>
+    public double LateralExcursionM { get; init; } = 0.045;
+
+    /// <summary>Double support as a fraction of one step. Stance is ~60% of the gait cycle forward, so each of the two
+    /// double-support periods is ~10% of the cycle = 0.2 of a step (Perry). Backward stance is longer (~65%: Grasso et al.
+    /// 1998, Laufer 2005), giving ~0.3 of a step.</summary>
+    public double DoubleSupportFraction { get; init; } = 0.20;
+
+    /// <summary>
+    /// Second-harmonic share of the vertical path, h in z ∝ cos 2πψ − h·cos 4πψ. A stiff inverted pendulum traces arcs that
+    /// meet in sharp troughs at double support (the step-to-step redirection, Kuo, Donelan and Ruina 2005); knee flexion
+    /// rounds them. h &gt; 0 flattens the single-support arc and sharpens the double-support trough; a longer double
+    /// support spreads the redirection and calls for a smaller h.
+    /// </summary>
+    public double TroughSharpness { get; init; } = 0.15;
+
+    /// <summary>
+    /// Fraction of the potential-energy swing exchanged with forward kinetic energy (pendular recovery, ~60-65% at normal
+    /// speed: Cavagna, Thys and Zamboni 1976). This is what makes the trunk slow down (in its direction of travel) while
+    /// rising and speed up while falling.
+    /// </summary>
+    public double PendularRecovery { get; init; } = 0.62;
+
+    /// <summary>Mean forward lean of the trunk while walking, degrees (a few degrees of flexion is usual).</summary>
+    public double MeanTrunkPitchDeg { get; init; } = 3;
+
+    /// <summary>Pelvic tilt (pitch) oscillation at step frequency, ± degrees (±1-2°: Perry). The clip rides on the belt,
+    /// so it follows the pelvis rather than the upper trunk.</summary>
+    public double PitchAmplitudeDeg { get; init; } = 2;
+
+    /// <summary>Pelvic obliquity at stride frequency, ± degrees (~±4-5°: Perry).</summary>
+    public double RollAmplitudeDeg { get; init; } = 4.5;
+
+    /// <summary>Pelvic rotation about the vertical at stride frequency, ± degrees (~±4-5°: Saunders, Inman and Eberhart 1953).</summary>
+    public double YawAmplitudeDeg { get; init; } = 5;
+
+    /// <summary>
+    /// Personal gait signature, front-back, g (standard deviation): step-locked harmonics 3-6 of the step frequency with
+    /// amplitudes and phases drawn per bout. They stand for the detail of heel strike, loading and push-off that differs
+    /// from person to person and that the pendulum leaves out. Harmonics 1-2, which carry the pendulum's vertical
+    /// motion, are left alone so that this term neither helps nor hides the direction cue on average, only blurs it.
+    /// The size (with <see cref="WobbleG"/>) brings the belt's front-back and side-to-side spread into the range of
+    /// the SisFall waist recordings of walking (D01/D02: 0.15-0.25 g front-back, 0.14-0.2 g side-to-side).
+    /// </summary>
+    public double SignatureFrontBackG { get; init; } = 0.09;
+
+    /// <summary>Personal gait signature, side to side, g (standard deviation); alternates with the stance side.</summary>
+    public double SignatureLateralG { get; init; } = 0.11;
+
+    /// <summary>Unlocked wobble of the belt and soft tissue, 1-8 Hz, g per axis (standard deviation).</summary>
+    public double WobbleG { get; init; } = 0.04;
+
+    /// <summary>Unlocked wobble of the pelvis attitude, 1-5 Hz, degrees per axis (standard deviation).</summary>
+    public double WobbleDeg { get; init; } = 0.6;
+
+    /// <summary>Step-to-step coefficient of variation of step time (stride time CV ~2-3% in healthy adults: Hausdorff 2005;
+    /// backward gait is less practised and more variable).</summary>
+    public double StepTimeCv { get; init; } = 0.025;
+
+    /// <summary>Step-to-step coefficient of variation of the vertical and lateral amplitudes.</summary>
+    public double AmplitudeCv { get; init; } = 0.06;
+
+    /// <summary>Bout-to-bout spread of the cadence (a person does not walk every bout at the same pace).</summary>
+    public double BoutCadenceCv { get; init; } = 0.03;
+
+    /// <summary>How the foot meets the ground.</summary>
+    public FootContact Contact { get; init; } = FootContact.HeelStrike;
+
+    /// <summary>Forward walking at a normal pace: ~110 steps/min, 0.68 m steps (1.25 m/s).</summary>
+    public static GaitProfile Forward { get; } = new();
+
+    /// <summary>
+    /// Backward walking at a preferred pace: ~92 steps/min, 0.42 m steps (~0.65 m/s), longer double support, toe-first
+    /// landing. The slower speed gives the vertical and lateral excursions Orendurff et al. measured at slow speed; the
+    /// longer double support spreads the redirection (smaller h). The pendular recovery is assumed a little lower
+    /// than forward (an unpractised gait and a shorter, flatter arc); no direct measurement was found.
+    /// </summary>
+    public static GaitProfile Backward { get; } = new()
+    {
+        Direction = WalkDirection.Backward,
+        CadenceStepsPerMin = 92,
+        StepLengthM = 0.42,
+        VerticalExcursionM = 0.027,
+        LateralExcursionM = 0.060,
+        DoubleSupportFraction = 0.30,
+        TroughSharpness = 0.08,
+        PendularRecovery = 0.55,
+        MeanTrunkPitchDeg = 5,
+        YawAmplitudeDeg = 4,
+        StepTimeCv = 0.04,
+        AmplitudeCv = 0.08,
+        Contact = FootContact.ToeFirst,
+    };
+
+    /// <summary>Mean speed over ground, m/s.</summary>
+    public double SpeedMps => StepLengthM * CadenceStepsPerMin / 60.0;
+
+    /// <summary>+1 when travelling the way the wearer faces, −1 when travelling backward.</summary>
+    public int TravelSign => Direction == WalkDirection.Backward ? -1 : 1;
+}
