@@ -3,7 +3,8 @@ namespace RetroWalk.Host.Recordings;
 /// <summary>
 /// Maps a source sensor's axes onto the device frame: each device axis is one source axis with a sign. The same map
 /// applies to specific force and to angular rate (both are read as projections on the device axes), so a recording keeps
-/// its physics. Written as "X Y Z" = three signed source axes, e.g. "-y -x +z".
+/// its physics. Written as "X Y Z" = three signed source axes, e.g. "-y +x +z". Only proper rotations are accepted:
+/// sensors are right-handed, and a mirror image would turn every angular rate the wrong way round.
 /// </summary>
 public sealed class FrameMap
 {
@@ -34,6 +35,10 @@ public sealed class FrameMap
         {
             throw new ArgumentException($"frame map '{spec}' must use each source axis once", nameof(spec));
         }
+        if (Determinant() < 0)
+        {
+            throw new ArgumentException($"frame map '{spec}' is a mirror image; right-handed axes need a proper rotation", nameof(spec));
+        }
     }
 
     public static FrameMap Identity { get; } = new("+x +y +z");
@@ -48,4 +53,11 @@ public sealed class FrameMap
     }
 
     public override string ToString() => Spec;
+
+    /// <summary>+1 for a rotation, -1 for a mirror image: the parity of the axis permutation times the signs.</summary>
+    private double Determinant()
+    {
+        var swaps = (_index[0] > _index[1] ? 1 : 0) + (_index[0] > _index[2] ? 1 : 0) + (_index[1] > _index[2] ? 1 : 0);
+        return (swaps % 2 == 0 ? 1 : -1) * _sign[0] * _sign[1] * _sign[2];
+    }
 }

@@ -20,16 +20,17 @@ public static partial class SisFallReader
     public const double GyroDpsPerCount = 4000.0 / 65536;
 
     /// <summary>
-    /// SisFall sensor axes → device frame (X up, Y the wearer's left, Z forward), as "device X, Y, Z = source ...".
+    /// SisFall sensor axes → device frame (X up, Y the wearer's right, Z forward: hardware/mounting.md), as
+    /// "device X, Y, Z = source ...". A proper rotation, so angular rates keep their sense.
     /// Evidence, from the data (checked by a test on the real F trials):
     /// - y is vertical and points down: standing upright reads y ≈ -1 g, so up = -y.
     /// - z points forward: the forward falls F01 and F04 end lying face-down with z ≈ -1 g (the forward axis points at
     ///   the floor) and the backward fall F02 ends face-up with z ≈ +1 g, for SA02, SA03 and SA05 alike.
-    /// - x is then the lateral axis; for a right-handed sensor x = y × z = down × forward = the wearer's right, so
-    ///   left = -x. The gyroscope agrees: the angle integrated about x over a backward fall is positive and over most
+    /// - x is then the lateral axis; for a right-handed sensor x = y × z = down × forward = the wearer's right, the
+    ///   same side as device +Y. The gyroscope agrees: the angle integrated about x over a backward fall is positive and over most
     ///   forward falls negative, as a pitch about the right-pointing axis should be.
     /// </summary>
-    public static readonly FrameMap ToDevice = new("-y -x +z");
+    public static readonly FrameMap ToDevice = new("-y +x +z");
 
     /// <summary>The device axis that points forward once <see cref="ToDevice"/> is applied.</summary>
     public const MountAxis ForwardAxis = MountAxis.PlusZ;

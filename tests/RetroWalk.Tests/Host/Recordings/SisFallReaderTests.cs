@@ -31,10 +31,10 @@ namespace RetroWalk.Tests.Host.Recordings
             var recording = SisFallReader.Read(path, "D07_SA01_R01.txt");
             var s = recording.Samples[3];
             Assert.AreEqual(1.0, s.Ax, 1e-12, "device X (up) = -y");
-            Assert.AreEqual(-0.25, s.Ay, 1e-12, "device Y (left) = -x");
+            Assert.AreEqual(0.25, s.Ay, 1e-12, "device Y (right) = +x");
             Assert.AreEqual(0.5, s.Az, 1e-12, "device Z (forward) = +z");
             Assert.AreEqual(2000 * 4000.0 / 65536, s.Gx, 1e-9);
-            Assert.AreEqual(-1000 * 4000.0 / 65536, s.Gy, 1e-9);
+            Assert.AreEqual(1000 * 4000.0 / 65536, s.Gy, 1e-9);
             Assert.AreEqual(3000 * 4000.0 / 65536, s.Gz, 1e-9);
             Assert.AreEqual(0.015, s.TimeS, 1e-12, "200 Hz");
             Assert.IsTrue(recording.HasGyro);
