@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Host.Evaluation;
 using RetroWalk.Host.Paths;
 using RetroWalk.Host.Recordings;
 
@@ -151,6 +152,34 @@ namespace RetroWalk.Tests.Host.Recordings
                 // 8192 counts per g: about 1 g on average (arm swing adds a little while walking).
                 Assert.IsTrue(MeanMagnitude(r) > 0.9 && MeanMagnitude(r) < 1.3, $"{pair.Key}: mean {MeanMagnitude(r):0.00} g");
             }
+        }
+
+        [TestMethod]
+        public void EvalReadsEveryRealRecordingWithoutProblems()
+        {
+            Folder("sisfall");
+            Folder("oxford-stepcounter");
+            Folder("banglejs-stepcount");
+            var root = SharedPaths.DatasetsRoot;
+            var report = Evaluator.EvaluateFolder(root);
+
+            Assert.IsEmpty(report.Problems, string.Join("; ", report.Problems));
+            var trials = Directory.GetFiles(Path.Combine(root, "sisfall"), "*.txt", SearchOption.AllDirectories)
+                .Select(Path.GetFileName).Where(SisFallReader.IsTrialFileName).ToList();
+            var walks = trials.Count(t => SisFallReader.IsWalkOrJog(t.Substring(0, 3)));
+            var sisfall = report.Results.Where(r => r.Info.Dataset == SisFallReader.DatasetName).ToList();
+            Assert.HasCount(trials.Count + walks, sisfall, "every trial, plus a reversed copy of each D01-D04");
+            Assert.HasCount(walks, sisfall.Where(r => r.Info.Reversed));
+            Assert.IsTrue(sisfall.Where(r => r.Info.FallExpected == true).All(r => r.Info.ImpactMs > 0), "every fall has an impact time");
+
+            var oxford = report.Results.Where(r => r.Info.Dataset == OxfordReader.DatasetName).ToList();
+            var oxfordFolders = Directory.GetDirectories(Path.Combine(root, "oxford-stepcounter", "optimisation", "data")).Length
+                + Directory.GetFiles(Path.Combine(root, "oxford-stepcounter", "validation"), "*.csv").Length;
+            Assert.HasCount(oxfordFolders, oxford);
+            Assert.IsTrue(oxford.All(r => r.Info.TrueSteps > 0 && r.Info.Placement != null), "every Oxford recording has a truth and a placement");
+            Assert.HasCount(Directory.GetFiles(Path.Combine(root, "banglejs-stepcount"), "*.csv").Length,
+                report.Results.Where(r => r.Info.Dataset == BangleReader.DatasetName));
+            Console.WriteLine($"{report.Results.Count} runs in {report.Elapsed.TotalSeconds:0.0} s");
         }
     }
 }
