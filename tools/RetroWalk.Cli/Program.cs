@@ -8,7 +8,9 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("RetroWalk host tool: evaluate the tracker on recordings and emulate the device.");
+        root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
-        return root.Parse(args).Invoke();
+        // With no arguments the tool does its main job: the emulated tracker on the built-in retro-walking session.
+        return root.Parse(args.Length == 0 ? new[] { "simulate" } : args).Invoke();
     }
 }

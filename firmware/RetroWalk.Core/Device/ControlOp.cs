@@ -8,6 +8,12 @@ namespace RetroWalk.Core.Device
         public const byte Identify = 0x03;
         public const byte RecaptureUpright = 0x04;
         public const byte RequestHistory = 0x10;
+
+        /// <summary>
+        /// Device-internal (not a Control Point op; the Control Point codec refuses it): sets the wall clock, argument =
+        /// UTC seconds since 1970. The loop queues Current Time writes (IConfigSink.SetClock) with it.
+        /// </summary>
+        public const byte SetCurrentTime = 0x20;
     }
 
     /// <summary>Control Point result codes (third byte of the indicated response).</summary>

@@ -25,6 +25,9 @@ namespace RetroWalk.Core.Safety
         /// </summary>
         public const int PostureTimeConstantMs = 320;
 
+        /// <summary>Within this of the reference the reported lean direction is "upright".</summary>
+        public const int UprightReportDeg = 5;
+
         /// <summary>Stillness: |a| within this of 1 g...</summary>
         public const int StillMilliG = 60;
 
@@ -74,6 +77,7 @@ namespace RetroWalk.Core.Safety
         private readonly int _cosForwardClearQ14;
         private readonly int _cosSidewaysClearQ14;
         private readonly int _cosFallQ14;
+        private readonly int _cosUprightQ14;
 
         private int _fastX;
         private int _fastY;
@@ -149,6 +153,7 @@ namespace RetroWalk.Core.Safety
             _cosForwardClearQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnForwardDeg - _cfg.TiltHysteresisDeg);
             _cosSidewaysClearQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnSidewaysDeg - _cfg.TiltHysteresisDeg);
             _cosFallQ14 = AngleTable.CosDegQ14(_cfg.FallTiltDeg);
+            _cosUprightQ14 = AngleTable.CosDegQ14(UprightReportDeg);
         }
 
         public AlarmStateMachine Alarm
@@ -323,7 +328,7 @@ namespace RetroWalk.Core.Safety
             _lastDot = postureDot;
             _lastGravitySquared = posture2;
             TiltDirection direction = LeanDirection(px, py, pz);
-            _lastDirection = direction;
+            _lastDirection = Beyond(postureDot, posture2, _cosUprightQ14) ? direction : TiltDirection.Upright;
 
             // Fall: after the impact settles, the trunk lies beyond FallTiltDeg for FallConfirmMs.
             if (_sample <= _fallWindowEnd && _sample > _impactPeakSample)

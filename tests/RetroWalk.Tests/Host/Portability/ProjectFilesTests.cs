@@ -41,6 +41,18 @@ namespace RetroWalk.Tests.Host.Portability
         }
 
         [TestMethod]
+        public void TheDeviceTestProjectCompilesEverySharedTest()
+        {
+            string nfproj = Path.Combine(RepoRoot, "tests", "NFUnitTest", "NFUnitTest.nfproj");
+            string shared = Path.Combine(RepoRoot, "tests", "RetroWalk.Tests", "Shared");
+            var linked = new HashSet<string>(NfprojCompileItems(nfproj));
+            var missing = SourceFilesOf(shared).Where(f => !linked.Contains(f))
+                .Select(f => $"{Relative(nfproj)} does not compile the shared test {Relative(f)} (run scripts/sync-nfproj.py)").ToList();
+            Assert.IsTrue(Directory.Exists(shared), "no shared tests folder at " + shared);
+            Assert.AreEqual(0, missing.Count, string.Join(Environment.NewLine, missing));
+        }
+
+        [TestMethod]
         public void CoreHostCompilesTheSameFilesAsTheCoreNfproj()
         {
             string nfproj = Path.Combine(RepoRoot, "firmware", "RetroWalk.Core", "RetroWalk.Core.nfproj");

@@ -1,0 +1,82 @@
+using RetroWalk.Core.Safety;
+
+namespace RetroWalk.Core.Device
+{
+    /// <summary>
+    /// Buzzer and LED patterns, by priority: a latched fall alarm (loud, until acknowledged; after two minutes the
+    /// buzzer drops to a chirp every 5 s to save the battery while the LED keeps flashing), a tilt warning (a short chirp
+    /// every 2 s), the confirmation beep of a reset, identify (3 s of beeps), otherwise silent and dark. Phases are
+    /// counted from the start of each pattern; the loop samples them every ~100 ms.
+    /// </summary>
+    public sealed class AlarmPattern
+    {
+        public const int FallAlarmLoudMs = 120000;
+        public const int IdentifyMs = 3000;
+        public const int ConfirmBeepMs = 400;
+
+        private AlarmLevel _level;
+        private long _levelStartMs;
+        private long _identifyUntilMs = long.MinValue;
+        private long _identifyStartMs;
+        private long _confirmUntilMs = long.MinValue;
+
+        public bool Buzzer { get; private set; }
+
+        public bool Led { get; private set; }
+
+        public void StartIdentify(long nowMs)
+        {
+            _identifyStartMs = nowMs;
+            _identifyUntilMs = nowMs + IdentifyMs;
+        }
+
+        public void StartConfirmBeep(long nowMs)
+        {
+            _confirmUntilMs = nowMs + ConfirmBeepMs;
+        }
+
+        /// <summary>Computes the outputs for <paramref name="nowMs"/>; true when either changed.</summary>
+        public bool Update(AlarmLevel level, long nowMs)
+        {
+            if (level != _level)
+            {
+                _level = level;
+                _levelStartMs = nowMs;
+            }
+
+            long phase = nowMs - _levelStartMs;
+            bool buzzer;
+            bool led;
+            if (level == AlarmLevel.FallAlarm)
+            {
+                buzzer = phase < FallAlarmLoudMs ? phase % 1000 < 600 : phase % 5000 < 200;
+                led = phase % 200 < 100;
+            }
+            else if (level == AlarmLevel.TiltWarning)
+            {
+                buzzer = phase % 2000 < 100;
+                led = phase % 1000 < 500;
+            }
+            else if (nowMs < _confirmUntilMs)
+            {
+                buzzer = true;
+                led = true;
+            }
+            else if (nowMs < _identifyUntilMs)
+            {
+                buzzer = (nowMs - _identifyStartMs) % 500 < 250;
+                led = buzzer;
+            }
+            else
+            {
+                buzzer = false;
+                led = false;
+            }
+
+            bool changed = buzzer != Buzzer || led != Led;
+            Buzzer = buzzer;
+            Led = led;
+            return changed;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace RetroWalk.Core.Sensors
+{
+    /// <summary>
+    /// The few I2C operations a register-level driver needs, on one device address. Every call returns false on any
+    /// failure (NACK, partial transfer, timeout) instead of throwing: the driver counts the error and retries.
+    /// The device wraps System.Device.I2c.I2cDevice; the host wraps the register-level MPU6050 emulator.
+    /// </summary>
+    public interface II2cBus
+    {
+        /// <summary>Writes <paramref name="writeLength"/> bytes (register address first, then data).</summary>
+        bool Write(byte[] data, int writeLength);
+
+        /// <summary>Writes the register address, then reads <paramref name="readLength"/> bytes with a repeated start.</summary>
+        bool WriteRead(byte[] write, int writeLength, byte[] read, int readLength);
+
+        /// <summary>Waits; used only by the init sequence (Thread.Sleep on the device, emulated time on the host).</summary>
+        void DelayMs(int milliseconds);
+    }
+}

@@ -1,0 +1,90 @@
+using RetroWalk.Core.Config;
+using RetroWalk.Core.Device;
+using RetroWalk.Core.Sensors;
+using RetroWalk.Host.Recordings;
+
+namespace RetroWalk.Host.Emulation;
+
+/// <summary>
+/// The whole tracker on the host: the core's <see cref="DeviceLoop"/> and <see cref="Mpu6050Fifo"/> driver, wired in
+/// the same order as the firmware's Program.cs, to a register-level MPU-6050 emulator, an emulated clock, an in-memory
+/// two-slot store, a button, a buzzer/LED recorder and a publisher. The harness moves time; the loop runs every
+/// <see cref="LoopPeriodMs"/> as the device thread does.
+/// </summary>
+public sealed class EmulatedDevice
+{
+    /// <summary>Period of the device's loop thread.</summary>
+    public const int LoopPeriodMs = 100;
+
+    public EmulatedDevice(IEnumerable<RawSample> source, MemoryCounterStore? store = null, TrackerConfig? config = null,
+        IStatusPublisher? publisher = null, Func<ISampleFifo, ISampleFifo>? wrapFifo = null)
+    {
+        Clock = new EmulatedClock();
+        Config = config ?? new TrackerConfig();
+        Chip = new Mpu6050Emulator(Clock, source, Config.Sensor.SampleRateHz);
+        Bus = new EmulatedI2cBus(Chip, Clock);
+        Store = store ?? new MemoryCounterStore();
+        Button = new EmulatedButton();
+        AlarmOutput = new RecordingAlarmOutput(Clock);
+        Driver = new Mpu6050Fifo(Bus);
+        Loop = new DeviceLoop(Config, wrapFifo is null ? Driver : wrapFifo(Driver), Clock, Store, AlarmOutput, Button);
+        SensorStatus = Driver.Initialize(Config.Sensor);
+        Publisher = publisher ?? new StatusLog(Clock);
+        Loop.AttachPublisher(Publisher);
+    }
+
+    public EmulatedClock Clock { get; }
+
+    public Mpu6050Emulator Chip { get; }
+
+    public EmulatedI2cBus Bus { get; }
+
+    public MemoryCounterStore Store { get; }
+
+    public EmulatedButton Button { get; }
+
+    public RecordingAlarmOutput AlarmOutput { get; }
+
+    public TrackerConfig Config { get; }
+
+    public Mpu6050Fifo Driver { get; }
+
+    public DeviceLoop Loop { get; }
+
+    public Mpu6050Status SensorStatus { get; }
+
+    public IStatusPublisher Publisher { get; }
+
+    /// <summary>The publisher as a <see cref="StatusLog"/> when it is one.</summary>
+    public StatusLog? Log => Publisher as StatusLog;
+
+    /// <summary>Runs the loop every <see cref="LoopPeriodMs"/> for <paramref name="ms"/> of emulated time.</summary>
+    public void RunFor(long ms)
+    {
+        for (long t = 0; t < ms; t += LoopPeriodMs)
+        {
+            Step();
+        }
+    }
+
+    /// <summary>One loop period: time passes, then the loop runs once.</summary>
+    public int Step()
+    {
+        Clock.AdvanceMs(LoopPeriodMs);
+        return Loop.RunOnce();
+    }
+
+    /// <summary>The loop thread is held up (flash write, GC, BLE): time passes and the FIFO fills, nothing reads it.</summary>
+    public void Stall(long ms) => Clock.AdvanceMs(ms);
+
+    /// <summary>Runs until the input is used up and the FIFO drained, plus <paramref name="tailMs"/> for the last publications.</summary>
+    public void RunToEnd(long tailMs = 2000)
+    {
+        while (!Chip.SourceExhausted || Chip.FifoCount >= Mpu6050Registers.FrameBytes)
+        {
+            Step();
+        }
+
+        RunFor(tailMs);
+    }
+}

@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using RetroWalk.Core.Config;
+using RetroWalk.Core.Device;
+using RetroWalk.Core.Storage;
+using RetroWalk.Host.Recordings;
+using RetroWalk.Host.Synthesis;
+
+namespace RetroWalk.Host.Emulation;
+
+/// <summary>What `retrowalk simulate` runs: the input (a recording, or a synthesized session) and the device events on top.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Raw-sample CSV to replay instead of a synthesized session.</summary>
+    public string? Recording { get; init; }
+
+    /// <summary>Synthesizer scenario (<see cref="Synthesis.Scenarios"/>).</summary>
+    public string Scenario { get; init; } = Synthesis.Scenarios.Default;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>One of <see cref="Simulator.Events"/>.</summary>
+    public string Events { get; init; } = "none";
+
+    /// <summary>Print every notification, not only alarm changes and a periodic phone view.</summary>
+    public bool Verbose { get; init; }
+}
+
+/// <summary>
+/// `retrowalk simulate`: runs the firmware's device loop on the emulated board and prints what a phone and a BLE scanner
+/// would see, the buzzer/LED, the sensor's faults and the final counts (against the synthesizer's ground truth). Events
+/// add loop stalls, I2C faults, a power cut during a save, or button presses on top of the input.
+/// </summary>
+public static class Simulator
+{
+    public static readonly string[] Events = ["none", "stall", "i2c-errors", "power-cut", "button"];
+
+    /// <summary>UTC time the emulated phone writes to the Current Time characteristic, and its UTC offset.</summary>
+    public const long PhoneUtcS = 1777626000; // 2026-05-01T09:00:00Z
+    public const int PhoneUtcOffsetMinutes = 120;
+
+    /// <summary>Period of the phone-view line when not verbose.</summary>
+    public const int PhoneViewEveryMs = 30_000;
+
+    /// <summary>The one place that chooses the samples fed to the emulated sensor: a recording or the gait synthesizer.</summary>
+    public static RawSample[] OpenInput(SimulationOptions options, SensorConfig sensor, out string description, out GroundTruth? truth)
+    {
+        if (options.Recording is not null)
+        {
+            description = $"recording {options.Recording}";
+            truth = null;
+            return RawSampleCsv.Read(options.Recording).ToArray();
+        }
+
+        var plan = SessionSynthesizer.Plan(options.Scenario, sensor, options.Seed);
+        var info = Synthesis.Scenarios.All.First(s => string.Equals(s.Name, options.Scenario, StringComparison.OrdinalIgnoreCase));
+        description = $"synthesized session '{info.Name}' (seed {options.Seed}): {info.Description}";
+        truth = plan.Truth;
+        return plan.Samples().ToArray();
+    }
+
+    public static int Run(SimulationOptions options, TextWriter output)
+    {
+        if (Array.IndexOf(Events, options.Events) < 0)
+        {
+            output.WriteLine($"unknown events '{options.Events}'; choose one of: {string.Join(", ", Events)}");
+            return 2;
+        }
+
+        var config = new TrackerConfig();
+        var samples = OpenInput(options, config.Sensor, out var description, out var truth);
+        long durationMs = samples.Length * 1000L / config.Sensor.SampleRateHz;
+        output.WriteLine($"RetroWalk device emulation, times since boot. Input: {description}; {samples.Length} samples at {config.Sensor.SampleRateHz} Hz. Events: {options.Events}.");
+        var input = new SharedInput(samples);
+        var store = new MemoryCounterStore();
+        var device = Boot(input, store, config, options, output);
+        long msBeforeBoot = 0; // wall time that passed before the current boot (the phone's clock runs on)
+        PhoneSetsClock(device, msBeforeBoot, output);
+        switch (options.Events)
+        {
+            case "stall":
+                RunUntil(device, durationMs / 3);
+                Say(device, output, "loop thread stalls 700 ms: 800 ms between FIFO reads (the FIFO holds 850 ms)");
+                device.Stall(700);
+                RunUntil(device, durationMs * 2 / 3);
+                Say(device, output, "loop thread stalls 3 s (beyond the FIFO: overflow, resync)");
+                device.Stall(3000);
+                break;
+            case "i2c-errors":
+                Say(device, output, "I2C faults from now on: 1 % of transfers not acknowledged, then 2 % broken off mid-read");
+                device.Bus.FailRandomly(0.01, BusFault.Nack, 11);
+                device.Bus.FailNext(BusFault.Partial, BusFault.Nack, BusFault.Partial);
+                RunUntil(device, durationMs / 2);
+                device.Bus.FailRandomly(0.02, BusFault.Partial, 12);
+                break;
+            case "power-cut":
+                RunUntil(device, durationMs * 2 / 5);
+                Say(device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 60000} min while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
+                device.Loop.SaveNow(device.Clock.MonotonicMs);
+                RunUntil(device, durationMs / 2);
+                Say(device, output, "power fails half-way through the next save; the board reboots");
+                device.Store.CutPowerDuringWrite(0, StateCodec.Size / 2, TornWrite.InPlace);
+                try
+                {
+                    device.Loop.SaveNow(device.Clock.MonotonicMs);
+                }
+                catch (PowerCutException e)
+                {
+                    output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {e.Message}");
+                }
+
+                msBeforeBoot += device.Clock.MonotonicMs;
+                device = Boot(input, store, config, options, output);
+                PhoneSetsClock(device, msBeforeBoot, output);
+                break;
+            case "button":
+                RunUntil(device, durationMs / 2);
+                Say(device, output, "button held 3.5 s (long press: reset counts)");
+                Press(device, 3500);
+                RunUntil(device, durationMs * 9 / 10);
+                Say(device, output, "short press (acknowledge)");
+                Press(device, 200);
+                break;
+        }
+
+        device.RunToEnd();
+        PrintSummary(device, truth, output);
+        PrintCost(samples, output);
+        return 0;
+    }
+
+    private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output)
+    {
+        EmulatedDevice? device = null;
+        var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs), output, options.Verbose);
+        device = new EmulatedDevice(input.Remaining(), store, config, phone);
+        var loop = device.Loop;
+        string restore = loop.RestoreOutcome switch
+        {
+            RestoreOutcome.Fresh => "nothing saved yet, counting from zero",
+            RestoreOutcome.Restored => $"restored state #{loop.Store.Sequence} {loop.RestoreMessage}".TrimEnd(),
+            RestoreOutcome.RestoredOlder => $"restored the older state #{loop.Store.Sequence} ({loop.RestoreMessage})",
+            _ => $"no valid state, counting from zero: {loop.RestoreMessage}",
+        };
+        output.WriteLine($"boot: {restore}; forward {loop.Tracker.ForwardSteps}, backward {loop.Tracker.BackwardSteps}");
+        output.WriteLine($"boot: MPU-6050 init {device.SensorStatus} (WHO_AM_I 0x{device.Driver.LastWhoAmI:X2})");
+        return device;
+    }
+
+    private static void PhoneSetsClock(EmulatedDevice device, long msBeforeBoot, TextWriter output)
+    {
+        device.RunFor(1000);
+        long utc = PhoneUtcS + (msBeforeBoot + device.Clock.MonotonicMs) / 1000;
+        var settings = new DeviceSettings();
+        device.Loop.ReadSettings(settings);
+        settings.UtcOffsetQuarterHours = PhoneUtcOffsetMinutes / 15;
+        device.Loop.ApplySettings(settings);
+        device.Loop.SetClock((uint)utc);
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Config (UTC offset +{PhoneUtcOffsetMinutes} min) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}");
+    }
+
+    private static void RunUntil(EmulatedDevice device, long monotonicMs)
+    {
+        while (device.Clock.MonotonicMs < monotonicMs && !device.Chip.SourceExhausted)
+        {
+            device.Step();
+        }
+    }
+
+    private static void Press(EmulatedDevice device, int ms)
+    {
+        device.Button.IsPressed = true;
+        device.RunFor(ms);
+        device.Button.IsPressed = false;
+        device.Step();
+    }
+
+    private static void Say(EmulatedDevice device, TextWriter output, string what) =>
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {what}");
+
+    private static void PrintSummary(EmulatedDevice device, GroundTruth? truth, TextWriter output)
+    {
+        var loop = device.Loop;
+        var tracker = loop.Tracker;
+        var state = loop.State;
+        var driver = device.Driver;
+        output.WriteLine();
+        output.WriteLine($"final counts: forward {tracker.ForwardSteps}, backward {tracker.BackwardSteps}; today {state.TodayForward} + {state.TodayBackward}; hourly records {loop.History.Count}; alarm {tracker.Alarm}");
+        if (truth is not null)
+        {
+            output.WriteLine($"ground truth (synthesizer): forward {truth.ForwardSteps}, backward {truth.BackwardSteps} steps; falls {truth.Falls.Count}");
+        }
+
+        output.WriteLine($"session: backward walking {tracker.Session.BackwardWalkingMs / 1000} s, longest backward streak {tracker.Session.LongestBackwardStreakSteps}, backward intervals {tracker.Session.BackwardIntervals}");
+        output.WriteLine($"sensor: {device.Chip.SamplesIntoFifo} samples into the FIFO since boot, {loop.SamplesProcessed} processed; overflows {driver.OverflowCount}, resyncs {driver.ResyncCount}, frames discarded {driver.FramesDiscarded}, I2C errors {driver.BusErrorCount} ({device.Bus.FaultsInjected} injected)");
+        output.WriteLine($"store: state #{loop.Store.Sequence} saved, {loop.Store.FailedSaves} failed saves, {device.Store.Writes} flash writes");
+        var changes = device.AlarmOutput.Changes;
+        int beeps = changes.Where((c, i) => c.Buzzer && (i == 0 || !changes[i - 1].Buzzer)).Count();
+        int flashes = changes.Where((c, i) => c.Led && (i == 0 || !changes[i - 1].Led)).Count();
+        output.WriteLine($"buzzer/LED: {beeps} beeps, {flashes} LED flashes since boot; now buzzer {(device.AlarmOutput.Buzzer ? "on" : "off")}, LED {(device.AlarmOutput.Led ? "on" : "off")}");
+    }
+
+    /// <summary>Host cost of the device loop (driver, emulated bus and tracker included) and its allocations, on a second silent run.</summary>
+    private static void PrintCost(RawSample[] samples, TextWriter output)
+    {
+        var device = new EmulatedDevice(samples, publisher: new NullPublisher());
+        device.AlarmOutput.Record = false;
+        device.RunFor(2000);
+        device.Loop.SaveNow(device.Clock.MonotonicMs); // both flash slots exist from here on
+        device.Loop.SaveNow(device.Clock.MonotonicMs);
+        long processed0 = device.Loop.SamplesProcessed;
+        var watch = new Stopwatch();
+        long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+        watch.Start();
+        while (!device.Chip.SourceExhausted)
+        {
+            device.Step();
+        }
+
+        watch.Stop();
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - bytes0;
+        long processed = Math.Max(1, device.Loop.SamplesProcessed - processed0);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cost on this host: {watch.Elapsed.TotalMicroseconds / processed:F2} µs per sample (loop + driver + emulated I2C), {(double)bytes / processed:F2} bytes allocated per sample over {processed} samples (emulator included)"));
+    }
+
+    private static string Time(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000.0,9:F3} s");
+
+    /// <summary>
+    /// The BLE stand-in (<see cref="RecordingPublisher"/>: the firmware's encoders, a phone's and a scanner's decoders,
+    /// the advertisement refresh policy), printing as it goes: every advertisement, the notifications that change the
+    /// alarm, and a line of what the phone shows every 30 s (or every notification when verbose).
+    /// </summary>
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose) : IStatusPublisher
+    {
+        private int _printed;
+        private long _lastViewMs = -PhoneViewEveryMs;
+
+        public void Publish(TrackerStatus status, int changedFields)
+        {
+            var alarmBefore = phone.PhoneView.Alarm;
+            phone.Publish(status, changedFields);
+            bool alarmChanged = phone.PhoneView.Alarm != alarmBefore;
+            Print(verbose || alarmChanged);
+            long now = phone.Log.Count > 0 ? phone.Log[^1].TimeMs : 0;
+            if (!verbose && !alarmChanged && now - _lastViewMs >= PhoneViewEveryMs)
+            {
+                _lastViewMs = now;
+                var v = phone.PhoneView;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{now / 1000.0,9:F3} s  phone   fwd {v.ForwardSteps}, bwd {v.BackwardSteps}, {v.CadenceSpm} steps/min {v.Direction}, tilt {v.TiltDeciDeg / 10.0:F1}° {v.TiltDirection}, alarm {v.Alarm}"));
+            }
+        }
+
+        public void Advertise(TrackerStatus status)
+        {
+            phone.Advertise(status);
+            Print(true);
+        }
+
+        private void Print(bool show)
+        {
+            while (_printed < phone.Log.Count)
+            {
+                var observation = phone.Log[_printed++];
+                if (show)
+                {
+                    output.WriteLine(observation);
+                }
+            }
+        }
+    }
+
+    /// <summary>One input consumed across reboots: a rebooted board continues where the sensor left off.</summary>
+    private sealed class SharedInput(RawSample[] samples)
+    {
+        private int _next;
+
+        public IEnumerable<RawSample> Remaining()
+        {
+            while (_next < samples.Length)
+            {
+                yield return samples[_next++];
+            }
+        }
+    }
+}
