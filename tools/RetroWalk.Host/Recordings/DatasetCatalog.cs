@@ -14,10 +14,14 @@ public sealed record RecordingProblem(string File, int Line, string Message)
 
 /// <summary>
 /// Finds the recordings in a folder laid out like ../shared/datasets (any of sisfall/, oxford-stepcounter/,
-/// banglejs-stepcount/) and RetroWalk CSV files anywhere else below it. The folder may also be one dataset folder itself.
+/// banglejs-stepcount/) and RetroWalk CSV files anywhere else below it. The folder may also be one dataset folder itself,
+/// or a single recording of any kind (<see cref="RecordingFile"/>).
 /// </summary>
 public static class DatasetCatalog
 {
+    /// <summary><see cref="RecordingSource.Dataset"/> of a single file given instead of a folder (its kind is known once read).</summary>
+    public const string SingleFile = "file";
+
     public static readonly string[] DatasetFolders = { SisFallReader.DatasetName, OxfordReader.DatasetName, BangleReader.DatasetName };
 
     /// <summary>Everything evaluable below <paramref name="root"/>; files that are not recordings of any kind are reported in <paramref name="problems"/>.</summary>
@@ -27,8 +31,8 @@ public static class DatasetCatalog
         var sources = new List<RecordingSource>();
         if (File.Exists(root))
         {
-            var folder = Path.GetDirectoryName(root)!;
-            sources.Add(OwnSource(folder, root));
+            var relative = Path.GetFileName(root);
+            sources.Add(new RecordingSource(SingleFile, relative, () => RecordingFile.WithReversedCopy(RecordingFile.Read(root, relative))));
             return sources;
         }
         if (!Directory.Exists(root))
@@ -87,13 +91,8 @@ public static class DatasetCatalog
                 continue; // Readme.txt
             }
             var relative = Relative(root, file);
-            sources.Add(new RecordingSource(SisFallReader.DatasetName, relative, () =>
-            {
-                var recording = SisFallReader.Read(file, relative);
-                return SisFallReader.IsWalkOrJog(recording.Info.Activity!)
-                    ? new[] { recording, recording.TimeReversed() }
-                    : new[] { recording };
-            }));
+            sources.Add(new RecordingSource(SisFallReader.DatasetName, relative,
+                () => RecordingFile.WithReversedCopy(SisFallReader.Read(file, relative))));
         }
     }
 

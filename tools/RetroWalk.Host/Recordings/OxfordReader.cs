@@ -11,6 +11,9 @@ public static class OxfordReader
     public const string StatsFile = "stats.csv";
     public const string AccelerometerFile = "accelerometer.csv";
     public const string StepCounterFile = "stepcounter.csv";
+
+    /// <summary>Columns of a validation file: timestamp, three accelerations, three running step counters.</summary>
+    public const int ValidationColumns = 7;
     public const double StandardGravity = 9.80665;
     private const double SecondsPerNanosecond = 1e-9;
 
@@ -124,7 +127,7 @@ public static class OxfordReader
         Span<double> first = stackalloc double[3];
         Span<double> last = stackalloc double[3];
         var recorded = new bool[3]; // a counter column that stays at zero was not recorded (Android's, in these files)
-        foreach (var (number, v) in TextRecord.Rows(path, 7))
+        foreach (var (number, v) in TextRecord.Rows(path, ValidationColumns))
         {
             if (series.Count == 0)
             {
