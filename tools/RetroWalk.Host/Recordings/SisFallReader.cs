@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RetroWalk.Core.Config;
+using RetroWalk.Host.Synthesis;
 
 namespace RetroWalk.Host.Recordings;
 
@@ -20,8 +21,8 @@ public static partial class SisFallReader
     public const double GyroDpsPerCount = 4000.0 / 65536;
 
     /// <summary>
-    /// SisFall sensor axes → device frame (X up, Y the wearer's right, Z forward: hardware/mounting.md), as
-    /// "device X, Y, Z = source ...". A proper rotation, so angular rates keep their sense.
+    /// SisFall sensor axes → device frame (X up, Y the wearer's right, Z forward: hardware/mounting.md): device
+    /// X = -y, Y = +x, Z = +z. A proper rotation (determinant +1), so angular rates keep their sense.
     /// Evidence, from the data (checked by a test on the real F trials):
     /// - y is vertical and points down: standing upright reads y ≈ -1 g, so up = -y.
     /// - z points forward: the forward falls F01 and F04 end lying face-down with z ≈ -1 g (the forward axis points at
@@ -30,7 +31,10 @@ public static partial class SisFallReader
     ///   same side as device +Y. The gyroscope agrees: the angle integrated about x over a backward fall is positive and over most
     ///   forward falls negative, as a pitch about the right-pointing axis should be.
     /// </summary>
-    public static readonly FrameMap ToDevice = new("-y +x +z");
+    public static readonly Rotation ToDevice = new(
+        0, -1, 0,
+        1, 0, 0,
+        0, 0, 1);
 
     /// <summary>The device axis that points forward once <see cref="ToDevice"/> is applied.</summary>
     public const MountAxis ForwardAxis = MountAxis.PlusZ;
@@ -65,8 +69,8 @@ public static partial class SisFallReader
                 peakSquared = squared;
                 peakIndex = series.Count;
             }
-            var a = ToDevice.Apply(v[0] * AccelGPerCount, v[1] * AccelGPerCount, v[2] * AccelGPerCount);
-            var g = ToDevice.Apply(v[3] * GyroDpsPerCount, v[4] * GyroDpsPerCount, v[5] * GyroDpsPerCount);
+            var a = ToDevice * (AccelGPerCount * new Vec3(v[0], v[1], v[2]));
+            var g = ToDevice * (GyroDpsPerCount * new Vec3(v[3], v[4], v[5]));
             series.Add(number, series.Count / SampleRateHz, a.X, a.Y, a.Z, g.X, g.Y, g.Z);
         }
         var fall = code[0] == 'F';

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Config;
 using RetroWalk.Host.Recordings;
+using RetroWalk.Host.Synthesis;
 
 namespace RetroWalk.Tests.Host.Recordings
 {
@@ -44,6 +45,14 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.IsFalse(recording.Info.FallExpected);
             Assert.IsNull(recording.Info.ImpactMs, "impact is only reported for falls");
             Assert.IsNull(recording.Info.TrueSteps);
+        }
+
+        [TestMethod]
+        public void TheAxisMapIsAProperRotation()
+        {
+            var map = SisFallReader.ToDevice;
+            Assert.AreEqual(1.0, map.Determinant, 1e-12, "a mirror image would turn every angular rate the wrong way round");
+            Assert.AreEqual(Rotation.Identity, map.Transposed * map);
         }
 
         [TestMethod]
