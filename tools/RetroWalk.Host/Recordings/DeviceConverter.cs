@@ -1,4 +1,5 @@
 using RetroWalk.Core.Config;
+using RetroWalk.Host.Synthesis;
 
 namespace RetroWalk.Host.Recordings;
 
@@ -77,7 +78,7 @@ public static class DeviceConverter
         return output;
     }
 
-    /// <summary>Physical units to MPU6050 counts at the configured ranges, rounded and clipped to the 16-bit output.</summary>
+    /// <summary>Physical units to MPU6050 counts at the configured ranges, rounded and clipped to the 16-bit output (as the synthesizer does).</summary>
     public static RawSample[] ToCounts(MotionSample[] samples, SensorConfig sensor)
     {
         double accel = sensor.AccelCountsPerG;
@@ -86,14 +87,11 @@ public static class DeviceConverter
         for (var i = 0; i < samples.Length; i++)
         {
             var s = samples[i];
-            output[i] = new RawSample(Count(s.Ax * accel), Count(s.Ay * accel), Count(s.Az * accel),
-                Count(s.Gx * gyro), Count(s.Gy * gyro), Count(s.Gz * gyro));
+            output[i] = new RawSample(SimulatedImu.ToCounts(s.Ax * accel), SimulatedImu.ToCounts(s.Ay * accel), SimulatedImu.ToCounts(s.Az * accel),
+                SimulatedImu.ToCounts(s.Gx * gyro), SimulatedImu.ToCounts(s.Gy * gyro), SimulatedImu.ToCounts(s.Gz * gyro));
         }
         return output;
     }
-
-    /// <summary>Rounds to the nearest count and saturates like the sensor's 16-bit two's-complement output.</summary>
-    public static short Count(double value) => (short)Math.Clamp(Math.Round(value), short.MinValue, short.MaxValue);
 
     private static double Lerp(double a, double b, double w) => a + (b - a) * w;
 }
