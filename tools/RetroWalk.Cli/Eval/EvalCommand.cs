@@ -1,0 +1,66 @@
+using System.CommandLine;
+using RetroWalk.Host.Evaluation;
+using RetroWalk.Host.Paths;
+
+namespace RetroWalk.Cli.Eval;
+
+/// <summary>
+/// <c>retrowalk eval [folder] [--json file] [--summary-only]</c>: the tracker over every recording found in the folder.
+/// Exit codes: 0 every file evaluated; 2 some files could not be read (they are listed, the rest was evaluated and
+/// written); 1 nothing could be evaluated, or the JSON file could not be written.
+/// </summary>
+public static class EvalCommand
+{
+    public const int ExitOk = 0;
+    public const int ExitNothingEvaluated = 1;
+    public const int ExitSomeFilesFailed = 2;
+
+    public static Command Create()
+    {
+        var folder = new Argument<string?>("folder")
+        {
+            Description = "A folder laid out like ../shared/datasets (sisfall/, oxford-stepcounter/, banglejs-stepcount/), " +
+                          "one of those folders, or RetroWalk CSV recordings (a folder of them or one file). Default: ../shared/datasets",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the results and the summary to this JSON file" };
+        var summaryOnly = new Option<bool>("--summary-only") { Description = "Print the summary and problems without the per-recording table" };
+        var command = new Command("eval", "Run the tracker on recorded datasets and compare with their true step counts and fall labels")
+        {
+            folder, json, summaryOnly,
+        };
+        command.SetAction(parse => Run(parse.GetValue(folder), parse.GetValue(json), parse.GetValue(summaryOnly)));
+        return command;
+    }
+
+    public static int Run(string? folder, FileInfo? json, bool summaryOnly)
+    {
+        if (folder is null)
+        {
+            if (SharedPaths.DatasetsMissingReason() is { } missing)
+            {
+                EvalConsole.Error(missing);
+                return ExitNothingEvaluated;
+            }
+            folder = SharedPaths.DatasetsRoot;
+        }
+        var report = Evaluator.EvaluateFolder(folder);
+        EvalConsole.Print(report, summaryOnly);
+        if (json is not null)
+        {
+            try
+            {
+                EvalJson.Write(json.FullName, report);
+                EvalConsole.Note($"JSON written to {json.FullName}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                EvalConsole.Error($"cannot write {json.FullName}: {e.Message}");
+                return ExitNothingEvaluated;
+            }
+        }
+        return report.Results.Count == 0 ? ExitNothingEvaluated
+            : report.Problems.Count > 0 ? ExitSomeFilesFailed
+            : ExitOk;
+    }
+}

@@ -1,0 +1,114 @@
+using RetroWalk.Host.Recordings;
+
+namespace RetroWalk.Host.Evaluation;
+
+/// <summary>A step count on one recording, for the summary's lists.</summary>
+public sealed record CountedRecording(string File, string? Activity, int? TrueSteps, int CountedSteps, int? PeerSteps);
+
+/// <summary>False fall alarms of one SisFall activity code.</summary>
+public sealed record ActivityAlarms(string Activity, int Trials, int Alarms);
+
+/// <summary>
+/// The figures that say how the tracker does on the recordings; null where the data for a figure was absent.
+/// Step errors are |counted − true| / true in %. SisFall ADL figures cover the original recordings only; the reversed
+/// copies are counted apart.
+/// </summary>
+public sealed record EvalSummary
+{
+    /// <summary>Oxford placements closest to this device's (hip clip ≈ trouser pocket, chest ≈ neck pouch).</summary>
+    public static readonly string[] OxfordBodyWornPlacements = { "FrontPocket", "BackPocket", "NeckPouch" };
+
+    public int Recordings { get; init; }
+    public int OxfordBodyWornRecordings { get; init; }
+    public double? OxfordBodyWornMeanAbsErrorPct { get; init; }
+    public double? OxfordBodyWornWorstAbsErrorPct { get; init; }
+    public string? OxfordBodyWornWorstFile { get; init; }
+    public IReadOnlyList<CountedRecording> BangleNoStep { get; init; } = Array.Empty<CountedRecording>();
+    public IReadOnlyList<CountedRecording> BangleDriving { get; init; } = Array.Empty<CountedRecording>();
+    public int SisFallWalks { get; init; }
+    public int SisFallWalkStepsCounted { get; init; }
+    public double? SisFallWalkForwardPct { get; init; }
+    public int SisFallReversedWalks { get; init; }
+    public int SisFallReversedStepsCounted { get; init; }
+    public double? SisFallReversedBackwardPct { get; init; }
+    public int FallTrials { get; init; }
+    public int FallsAlarmed { get; init; }
+    public double? FallsAlarmedPct { get; init; }
+    public int AdlTrials { get; init; }
+    public int AdlWithFallAlarm { get; init; }
+    public double? AdlFallAlarmPct { get; init; }
+    public IReadOnlyList<ActivityAlarms> AdlFalseAlarmsByActivity { get; init; } = Array.Empty<ActivityAlarms>();
+    public int ReversedWithFallAlarm { get; init; }
+    public double? MedianFallLatencyMs { get; init; }
+    public int TiltWarnings { get; init; }
+    public int OwnRecordingsWithTruth { get; init; }
+    public double? OwnMeanAbsErrorPct { get; init; }
+
+    public static EvalSummary From(IReadOnlyList<EvalResult> results)
+    {
+        var oxford = results
+            .Where(r => r.Info.Dataset == OxfordReader.DatasetName && r.StepErrorPct is not null
+                && OxfordBodyWornPlacements.Contains(r.Info.Placement, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        var worst = oxford.OrderByDescending(r => Math.Abs(r.StepErrorPct!.Value)).FirstOrDefault();
+
+        var bangle = results.Where(r => r.Info.Dataset == BangleReader.DatasetName).ToList();
+        static CountedRecording Counted(EvalResult r) => new(r.Info.File, r.Info.Activity, r.Info.TrueSteps, r.CountedSteps,
+            r.Info.PeerSteps.TryGetValue(BangleReader.PeerWatch, out var watch) ? watch : null);
+        static bool IsDriving(EvalResult r) => r.Info.Activity?.StartsWith("drive", StringComparison.OrdinalIgnoreCase) == true;
+
+        var sisfall = results.Where(r => r.Info.Dataset == SisFallReader.DatasetName).ToList();
+        var walks = sisfall.Where(r => !r.Info.Reversed && SisFallReader.IsWalkOrJog(r.Info.Activity ?? "")).ToList();
+        var reversed = sisfall.Where(r => r.Info.Reversed).ToList();
+        var falls = sisfall.Where(r => r.Info.FallExpected == true).ToList();
+        var adl = sisfall.Where(r => r.Info.FallExpected == false && !r.Info.Reversed).ToList();
+        var own = results.Where(r => r.Info.Dataset == RetroWalkCsv.DatasetName && r.StepErrorPct is not null).ToList();
+        var latencies = falls.Select(r => r.FallLatencyMs).OfType<double>().ToList();
+
+        return new EvalSummary
+        {
+            Recordings = results.Count,
+            OxfordBodyWornRecordings = oxford.Count,
+            OxfordBodyWornMeanAbsErrorPct = oxford.Count > 0 ? oxford.Average(r => Math.Abs(r.StepErrorPct!.Value)) : null,
+            OxfordBodyWornWorstAbsErrorPct = worst is null ? null : Math.Abs(worst.StepErrorPct!.Value),
+            OxfordBodyWornWorstFile = worst?.Info.File,
+            BangleNoStep = bangle.Where(r => r.Info.TrueSteps == 0 && !IsDriving(r)).Select(Counted).ToList(),
+            BangleDriving = bangle.Where(IsDriving).Select(Counted).ToList(),
+            SisFallWalks = walks.Count,
+            SisFallWalkStepsCounted = walks.Sum(r => r.CountedSteps),
+            SisFallWalkForwardPct = Percent(walks.Sum(r => r.ForwardSteps), walks.Sum(r => r.CountedSteps)),
+            SisFallReversedWalks = reversed.Count,
+            SisFallReversedStepsCounted = reversed.Sum(r => r.CountedSteps),
+            SisFallReversedBackwardPct = Percent(reversed.Sum(r => r.BackwardSteps), reversed.Sum(r => r.CountedSteps)),
+            FallTrials = falls.Count,
+            FallsAlarmed = falls.Count(r => r.FallAlarm),
+            FallsAlarmedPct = Percent(falls.Count(r => r.FallAlarm), falls.Count),
+            AdlTrials = adl.Count,
+            AdlWithFallAlarm = adl.Count(r => r.FallAlarm),
+            AdlFallAlarmPct = Percent(adl.Count(r => r.FallAlarm), adl.Count),
+            AdlFalseAlarmsByActivity = adl
+                .GroupBy(r => r.Info.Activity ?? "?")
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ActivityAlarms(g.Key, g.Count(), g.Count(r => r.FallAlarm)))
+                .ToList(),
+            ReversedWithFallAlarm = reversed.Count(r => r.FallAlarm),
+            MedianFallLatencyMs = Median(latencies),
+            TiltWarnings = results.Sum(r => r.TiltWarnings),
+            OwnRecordingsWithTruth = own.Count,
+            OwnMeanAbsErrorPct = own.Count > 0 ? own.Average(r => Math.Abs(r.StepErrorPct!.Value)) : null,
+        };
+    }
+
+    public static double? Percent(int part, int whole) => whole > 0 ? 100.0 * part / whole : null;
+
+    public static double? Median(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        var sorted = values.OrderBy(v => v).ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

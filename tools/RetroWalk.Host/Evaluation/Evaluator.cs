@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using RetroWalk.Core;
+using RetroWalk.Core.Config;
+using RetroWalk.Host.Recordings;
+
+namespace RetroWalk.Host.Evaluation;
+
+/// <summary>Everything an evaluation run produced.</summary>
+public sealed record EvalReport(
+    string Root,
+    SensorConfig Sensor,
+    IReadOnlyList<EvalResult> Results,
+    IReadOnlyList<RecordingProblem> Problems,
+    EvalSummary Summary,
+    TimeSpan Elapsed);
+
+/// <summary>Runs the core tracker over recordings converted to what the device would read.</summary>
+public static class Evaluator
+{
+    /// <summary>Evaluates one recording with <paramref name="config"/>, its forward axis replaced by the recording's.</summary>
+    public static EvalResult Run(Recording recording, TrackerConfig config)
+    {
+        var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
+        var raw = DeviceConverter.ToRaw(recording, perRecording.Sensor);
+        var tracker = new Tracker(perRecording);
+        foreach (var s in raw)
+        {
+            tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
+        }
+        return new EvalResult
+        {
+            Info = recording.Info,
+            DeviceSamples = raw.Length,
+            DurationS = recording.DurationS,
+            HasGyro = recording.HasGyro,
+            ForwardSteps = (int)tracker.ForwardSteps,
+            BackwardSteps = (int)tracker.BackwardSteps,
+            FallAlarmMs = tracker.FirstFallAlarmSample >= 0 ? perRecording.Sensor.SamplesToMs(tracker.FirstFallAlarmSample) : null,
+            TiltWarnings = tracker.TiltWarningCount,
+        };
+    }
+
+    /// <summary>
+    /// Evaluates every recording found below <paramref name="root"/> in parallel. A file that cannot be read becomes a
+    /// problem naming file and line; the others still run. Results come back sorted by dataset, file, reversal.
+    /// </summary>
+    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null)
+    {
+        config ??= new TrackerConfig();
+        var stopwatch = Stopwatch.StartNew();
+        var problems = new List<RecordingProblem>();
+        var sources = DatasetCatalog.Discover(root, problems);
+        var fullRoot = Path.GetFullPath(File.Exists(root) ? Path.GetDirectoryName(Path.GetFullPath(root))! : root);
+        if (sources.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new RecordingProblem(fullRoot, 0,
+                $"no recordings found (expected {string.Join("/, ", DatasetCatalog.DatasetFolders)}/ or RetroWalk CSV files)"));
+        }
+        var results = new ConcurrentBag<EvalResult>();
+        var failures = new ConcurrentBag<RecordingProblem>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
+        Parallel.ForEach(sources, options, source =>
+        {
+            try
+            {
+                foreach (var recording in source.Load())
+                {
+                    results.Add(Run(recording, config));
+                }
+            }
+            catch (RecordingFormatException e)
+            {
+                failures.Add(RecordingProblem.From(e, fullRoot));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // An unreadable file or a fault in the tracker on one recording must not stop the others.
+                failures.Add(new RecordingProblem(source.File, 0, $"{e.GetType().Name}: {e.Message}"));
+            }
+        });
+        problems.AddRange(failures.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line));
+        var sorted = results
+            .OrderBy(r => r.Info.Dataset, StringComparer.Ordinal)
+            .ThenBy(r => r.Info.File, StringComparer.Ordinal)
+            .ThenBy(r => r.Info.Reversed)
+            .ToList();
+        return new EvalReport(fullRoot, config.Sensor, sorted, problems, EvalSummary.From(sorted), stopwatch.Elapsed);
+    }
+
+    /// <summary>A copy of every public field of <paramref name="config"/> (so settings added later carry over) with another forward axis.</summary>
+    public static TrackerConfig WithForwardAxis(TrackerConfig config, MountAxis forwardAxis)
+    {
+        var copy = new TrackerConfig();
+        foreach (var field in typeof(TrackerConfig).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            field.SetValue(copy, field.GetValue(config));
+        }
+        copy.ForwardAxis = forwardAxis;
+        return copy;
+    }
+}

@@ -1,0 +1,43 @@
+namespace RetroWalk.Host.Recordings;
+
+/// <summary>A recording read from any source: its description and its samples in physical units, device frame.</summary>
+public sealed class Recording
+{
+    public Recording(RecordingInfo info, MotionSample[] samples, bool hasGyro)
+    {
+        Info = info;
+        Samples = samples;
+        HasGyro = hasGyro;
+    }
+
+    public RecordingInfo Info { get; }
+
+    /// <summary>Samples with strictly increasing <see cref="MotionSample.TimeS"/>, starting at 0.</summary>
+    public MotionSample[] Samples { get; }
+
+    /// <summary>False when the source had no gyroscope (the angular rates are then zero).</summary>
+    public bool HasGyro { get; }
+
+    public double DurationS => Samples.Length == 0 ? 0 : Samples[^1].TimeS;
+
+    /// <summary>Mean source rate in Hz (samples per second over the whole recording).</summary>
+    public double MeanRateHz => DurationS > 0 ? (Samples.Length - 1) / DurationS : 0;
+
+    /// <summary>
+    /// The same motion played backwards, as a backward-walking proxy: accelerations reversed in time (a(t) → a(T-t)),
+    /// angular rates reversed in time and negated (ω(t) → -ω(T-t)). Truth-free labels are kept; the copy is marked reversed.
+    /// </summary>
+    public Recording TimeReversed()
+    {
+        var n = Samples.Length;
+        var reversed = new MotionSample[n];
+        var end = DurationS;
+        for (var i = 0; i < n; i++)
+        {
+            var s = Samples[n - 1 - i];
+            reversed[i] = new MotionSample(end - s.TimeS, s.Ax, s.Ay, s.Az, -s.Gx, -s.Gy, -s.Gz);
+        }
+        var impact = Info.ImpactMs is { } ms ? end * 1000 - ms : (double?)null;
+        return new Recording(Info with { Reversed = true, ImpactMs = impact }, reversed, HasGyro);
+    }
+}

@@ -1,0 +1,40 @@
+using RetroWalk.Core.Config;
+
+namespace RetroWalk.Host.Recordings;
+
+/// <summary>What is known about a recording besides its samples: origin, placement, truth and labels.</summary>
+public sealed record RecordingInfo
+{
+    /// <summary>Dataset folder name (sisfall, oxford-stepcounter, banglejs-stepcount) or <see cref="RetroWalkCsv.DatasetName"/>.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>Path of the file relative to the evaluated folder, with '/' separators.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Where the sensor was worn (waist, wrist, FrontPocket, ...), or null when unknown.</summary>
+    public string? Placement { get; init; }
+
+    /// <summary>Reference step count, or null when the dataset has none.</summary>
+    public int? TrueSteps { get; init; }
+
+    /// <summary>Oxford optimisation set: 0→1 foot-switch transitions counted in stepcounter.csv (beside stats.csv's value).</summary>
+    public int? FootSwitchSteps { get; init; }
+
+    /// <summary>Step counts of other counters on the same recording (the watch's own count, Android's counter...).</summary>
+    public IReadOnlyDictionary<string, int> PeerSteps { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>What was done: the SisFall activity or fall code (D01..F15), the Bangle.js file's kind (walk, drive...); or null.</summary>
+    public string? Activity { get; init; }
+
+    /// <summary>True for SisFall falls (F codes), false for SisFall activities (D codes), null where a dataset has no fall labels.</summary>
+    public bool? FallExpected { get; init; }
+
+    /// <summary>Time of the largest acceleration magnitude in the source data (SisFall falls only), in ms from the start.</summary>
+    public double? ImpactMs { get; init; }
+
+    /// <summary>How the recording's device frame relates to the body; Unknown when the sensor was not body-aligned.</summary>
+    public MountAxis ForwardAxis { get; init; } = MountAxis.Unknown;
+
+    /// <summary>True for a time-reversed copy (backward-walking proxy).</summary>
+    public bool Reversed { get; init; }
+}

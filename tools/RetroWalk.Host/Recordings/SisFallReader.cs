@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using RetroWalk.Core.Config;
+using RetroWalk.Host.Synthesis;
+
+namespace RetroWalk.Host.Recordings;
+
+/// <summary>
+/// SisFall trials (<c>&lt;code&gt;_&lt;subject&gt;_&lt;trial&gt;.txt</c>): 200 Hz, waist belt, ADXL345 in columns 1-3 and
+/// ITG3200 in columns 4-6 (the MMA8451Q in 7-9 is not used), each line ending in ';'.
+/// </summary>
+public static partial class SisFallReader
+{
+    public const string DatasetName = "sisfall";
+    public const string Placement = "waist";
+    public const double SampleRateHz = 200;
+
+    /// <summary>ADXL345 at ±16 g, 13 bits: 32 g / 8192 counts.</summary>
+    public const double AccelGPerCount = 32.0 / 8192;
+
+    /// <summary>ITG3200 at ±2000 °/s, 16 bits: 4000 °/s / 65536 counts.</summary>
+    public const double GyroDpsPerCount = 4000.0 / 65536;
+
+    /// <summary>
+    /// SisFall sensor axes → device frame (X up, Y the wearer's right, Z forward: hardware/mounting.md): device
+    /// X = -y, Y = +x, Z = +z. A proper rotation (determinant +1), so angular rates keep their sense.
+    /// Evidence, from the data (checked by a test on the real F trials):
+    /// - y is vertical and points down: standing upright reads y ≈ -1 g, so up = -y.
+    /// - z points forward: the forward falls F01 and F04 end lying face-down with z ≈ -1 g (the forward axis points at
+    ///   the floor) and the backward fall F02 ends face-up with z ≈ +1 g, for SA02, SA03 and SA05 alike.
+    /// - x is then the lateral axis; for a right-handed sensor x = y × z = down × forward = the wearer's right, the
+    ///   same side as device +Y. The gyroscope agrees: the angle integrated about x over a backward fall is positive and over most
+    ///   forward falls negative, as a pitch about the right-pointing axis should be.
+    /// </summary>
+    public static readonly Rotation ToDevice = new(
+        0, -1, 0,
+        1, 0, 0,
+        0, 0, 1);
+
+    /// <summary>The device axis that points forward once <see cref="ToDevice"/> is applied.</summary>
+    public const MountAxis ForwardAxis = MountAxis.PlusZ;
+
+    /// <summary>D01-D04: walking and jogging, the trials that are also run time-reversed.</summary>
+    public static bool IsWalkOrJog(string activity) =>
+        activity is "D01" or "D02" or "D03" or "D04";
+
+    [GeneratedRegex(@"^(?<code>[DF]\d\d)_(?<subject>S[AE]\d\d)_(?<trial>R\d\d)\.txt$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileNamePattern();
+
+    /// <summary>True for a trial file name (not Readme.txt).</summary>
+    public static bool IsTrialFileName(string fileName) => FileNamePattern().IsMatch(fileName);
+
+    /// <summary>Reads one trial. <paramref name="relativeFile"/> is the name reported in results.</summary>
+    public static Recording Read(string path, string relativeFile)
+    {
+        var match = FileNamePattern().Match(Path.GetFileName(path));
+        if (!match.Success)
+        {
+            throw new RecordingFormatException(path, 0, "name is not <code>_<subject>_<trial>.txt (e.g. D01_SA02_R01.txt)");
+        }
+        var code = match.Groups["code"].Value.ToUpperInvariant();
+        var series = new SampleSeries(path, 20000);
+        var peakSquared = -1.0;
+        var peakIndex = 0;
+        foreach (var (number, v) in TextRecord.Rows(path, 6, exactCount: false, lineEnd: ';'))
+        {
+            var squared = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+            if (squared > peakSquared)
+            {
+                peakSquared = squared;
+                peakIndex = series.Count;
+            }
+            var a = ToDevice * (AccelGPerCount * new Vec3(v[0], v[1], v[2]));
+            var g = ToDevice * (GyroDpsPerCount * new Vec3(v[3], v[4], v[5]));
+            series.Add(number, series.Count / SampleRateHz, a.X, a.Y, a.Z, g.X, g.Y, g.Z);
+        }
+        var fall = code[0] == 'F';
+        var info = new RecordingInfo
+        {
+            Dataset = DatasetName,
+            File = relativeFile,
+            Placement = Placement,
+            Activity = code,
+            FallExpected = fall,
+            ImpactMs = fall ? peakIndex * 1000.0 / SampleRateHz : null,
+            ForwardAxis = ForwardAxis,
+        };
+        return new Recording(info, series.ToArray(), hasGyro: true);
+    }
+}
