@@ -90,11 +90,20 @@ namespace RetroWalk.Tests.Core
             Assert.AreEqual(-1L, t.FirstFallAlarmSample);
         }
 
+        /// <summary>Losing support and toppling over about half a second: |a| drops while the trunk turns.</summary>
+        private static void Topple(Tracker t, int toDeg, int sideways)
+        {
+            for (int d = 0; d < toDeg; d += toDeg / 10)
+            {
+                SignalBuilder.Tilted(t, 5, d, sideways, 350);
+            }
+        }
+
         [TestMethod]
         public void AnImpactFollowedByLyingIsAFallAlarmLatchedUntilAcknowledged()
         {
             Tracker t = UprightTracker();
-            SignalBuilder.Lean(t, 30, 45, 0);
+            Topple(t, 80, 0);
             long impact = t.SampleIndex;
             SignalBuilder.Jolt(t, 4000, 4);
             SignalBuilder.Lean(t, 100, 88, 0);
@@ -111,6 +120,7 @@ namespace RetroWalk.Tests.Core
         public void AnImpactClippedAtTheRangeIsStillAnImpact()
         {
             Tracker t = UprightTracker();
+            Topple(t, 90, 1);
             SignalBuilder.Jolt(t, 16000, 3);
             SignalBuilder.Lean(t, 100, 90, 1);
             Assert.AreEqual((byte)AlarmLevel.FallAlarm, (byte)t.Alarm);

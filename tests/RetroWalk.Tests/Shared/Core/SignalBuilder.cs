@@ -58,12 +58,22 @@ namespace RetroWalk.Tests.Core
         /// </summary>
         public static void Lean(Tracker t, int samples, int degrees, int sideways)
         {
+            Tilted(t, samples, degrees, sideways, 1000);
+        }
+
+        /// <summary>
+        /// Like <see cref="Lean"/> with the measured acceleration scaled to <paramref name="milliG"/>: below 1000 the
+        /// body is losing support (falling), above it is being pushed up or hit.
+        /// </summary>
+        public static void Tilted(Tracker t, int samples, int degrees, int sideways, int milliG)
+        {
             int c = AngleTable.CosDegQ14(degrees);
             int s = AngleTable.CosDegQ14(90 - degrees);
+            int magnitude = G * milliG / 1000;
             for (int i = 0; i < samples; i++)
             {
-                int up = (G * c) >> 14;
-                int tilt = (G * s) >> 14;
+                int up = (magnitude * c) >> 14;
+                int tilt = (magnitude * s) >> 14;
                 Feed(t, up + Noise(), sideways == 1 ? tilt : Noise(), sideways == 1 ? Noise() : tilt);
             }
         }
