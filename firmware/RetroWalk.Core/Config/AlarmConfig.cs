@@ -51,7 +51,10 @@ namespace RetroWalk.Core.Config
         /// <summary>How long after the impact the trunk may take to reach <see cref="FallTiltDeg"/>.</summary>
         public int FallWindowMs = 1500;
 
-        /// <summary>The trunk must stay beyond <see cref="FallTiltDeg"/> this long (a posture, not a swing).</summary>
-        public int FallConfirmMs = 100;
+        /// <summary>
+        /// The trunk must stay beyond <see cref="FallTiltDeg"/> at rest this long: longer than the bounce after an impact
+        /// (40 ms lets hard sits and jumps through), short enough to alarm within about a quarter second.
+        /// </summary>
+        public int FallConfirmMs = 80;
     }
 }

@@ -142,6 +142,7 @@ public static class EvalConsole
             Row("SisFall reversed copies: steps counted backward",
                 $"{Number(s.SisFallReversedBackwardPct, "0.0")} % of {s.SisFallReversedStepsCounted} over {s.SisFallReversedWalks} recordings");
             Row("SisFall reversed copies with a fall alarm", s.ReversedWithFallAlarm.ToString(CultureInfo.InvariantCulture));
+            Row("Oxford / Bangle.js recordings with a fall alarm", s.NonFallDatasetAlarms.Count == 0 ? "none" : string.Join("; ", s.NonFallDatasetAlarms));
         }
         if (s.FallTrials > 0)
         {

@@ -39,6 +39,9 @@ public sealed record EvalSummary
     public double? AdlFallAlarmPct { get; init; }
     public IReadOnlyList<ActivityAlarms> AdlFalseAlarmsByActivity { get; init; } = Array.Empty<ActivityAlarms>();
     public int ReversedWithFallAlarm { get; init; }
+
+    /// <summary>Oxford and Bangle.js recordings (no falls in them) that raised a fall alarm; the target is none.</summary>
+    public IReadOnlyList<string> NonFallDatasetAlarms { get; init; } = Array.Empty<string>();
     public double? MedianFallLatencyMs { get; init; }
     public int TiltWarnings { get; init; }
     public int OwnRecordingsWithTruth { get; init; }
@@ -92,6 +95,10 @@ public sealed record EvalSummary
                 .Select(g => new ActivityAlarms(g.Key, g.Count(), g.Count(r => r.FallAlarm)))
                 .ToList(),
             ReversedWithFallAlarm = reversed.Count(r => r.FallAlarm),
+            NonFallDatasetAlarms = results
+                .Where(r => r.FallAlarm && (r.Info.Dataset == "oxford-stepcounter" || r.Info.Dataset == "banglejs-stepcount"))
+                .Select(r => $"{r.Info.File} at {r.FallAlarmMs:F0} ms")
+                .ToList(),
             MedianFallLatencyMs = Median(latencies),
             TiltWarnings = results.Sum(r => r.TiltWarnings),
             OwnRecordingsWithTruth = own.Count,
