@@ -142,6 +142,9 @@ public static class EvalConsole
             Row("SisFall reversed copies: steps counted backward",
                 $"{Number(s.SisFallReversedBackwardPct, "0.0")} % of {s.SisFallReversedStepsCounted} over {s.SisFallReversedWalks} recordings");
             Row("SisFall reversed copies with a fall alarm", s.ReversedWithFallAlarm.ToString(CultureInfo.InvariantCulture));
+        }
+        if (report.Results.Any(r => r.Info.Dataset is OxfordReader.DatasetName or BangleReader.DatasetName))
+        {
             Row("Oxford / Bangle.js recordings with a fall alarm", s.NonFallDatasetAlarms.Count == 0 ? "none" : string.Join("; ", s.NonFallDatasetAlarms));
         }
         if (s.FallTrials > 0)

@@ -96,7 +96,7 @@ public sealed record EvalSummary
                 .ToList(),
             ReversedWithFallAlarm = reversed.Count(r => r.FallAlarm),
             NonFallDatasetAlarms = results
-                .Where(r => r.FallAlarm && (r.Info.Dataset == "oxford-stepcounter" || r.Info.Dataset == "banglejs-stepcount"))
+                .Where(r => r.FallAlarm && r.Info.Dataset is OxfordReader.DatasetName or BangleReader.DatasetName)
                 .Select(r => $"{r.Info.File} at {r.FallAlarmMs:F0} ms")
                 .ToList(),
             MedianFallLatencyMs = Median(latencies),

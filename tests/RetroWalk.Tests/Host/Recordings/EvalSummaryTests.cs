@@ -35,7 +35,7 @@ namespace RetroWalk.Tests.Host.Recordings
                 Result("oxford-stepcounter", "a", "FrontPocket", truth: 100, forward: 90),
                 Result("oxford-stepcounter", "b", "NeckPouch", truth: 200, forward: 230),
                 Result("oxford-stepcounter", "c", "Armband", truth: 100, forward: 0), // not body-worn: left out
-                Result("banglejs-stepcount", "static", "wrist", truth: 0, forward: 2, activity: "static"),
+                Result("banglejs-stepcount", "static", "wrist", truth: 0, forward: 2, activity: "static", alarmMs: 1234),
                 Result("banglejs-stepcount", "drive", "wrist", truth: 3, forward: 7, activity: "drive",
                     peers: new Dictionary<string, int> { [BangleReader.PeerWatch] = 136 }),
                 Result("sisfall", "w1", activity: "D01", fallExpected: false, forward: 90, backward: 10),
@@ -69,6 +69,7 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.AreEqual(2, d19.Trials);
             Assert.AreEqual(1, d19.Alarms);
             Assert.AreEqual(800.0, s.MedianFallLatencyMs.Value, 1e-9, "latencies 500, 800, 2000");
+            Assert.AreEqual("static at 1234 ms", s.NonFallDatasetAlarms.Single(), "a fall alarm where nobody fell");
             Assert.AreEqual(1, s.OwnRecordingsWithTruth);
             Assert.AreEqual(10.0, s.OwnMeanAbsErrorPct.Value, 1e-9, "45 counted of 50, both directions");
         }
