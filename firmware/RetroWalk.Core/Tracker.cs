@@ -125,7 +125,7 @@ namespace RetroWalk.Core
             }
 
             _direction = direction;
-            _safety.OnStep(_sampleIndex, true);
+            _safety.OnStep(_sampleIndex);
             int mean = _steps.MeanIntervalSamples;
             _cadenceSpm = mean > 0 ? 60 * _config.Sensor.SampleRateHz / mean : 0;
         }

@@ -11,7 +11,7 @@ public static class SimulateCommand
     {
         var recording = new Option<string?>("--recording")
         {
-            Description = "Raw samples to replay on the emulated MPU-6050 (CSV ax,ay,az,gx,gy,gz in counts) instead of a synthesized session",
+            Description = "A recording to replay on the emulated MPU-6050 instead of a synthesized session: a RetroWalk CSV (docs/recording-format.md), a SisFall trial, an Oxford or Bangle.js file",
         };
         var scenario = new Option<string>("--scenario")
         {

@@ -98,10 +98,14 @@ namespace RetroWalk.Core.Motion
         private int _swingAvg;
         private int _verticalMin;
 
-        // Direction cue accumulated over the current step (device axes, scaled).
+        // Direction cue accumulated over the current step (device axes, scaled), and that of the step just ended
+        // (kept as a vector for learning an unknown forward axis).
         private int _cueX;
         private int _cueY;
         private int _cueZ;
+        private int _cueXStep;
+        private int _cueYStep;
+        private int _cueZStep;
 
         // Step timing.
         private long _sample;
@@ -160,8 +164,9 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
-        /// Feeds one sample (after <see cref="MotionFrame.Update"/>) with its magnitude deviation |a| - g in counts. Returns the number of steps credited now: 0 most
-        /// of the time, <see cref="TrackerConfig.StepsToStartWalk"/> when a walk is confirmed, 1 per step during a walk.
+        /// Feeds one sample (after <see cref="MotionFrame.Update"/>) with its magnitude deviation |a| - g in counts.
+        /// Returns the number of steps credited now: 0 most of the time, <see cref="TrackerConfig.StepsToStartWalk"/>
+        /// when a walk is confirmed, 1 per step during a walk.
         /// </summary>
         [PerSample]
         public int Update(int ax, int ay, int az, int magnitude)
@@ -329,11 +334,6 @@ namespace RetroWalk.Core.Motion
             _pendingSteps = 0;
             return steps;
         }
-
-        // Cue of the step that just ended, and its device-axis components (kept for learning an unknown axis).
-        private int _cueXStep;
-        private int _cueYStep;
-        private int _cueZStep;
 
         private int StepCue()
         {

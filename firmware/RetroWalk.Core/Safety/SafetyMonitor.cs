@@ -200,12 +200,12 @@ namespace RetroWalk.Core.Safety
             _recaptureRequested = true;
         }
 
-        /// <summary>Called by the tracker for every credited step.</summary>
-        public void OnStep(long sample, bool walking)
+        /// <summary>Called by the tracker for every credited step (steps are credited only within a confirmed walk).</summary>
+        public void OnStep(long sample)
         {
             _lastStepSample = sample;
             _capturedThisStop = false;
-            if (walking && !_referenceTrusted)
+            if (!_referenceTrusted)
             {
                 // Nobody walks lying down: the walking posture is an upright reference until a standstill gives one.
                 Capture(true);

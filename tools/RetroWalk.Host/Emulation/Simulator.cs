@@ -49,7 +49,9 @@ public static class Simulator
         {
             description = $"recording {options.Recording}";
             truth = null;
-            return RawSampleCsv.Read(options.Recording).ToArray();
+            // Any recording `eval` reads (the project's CSV, a SisFall trial, an Oxford or Bangle.js file), converted to
+            // MPU6050 counts at the emulated sensor's rate and ranges.
+            return RecordingFile.ReadRaw(options.Recording, sensor);
         }
 
         var plan = SessionSynthesizer.Plan(options.Scenario, sensor, options.Seed);

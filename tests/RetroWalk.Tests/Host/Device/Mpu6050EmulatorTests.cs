@@ -61,24 +61,6 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual(R.WhoAmIValue, chip.Peek(R.WhoAmI));
         }
 
-        [TestMethod]
-        public void AMalformedRecordingLineGivesItsLineNumber()
-        {
-            string path = Path.GetTempFileName();
-            try
-            {
-                File.WriteAllLines(path, new[] { "ax,ay,az,gx,gy,gz", "1,2,3,4,5,6", "# comment", "1,2,x,4,5,6" });
-                var e = Assert.ThrowsExactly<FormatException>(() => RawSampleCsv.Read(path).ToList());
-                Assert.Contains(":4:", e.Message);
-                File.WriteAllLines(path, new[] { "1,2,3,4,5,6", "-7,8,9,10,11,12" });
-                Assert.AreEqual((short)-7, RawSampleCsv.Read(path).Last().Ax);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-        }
-
         private static void Configure(Mpu6050Emulator chip)
         {
             chip.Write(new byte[] { R.PwrMgmt1, R.PwrMgmt1ClockPllGyroX });
