@@ -39,6 +39,13 @@ namespace RetroWalk.Core.Config
         /// </summary>
         public int FallImpactMilliG = 2000;
 
+        /// <summary>
+        /// How long the acceleration must stay above <see cref="FallImpactMilliG"/>: a body landing on its hip or back is
+        /// cushioned by soft tissue and loads for tens of ms; a hard object knocked on something hard is a spike of a
+        /// few ms (the tracker put down on a table, a phone pushed into a pocket).
+        /// </summary>
+        public int FallImpactMinMs = 20;
+
         /// <summary>Acceleration magnitude below which the body is in free fall (loss of support).</summary>
         public int FreeFallMilliG = 400;
 

@@ -58,6 +58,7 @@ namespace RetroWalk.Core.Safety
         private readonly long _impactSquared;
         private readonly long _freeFallSquared;
         private readonly int _freeFallSamples;
+        private readonly int _impactMinSamples;
         private readonly int _stillGyroCounts;
         private readonly int _stillCounts;
         private readonly int _stillSamplesNeeded;
@@ -103,6 +104,7 @@ namespace RetroWalk.Core.Safety
 
         private int _stillCount;
         private int _freeFallCount;
+        private int _impactRun;
         private long _lastStepSample = -1000000;
 
         private int _tiltOverSamples;
@@ -132,6 +134,7 @@ namespace RetroWalk.Core.Safety
             long freeFall = (long)_cfg.FreeFallMilliG * g / 1000;
             _freeFallSquared = freeFall * freeFall;
             _freeFallSamples = sensor.MsToSamples(_cfg.FreeFallMs);
+            _impactMinSamples = sensor.MsToSamples(_cfg.FallImpactMinMs);
             _stillGyroCounts = StillGyroDps * sensor.GyroCountsPer10Dps / 10;
             _stillCounts = StillMilliG * g / 1000;
             _stillSamplesNeeded = sensor.MsToSamples(StillMs);
@@ -253,14 +256,21 @@ namespace RetroWalk.Core.Safety
             }
 
             // Fall triggers: an impact, or a free fall long enough to be a loss of support.
+            // An impact must last: a body landing is cushioned by soft tissue for tens of ms, while a hard object
+            // knocked against something hard (the tracker put down, a phone pushed into a pocket) is a spike.
             if (squared > _impactSquared)
             {
-                if ((squared > _impactPeakSquared || sample > _fallWindowEnd))
+                _impactRun++;
+                if (_impactRun >= _impactMinSamples && (squared > _impactPeakSquared || sample > _fallWindowEnd))
                 {
                     _impactPeakSquared = squared;
                     _impactPeakSample = sample;
                     _fallWindowEnd = sample + _fallWindowSamples;
                 }
+            }
+            else
+            {
+                _impactRun = 0;
             }
 
             if (squared < _freeFallSquared)
