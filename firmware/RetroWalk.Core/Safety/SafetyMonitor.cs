@@ -309,7 +309,7 @@ namespace RetroWalk.Core.Safety
 
             if (!_hasReference)
             {
-                if (_sample <= _fallWindowEnd && Upright())
+                if (_sample <= _fallWindowEnd && Upright() && !_frame.LearnsForwardAxis)
                 {
                     // No reference yet: judge a fall against the posture before it (the slow gravity estimate lags
                     // the fall by about a second). Provisional: the next upright standstill replaces it.
@@ -340,8 +340,9 @@ namespace RetroWalk.Core.Safety
             TiltDirection direction = LeanDirection(px, py, pz);
             _lastDirection = Beyond(postureDot, posture2, _cosUprightQ14) ? direction : TiltDirection.Upright;
 
-            // Fall: after the impact settles, the trunk lies beyond FallTiltDeg for FallConfirmMs.
-            if (_sample <= _fallWindowEnd && _sample > _impactPeakSample)
+            // Fall: after the impact settles, the trunk lies beyond FallTiltDeg for FallConfirmMs. With an unknown
+            // mounting only a confirmed upright reference can say what "lying" is.
+            if (_sample <= _fallWindowEnd && _sample > _impactPeakSample && (_referenceTrusted || !_frame.LearnsForwardAxis))
             {
                 // Lying: beyond the fall angle with the body at rest on the ground (|g| near 1 g), not mid-impact.
                 if (g2 > _restMinSquared && g2 < _restMaxSquared && Beyond(dot, g2, _cosFallQ14))
@@ -430,9 +431,12 @@ namespace RetroWalk.Core.Safety
             bool upright = Upright();
             if (_recaptureRequested || (!_referenceTrusted && upright) || (afterWalk && upright))
             {
+                // With an unknown mounting nothing says a standstill is upright (the tracker may be in a hand): such a
+                // reference is provisional until a walk or a standstill right after one confirms the posture.
+                bool trusted = _recaptureRequested || afterWalk || !_frame.LearnsForwardAxis;
                 _recaptureRequested = false;
                 _capturedThisStop = true;
-                Capture(true);
+                Capture(trusted);
             }
         }
 

@@ -148,6 +148,27 @@ namespace RetroWalk.Tests.Core
         }
 
         [TestMethod]
+        public void WithAnUnknownMountingFallsAreJudgedOnlyOnceAWalkHasShownUpright()
+        {
+            var config = new TrackerConfig();
+            config.ForwardAxis = MountAxis.Unknown;
+            Tracker t = new Tracker(config);
+            // Held still in a hand, then "falling": with no walk yet nothing says what upright is.
+            SignalBuilder.Still(t, 300);
+            Topple(t, 80, 0);
+            SignalBuilder.Jolt(t, 4000, 4);
+            SignalBuilder.Lean(t, 100, 88, 0);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+            // After a walk the walking posture is upright, and the same fall is an alarm.
+            SignalBuilder.Walk(t, 20, 110, 300, 1, 0);
+            SignalBuilder.Still(t, 300);
+            Topple(t, 80, 0);
+            SignalBuilder.Jolt(t, 4000, 4);
+            SignalBuilder.Lean(t, 100, 88, 0);
+            Assert.AreEqual((byte)AlarmLevel.FallAlarm, (byte)t.Alarm);
+        }
+
+        [TestMethod]
         public void LyingDownWithoutAnImpactIsNoFall()
         {
             Tracker t = UprightTracker();
