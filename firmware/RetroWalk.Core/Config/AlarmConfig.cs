@@ -40,11 +40,13 @@ namespace RetroWalk.Core.Config
         public int FallImpactMilliG = 2000;
 
         /// <summary>
-        /// How long the acceleration must stay above <see cref="FallImpactMilliG"/>: a body landing on its hip or back is
-        /// cushioned by soft tissue and loads for tens of ms; a hard object knocked on something hard is a spike of a
-        /// few ms (the tracker put down on a table, a phone pushed into a pocket).
+        /// How long the acceleration must stay above <see cref="FallImpactMilliG"/>. A body landing on its hip or back is
+        /// cushioned by soft tissue and loads for tens of ms, a hard object knocked on something hard is a spike of a
+        /// few ms (the tracker put down on a table). The default, one sample, keeps every soft fall: 20 ms removes one
+        /// handling alarm in the phone recordings but loses a soft fall from a chair when the sensor's filter smooths
+        /// the peak a little differently, and a missed fall costs more than a dismissed alarm.
         /// </summary>
-        public int FallImpactMinMs = 20;
+        public int FallImpactMinMs = 10;
 
         /// <summary>Acceleration magnitude below which the body is in free fall (loss of support).</summary>
         public int FreeFallMilliG = 400;

@@ -44,7 +44,7 @@ namespace RetroWalk.Core.Safety
         public const int StandAfterWalkMs = 3000;
 
         /// <summary>An upright reference is accepted only if the forward axis is within this of horizontal.</summary>
-        public const int UprightMountToleranceDeg = 45;
+        public const int UprightMountToleranceDeg = 60;
 
         /// <summary>Tilt is evaluated every this many samples (25 Hz at 100 Hz): holds are hundreds of ms.</summary>
         private const int TiltDecimation = 4;
