@@ -43,14 +43,20 @@ namespace RetroWalk.Tests.Core
             Assert.AreEqual((byte)TiltDirection.Sideways, (byte)t.TiltDirection);
         }
 
+        /// <summary>Walking backward at 100 steps/min, with the trunk leaning back by <paramref name="leanDeg"/>.</summary>
+        private static void WalkBack(Tracker t, int steps, int leanDeg)
+        {
+            SignalBuilder.Walk(t, steps, 100, 250, -1, leanDeg);
+        }
+
         [TestMethod]
         public void LeaningBackWhileWalkingWarnsAfterTheHoldTime()
         {
             Tracker t = UprightTracker();
-            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
-            SignalBuilder.Walk(t, 1, 100, 250, -1, 36);
+            WalkBack(t, 10, 0);
+            WalkBack(t, 1, 36);
             Assert.AreEqual((byte)AlarmLevel.None, (byte)t.Alarm);
-            SignalBuilder.Walk(t, 3, 100, 250, -1, 36);
+            WalkBack(t, 3, 36);
             Assert.AreEqual((byte)AlarmLevel.TiltWarning, (byte)t.Alarm);
             Assert.AreEqual(1, t.TiltWarningCount);
         }
@@ -59,13 +65,13 @@ namespace RetroWalk.Tests.Core
         public void TheWarningHasHysteresisAndClearsWhenUpright()
         {
             Tracker t = UprightTracker();
-            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
-            SignalBuilder.Walk(t, 4, 100, 250, -1, 36);
+            WalkBack(t, 10, 0);
+            WalkBack(t, 4, 36);
             Assert.AreEqual((byte)AlarmLevel.TiltWarning, (byte)t.Alarm);
             // 27° is under the 30° threshold but inside the 5° band: still warned, no chatter.
-            SignalBuilder.Walk(t, 3, 100, 250, -1, 27);
+            WalkBack(t, 3, 27);
             Assert.AreEqual((byte)AlarmLevel.TiltWarning, (byte)t.Alarm);
-            SignalBuilder.Walk(t, 3, 100, 250, -1, 10);
+            WalkBack(t, 3, 10);
             Assert.AreEqual((byte)AlarmLevel.None, (byte)t.Alarm);
             Assert.AreEqual(1, t.TiltWarningCount);
         }
@@ -74,10 +80,10 @@ namespace RetroWalk.Tests.Core
         public void ALeanUnderTheThresholdOrShorterThanTheHoldDoesNotWarn()
         {
             Tracker t = UprightTracker();
-            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
-            SignalBuilder.Walk(t, 6, 100, 250, -1, 25);
-            SignalBuilder.Walk(t, 1, 100, 250, -1, 40);
-            SignalBuilder.Walk(t, 6, 100, 250, -1, 0);
+            WalkBack(t, 10, 0);
+            WalkBack(t, 6, 25);
+            WalkBack(t, 1, 40);
+            WalkBack(t, 6, 0);
             Assert.AreEqual(0, t.TiltWarningCount);
         }
 
@@ -130,10 +136,10 @@ namespace RetroWalk.Tests.Core
         public void AStumbleThatIsRecoveredIsNoFall()
         {
             Tracker t = UprightTracker();
-            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            WalkBack(t, 10, 0);
             SignalBuilder.Jolt(t, 3000, 4);
             SignalBuilder.Lean(t, 20, 30, 0);
-            SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
+            WalkBack(t, 10, 0);
             Assert.AreEqual(-1L, t.FirstFallAlarmSample);
         }
 
