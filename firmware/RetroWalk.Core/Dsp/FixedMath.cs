@@ -34,7 +34,8 @@ namespace RetroWalk.Core.Dsp
             }
 
             long result = 0;
-            long bit = 1L << 62;
+            // Start at the highest power of four not above x; most inputs here fit 32 bits.
+            long bit = x >= (1L << 32) ? 1L << 62 : 1L << 30;
             while (bit > x)
             {
                 bit >>= 2;

@@ -150,28 +150,36 @@ namespace RetroWalk.Core.Motion
                 }
 
                 MountUpQ14 = (mx * UpX + my * UpY + mz * UpZ) >> 14;
-                ProjectForward(mx, my, mz);
+                ProjectUnitForward(mx, my, mz);
             }
             else if (HasForwardAxis)
             {
                 // Keep a learnt axis horizontal as the posture drifts.
-                ProjectForward(ForwardX, ForwardY, ForwardZ);
+                ProjectUnitForward(ForwardX, ForwardY, ForwardZ);
             }
         }
 
+        /// <summary>Makes any direction (device counts) a Q14 unit vector, then horizontal (used for a learnt axis).</summary>
         private void ProjectForward(int dx, int dy, int dz)
         {
-            // Scale into Q14-ish range first so the products below cannot overflow.
             long len2 = (long)dx * dx + (long)dy * dy + (long)dz * dz;
-            if (len2 == 0 || GravityCounts == 0)
+            if (len2 == 0)
             {
                 return;
             }
 
             long len = FixedMath.Isqrt64(len2);
-            int x = (int)(dx * (long)FixedMath.OneQ14 / len);
-            int y = (int)(dy * (long)FixedMath.OneQ14 / len);
-            int z = (int)(dz * (long)FixedMath.OneQ14 / len);
+            ProjectUnitForward((int)(dx * (long)FixedMath.OneQ14 / len), (int)(dy * (long)FixedMath.OneQ14 / len), (int)(dz * (long)FixedMath.OneQ14 / len));
+        }
+
+        /// <summary>Removes the vertical part of a Q14 unit vector and renormalises it: the horizontal forward axis.</summary>
+        private void ProjectUnitForward(int x, int y, int z)
+        {
+            if (GravityCounts == 0)
+            {
+                return;
+            }
+
             int along = (x * UpX + y * UpY + z * UpZ) >> 14;
             x -= (along * UpX) >> 14;
             y -= (along * UpY) >> 14;
