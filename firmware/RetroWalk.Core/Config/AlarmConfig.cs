@@ -54,15 +54,31 @@ namespace RetroWalk.Core.Config
         /// <summary>Free fall must last this long to count (a jump's take-off is shorter or keeps the trunk upright).</summary>
         public int FreeFallMs = 120;
 
-        /// <summary>Trunk angle from upright that, soon after an impact or a free fall, makes it a fall: lying, not sitting.</summary>
-        public int FallTiltDeg = 70;
+        /// <summary>
+        /// Trunk angle from upright that, soon after an impact or a free fall, makes it a fall: lying, within 10° of
+        /// horizontal. A body landing and rolling passes through the horizontal (every SisFall fall reads beyond 85°
+        /// for 80 ms), while sitting reclined stays under about 65° and a device held in a hand to read it is usually
+        /// tilted less than 80°. Once settled, a waist reads 70-90° lying down (pelvis tilt), so this is about the
+        /// landing, not the final posture.
+        /// </summary>
+        public int FallTiltDeg = 80;
 
-        /// <summary>How long after the impact the trunk may take to reach <see cref="FallTiltDeg"/>.</summary>
+        /// <summary>
+        /// How soon after the last impact the trunk must begin to lie beyond <see cref="FallTiltDeg"/>. The ground stops
+        /// a fall: once the body has hit it the trunk is at its fallen posture within a few hundred ms (a roll onto the
+        /// back or side); lying down a second after a hard step or a bump is a movement of its own.
+        /// </summary>
+        public int FallSettleMs = 600;
+
+        /// <summary>
+        /// How soon after a free fall the trunk must begin to lie beyond <see cref="FallTiltDeg"/>: the descent and the
+        /// landing are still to come (an impact on landing shortens it to <see cref="FallSettleMs"/>).
+        /// </summary>
         public int FallWindowMs = 1500;
 
         /// <summary>
         /// The trunk must stay beyond <see cref="FallTiltDeg"/> at rest this long: longer than the bounce after an impact
-        /// (40 ms lets hard sits and jumps through), short enough to alarm within about a quarter second.
+        /// (tens of ms), short enough to alarm within about a quarter second.
         /// </summary>
         public int FallConfirmMs = 80;
     }

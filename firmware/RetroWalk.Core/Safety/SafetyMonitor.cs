@@ -67,6 +67,7 @@ namespace RetroWalk.Core.Safety
         private readonly int _tiltArmSamples;
         private readonly int _warmupSamples;
         private readonly int _fallWindowSamples;
+        private readonly int _settleSamples;
         private readonly int _fallConfirmSamples;
         private readonly long _restMinSquared;
         private readonly long _restMaxSquared;
@@ -110,8 +111,7 @@ namespace RetroWalk.Core.Safety
         private int _tiltOverSamples;
         private int _fallOverSamples;
         private long _fallWindowEnd = -1;
-        private long _impactPeakSample = -1;
-        private long _impactPeakSquared;
+        private long _impactSample = -1;
         private long _sample;
 
         // Last tilt evaluation, for reporting.
@@ -143,6 +143,7 @@ namespace RetroWalk.Core.Safety
             _tiltArmSamples = sensor.MsToSamples(_cfg.TiltArmAfterWalkMs);
             _warmupSamples = sensor.MsToSamples(MotionFrame.GravityTimeConstantMs);
             _fallWindowSamples = sensor.MsToSamples(_cfg.FallWindowMs);
+            _settleSamples = sensor.MsToSamples(_cfg.FallSettleMs);
             _fallConfirmSamples = sensor.MsToSamples(_cfg.FallConfirmMs);
             long restMin = (long)g * (1000 - RestToleranceMilliG) / 1000;
             long restMax = (long)g * (1000 + RestToleranceMilliG) / 1000;
@@ -258,14 +259,13 @@ namespace RetroWalk.Core.Safety
             // Fall triggers: an impact, or a free fall long enough to be a loss of support.
             // An impact must last: a body landing is cushioned by soft tissue for tens of ms, while a hard object
             // knocked against something hard (the tracker put down, a phone pushed into a pocket) is a spike.
+            // Every impact re-arms the window: the ground stops a fall, so the lying posture follows the last impact.
             if (squared > _impactSquared)
             {
-                _impactRun++;
-                if (_impactRun >= _impactMinSamples && (squared > _impactPeakSquared || sample > _fallWindowEnd))
+                if (++_impactRun >= _impactMinSamples)
                 {
-                    _impactPeakSquared = squared;
-                    _impactPeakSample = sample;
-                    _fallWindowEnd = sample + _fallWindowSamples;
+                    _impactSample = sample;
+                    _fallWindowEnd = sample + _settleSamples;
                 }
             }
             else
@@ -275,10 +275,10 @@ namespace RetroWalk.Core.Safety
 
             if (squared < _freeFallSquared)
             {
-                if (++_freeFallCount == _freeFallSamples && sample > _fallWindowEnd)
+                if (++_freeFallCount == _freeFallSamples && sample + _fallWindowSamples > _fallWindowEnd)
                 {
-                    _impactPeakSquared = 0;
-                    _impactPeakSample = sample;
+                    // The descent and the landing are still to come: a longer window than after an impact.
+                    _impactSample = sample;
                     _fallWindowEnd = sample + _fallWindowSamples;
                 }
             }
@@ -340,9 +340,10 @@ namespace RetroWalk.Core.Safety
             TiltDirection direction = LeanDirection(px, py, pz);
             _lastDirection = Beyond(postureDot, posture2, _cosUprightQ14) ? direction : TiltDirection.Upright;
 
-            // Fall: after the impact settles, the trunk lies beyond FallTiltDeg for FallConfirmMs. With an unknown
-            // mounting only a confirmed upright reference can say what "lying" is.
-            if (_sample <= _fallWindowEnd && _sample > _impactPeakSample && (_referenceTrusted || !_frame.LearnsForwardAxis))
+            // Fall: the trunk begins to lie beyond FallTiltDeg within the window after the last impact (or the free
+            // fall) and stays there, at rest, for FallConfirmMs. With an unknown mounting only a confirmed upright
+            // reference can say what "lying" is.
+            if ((_sample <= _fallWindowEnd || _fallOverSamples > 0) && _sample > _impactSample && (_referenceTrusted || !_frame.LearnsForwardAxis))
             {
                 // Lying: beyond the fall angle with the body at rest on the ground (|g| near 1 g), not mid-impact.
                 if (g2 > _restMinSquared && g2 < _restMaxSquared && Beyond(dot, g2, _cosFallQ14))

@@ -57,6 +57,26 @@ namespace RetroWalk.Tests.Host.Tracker
         }
 
         [TestMethod]
+        public void HandlingAPhoneOrAWatchIsNoFall()
+        {
+            // Phones taken out of a pocket and tapped, watches raised to be read: impacts and tilts, but no fall.
+            foreach (var dataset in new[] { "oxford-stepcounter", "banglejs-stepcount" })
+            {
+                string reason = SharedPaths.DatasetsMissingReason(dataset);
+                if (reason != null)
+                {
+                    Assert.Inconclusive(reason);
+                }
+
+                var report = Evaluator.EvaluateFolder(Path.Combine(SharedPaths.DatasetsRoot, dataset), maxParallelism: 2);
+                Assert.AreEqual(0, report.Problems.Count, dataset + ": " + string.Join("; ", report.Problems.Select(p => p.File + ": " + p.Message)));
+                Assert.IsTrue(report.Results.Count > 0, dataset + ": no recordings");
+                var alarmed = report.Results.Where(r => r.FallAlarm).Select(r => $"{r.Info.File} at {r.FallAlarmMs} ms").ToList();
+                Assert.AreEqual(0, alarmed.Count, dataset + ": " + string.Join("; ", alarmed));
+            }
+        }
+
+        [TestMethod]
         public void AForwardWalkCountsForwardAndItsTimeReversalBackward()
         {
             string path = SisFall("SE01", "D01_SE01_R01.txt");

@@ -175,6 +175,61 @@ namespace RetroWalk.Tests.Core
         }
 
         [TestMethod]
+        public void LyingDownASecondAfterAnImpactIsNoFall()
+        {
+            // A hard last step, a second upright, then lying down: the ground did not stop a fall, the wearer lay down.
+            Tracker t = UprightTracker();
+            WalkBack(t, 10, 0);
+            SignalBuilder.Jolt(t, 3000, 4);
+            SignalBuilder.Lean(t, 100, 5, 0);
+            SignalBuilder.Lean(t, 100, 90, 0);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        [TestMethod]
+        public void TheLastImpactOpensTheWindowForLying()
+        {
+            // A hard stumble, then, before its window closes, a smaller impact as the body lands; the trunk lies flat
+            // only after the stumble's window: the window runs from the last impact, not the largest.
+            Tracker t = UprightTracker();
+            WalkBack(t, 10, 0);
+            int settleSamples = new AlarmConfig().FallSettleMs / 10;
+            long stumble = t.SampleIndex;
+            SignalBuilder.Jolt(t, 6000, 4);
+            SignalBuilder.Lean(t, settleSamples - 30, 15, 0);
+            for (int d = 15; d <= 75; d += 10)
+            {
+                SignalBuilder.Lean(t, 3, d, 0);
+            }
+
+            long landing = t.SampleIndex;
+            SignalBuilder.Jolt(t, 2500, 3);
+            SignalBuilder.Lean(t, 15, 75, 0);
+            SignalBuilder.Lean(t, 100, 88, 0);
+            Assert.IsTrue(landing - stumble < settleSamples, "the landing comes within the stumble's window");
+            Assert.AreEqual((byte)AlarmLevel.FallAlarm, (byte)t.Alarm);
+            Assert.IsTrue(t.FirstFallAlarmSample - stumble > settleSamples + 8, "lying confirmed after the stumble's window");
+            Assert.IsTrue(t.FirstFallAlarmSample - landing <= 40, "alarm " + (t.FirstFallAlarmSample - landing).ToString() + " samples after the landing");
+        }
+
+        [TestMethod]
+        public void ADeviceHeldTiltedAndTappedIsNoFall()
+        {
+            // After a walk the tracker is taken off and held at 74° to be read, and its button is pressed (a spike).
+            Tracker t = UprightTracker();
+            WalkBack(t, 10, 0);
+            SignalBuilder.Still(t, 200);
+            for (int d = 0; d <= 74; d += 5)
+            {
+                SignalBuilder.Lean(t, 8, d, 1);
+            }
+
+            SignalBuilder.Jolt(t, 2600, 1);
+            SignalBuilder.Lean(t, 300, 74, 1);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        [TestMethod]
         public void LyingDownWithoutAnImpactIsNoFall()
         {
             Tracker t = UprightTracker();
