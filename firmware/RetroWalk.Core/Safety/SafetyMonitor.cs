@@ -28,7 +28,7 @@ namespace RetroWalk.Core.Safety
         /// <summary>Within this of the reference the reported lean direction is "upright".</summary>
         public const int UprightReportDeg = 5;
 
-        /// <summary>Stillness: |a| within this of 1 g...</summary>
+        /// <summary>Stillness: |a| within this of its recent average (gravity at rest)...</summary>
         public const int StillMilliG = 60;
 
         /// <summary>...and the gyroscope under this (sum of the three axes' magnitudes)...</summary>
@@ -60,7 +60,8 @@ namespace RetroWalk.Core.Safety
         private readonly int _freeFallSamples;
         private readonly int _impactMinSamples;
         private readonly int _stillGyroCounts;
-        private readonly int _stillCounts;
+        private readonly long _stillSquaredDeviation;
+        private readonly int _squaredShift;
         private readonly int _stillSamplesNeeded;
         private readonly int _standAfterWalkSamples;
         private readonly int _tiltHoldSamples;
@@ -104,8 +105,10 @@ namespace RetroWalk.Core.Safety
         private bool _capturedThisStop;
 
         private int _stillCount;
+        private long _squaredSum;
         private int _freeFallCount;
         private int _impactRun;
+        private bool _impactOnRest;
         private long _lastStepSample = -1000000;
 
         private int _tiltOverSamples;
@@ -136,7 +139,8 @@ namespace RetroWalk.Core.Safety
             _freeFallSamples = sensor.MsToSamples(_cfg.FreeFallMs);
             _impactMinSamples = sensor.MsToSamples(_cfg.FallImpactMinMs);
             _stillGyroCounts = StillGyroDps * sensor.GyroCountsPer10Dps / 10;
-            _stillCounts = StillMilliG * g / 1000;
+            _stillSquaredDeviation = 2L * g * (StillMilliG * g / 1000);
+            _squaredShift = TimeConstants.EmaShift(MotionFrame.GravityTimeConstantMs, sensor.SampleRateHz);
             _stillSamplesNeeded = sensor.MsToSamples(StillMs);
             _standAfterWalkSamples = sensor.MsToSamples(StandAfterWalkMs);
             _tiltHoldSamples = sensor.MsToSamples(_cfg.TiltHoldMs);
@@ -223,6 +227,7 @@ namespace RetroWalk.Core.Safety
             if (!_started)
             {
                 _started = true;
+                _squaredSum = squared << _squaredShift;
                 _fastX = ax << _fastShift;
                 _fastY = ay << _fastShift;
                 _fastZ = az << _fastShift;
@@ -235,16 +240,18 @@ namespace RetroWalk.Core.Safety
             _fastY += ay - (_fastY >> _fastShift);
             _fastZ += az - (_fastZ >> _fastShift);
 
-            // Stillness: |a| close to 1 g (|a|^2 - g^2 is about 2g(|a| - g)) and little rotation.
-            MotionFrame f = _frame;
-            long deviation = squared - f.GravitySquared;
+            // Stillness: |a| steady (|a|^2 - g^2 is about 2g(|a| - g)) and little rotation. |a| is compared with its own
+            // recent average, not with the gravity vector's average, which shrinks for seconds after the device turns.
+            _squaredSum += squared - (_squaredSum >> _squaredShift);
+            long deviation = squared - (_squaredSum >> _squaredShift);
             if (deviation < 0)
             {
                 deviation = -deviation;
             }
 
             int rotation = (gx < 0 ? -gx : gx) + (gy < 0 ? -gy : gy) + (gz < 0 ? -gz : gz);
-            if (deviation < (long)f.TwiceGravityCounts * _stillCounts && rotation < _stillGyroCounts)
+            bool stillBefore = _stillCount >= _stillSamplesNeeded;
+            if (deviation < _stillSquaredDeviation && rotation < _stillGyroCounts)
             {
                 if (_stillCount < _stillSamplesNeeded)
                 {
@@ -260,9 +267,16 @@ namespace RetroWalk.Core.Safety
             // An impact must last: a body landing is cushioned by soft tissue for tens of ms, while a hard object
             // knocked against something hard (the tracker put down, a phone pushed into a pocket) is a spike.
             // Every impact re-arms the window: the ground stops a fall, so the lying posture follows the last impact.
+            // An impact on a device that was at rest is a knock (the tracker on a table), not a fall: a body has to
+            // move before it hits the ground.
             if (squared > _impactSquared)
             {
-                if (++_impactRun >= _impactMinSamples)
+                if (_impactRun == 0)
+                {
+                    _impactOnRest = stillBefore;
+                }
+
+                if (++_impactRun >= _impactMinSamples && !_impactOnRest)
                 {
                     _impactSample = sample;
                     _fallWindowEnd = sample + _settleSamples;

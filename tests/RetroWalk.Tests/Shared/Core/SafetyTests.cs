@@ -230,6 +230,24 @@ namespace RetroWalk.Tests.Core
         }
 
         [TestMethod]
+        public void KnockingTheTrackerLyingOnATableIsNoFall()
+        {
+            // Taken off after a walk and laid flat on a table; two seconds later something knocks it hard.
+            Tracker t = UprightTracker();
+            WalkBack(t, 10, 0);
+            SignalBuilder.Still(t, 100);
+            for (int d = 0; d <= 90; d += 10)
+            {
+                SignalBuilder.Lean(t, 5, d, 0);
+            }
+
+            SignalBuilder.Lean(t, 200, 90, 0);
+            SignalBuilder.Jolt(t, 3000, 3);
+            SignalBuilder.Lean(t, 200, 90, 0);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        [TestMethod]
         public void LyingDownWithoutAnImpactIsNoFall()
         {
             Tracker t = UprightTracker();
