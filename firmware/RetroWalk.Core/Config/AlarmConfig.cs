@@ -64,6 +64,13 @@ namespace RetroWalk.Core.Config
         public int FallTiltDeg = 80;
 
         /// <summary>
+        /// How far the trunk must have turned from its posture as the fall began (the ~320 ms average when the first
+        /// impact or the free fall came): a body that lands lying has turned on the way down, while a device already
+        /// held at an angle (a phone to read) or lying on a table and then tapped or knocked has not.
+        /// </summary>
+        public int FallTurnDeg = 15;
+
+        /// <summary>
         /// How soon after the last impact the trunk must begin to lie beyond <see cref="FallTiltDeg"/>. The ground stops
         /// a fall: once the body has hit it the trunk is at its fallen posture within a few hundred ms (a roll onto the
         /// back or side); lying down a second after a hard step or a bump is a movement of its own.

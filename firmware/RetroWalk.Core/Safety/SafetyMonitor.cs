@@ -80,6 +80,7 @@ namespace RetroWalk.Core.Safety
         private readonly int _cosForwardClearQ14;
         private readonly int _cosSidewaysClearQ14;
         private readonly int _cosFallQ14;
+        private readonly int _cosTurnQ14;
         private readonly int _cosUprightQ14;
 
         private int _fastX;
@@ -115,6 +116,11 @@ namespace RetroWalk.Core.Safety
         private int _fallOverSamples;
         private long _fallWindowEnd = -1;
         private long _impactSample = -1;
+
+        // Posture as the fall window opened (unit, Q14; zero when unknown).
+        private int _preFallX;
+        private int _preFallY;
+        private int _preFallZ;
         private long _sample;
 
         // Last tilt evaluation, for reporting.
@@ -161,6 +167,7 @@ namespace RetroWalk.Core.Safety
             _cosForwardClearQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnForwardDeg - _cfg.TiltHysteresisDeg);
             _cosSidewaysClearQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnSidewaysDeg - _cfg.TiltHysteresisDeg);
             _cosFallQ14 = AngleTable.CosDegQ14(_cfg.FallTiltDeg);
+            _cosTurnQ14 = AngleTable.CosDegQ14(_cfg.FallTurnDeg);
             _cosUprightQ14 = AngleTable.CosDegQ14(UprightReportDeg);
         }
 
@@ -278,6 +285,11 @@ namespace RetroWalk.Core.Safety
 
                 if (++_impactRun >= _impactMinSamples && !_impactOnRest)
                 {
+                    if (sample > _fallWindowEnd)
+                    {
+                        KeepPostureBeforeFall();
+                    }
+
                     _impactSample = sample;
                     _fallWindowEnd = sample + _settleSamples;
                 }
@@ -292,6 +304,11 @@ namespace RetroWalk.Core.Safety
                 if (++_freeFallCount == _freeFallSamples && sample + _fallWindowSamples > _fallWindowEnd)
                 {
                     // The descent and the landing are still to come: a longer window than after an impact.
+                    if (sample > _fallWindowEnd)
+                    {
+                        KeepPostureBeforeFall();
+                    }
+
                     _impactSample = sample;
                     _fallWindowEnd = sample + _fallWindowSamples;
                 }
@@ -360,7 +377,8 @@ namespace RetroWalk.Core.Safety
             if ((_sample <= _fallWindowEnd || _fallOverSamples > 0) && _sample > _impactSample && (_referenceTrusted || !_frame.LearnsForwardAxis))
             {
                 // Lying: beyond the fall angle with the body at rest on the ground (|g| near 1 g), not mid-impact.
-                if (g2 > _restMinSquared && g2 < _restMaxSquared && Beyond(dot, g2, _cosFallQ14))
+                int turnDot = (gxf * _preFallX + gyf * _preFallY + gzf * _preFallZ) >> 14;
+                if (g2 > _restMinSquared && g2 < _restMaxSquared && Beyond(dot, g2, _cosFallQ14) && Beyond(turnDot, g2, _cosTurnQ14))
                 {
                     _fallOverSamples += TiltDecimation;
                     if (_fallOverSamples >= _fallConfirmSamples)
@@ -403,6 +421,30 @@ namespace RetroWalk.Core.Safety
                     _alarm.TiltEnded(_sample);
                 }
             }
+        }
+
+        /// <summary>
+        /// Keeps the posture (the ~320 ms average) as a fall window opens: the trunk must turn away from it, so a device
+        /// already held or lying at an angle and then tapped or knocked is no fall.
+        /// </summary>
+        private void KeepPostureBeforeFall()
+        {
+            int px = _postureX >> _postureShift;
+            int py = _postureY >> _postureShift;
+            int pz = _postureZ >> _postureShift;
+            long norm = FixedMath.Isqrt64((long)px * px + (long)py * py + (long)pz * pz);
+            if (norm == 0)
+            {
+                // No posture yet: nothing to turn away from (any direction counts as turned).
+                _preFallX = 0;
+                _preFallY = 0;
+                _preFallZ = 0;
+                return;
+            }
+
+            _preFallX = (int)(((long)px << 14) / norm);
+            _preFallY = (int)(((long)py << 14) / norm);
+            _preFallZ = (int)(((long)pz << 14) / norm);
         }
 
         /// <summary>True when the angle between gravity and the reference exceeds the angle whose cosine is given.</summary>

@@ -248,6 +248,33 @@ namespace RetroWalk.Tests.Core
         }
 
         [TestMethod]
+        public void ATapOnADeviceHeldStillAtAnyAngleIsNoFall()
+        {
+            // Taken off after a walk and held in a trembling hand, turned past horizontal, then its button pressed: it
+            // lies "flat" by the angle, but it got there before the tap and did not turn with it.
+            Tracker t = UprightTracker();
+            WalkBack(t, 10, 0);
+            for (int d = 0; d <= 100; d += 10)
+            {
+                SignalBuilder.Lean(t, 5, d, 1);
+            }
+
+            Tremble(t, 40, 100);
+            SignalBuilder.Jolt(t, 2600, 1);
+            Tremble(t, 150, 100);
+            Assert.AreEqual(-1L, t.FirstFallAlarmSample);
+        }
+
+        private static void Tremble(Tracker t, int samples, int degrees)
+        {
+            // A hand is never still: |a| wavers by about 0.1 g.
+            for (int i = 0; i < samples; i++)
+            {
+                SignalBuilder.Tilted(t, 1, degrees, 1, (i & 1) == 0 ? 1100 : 900);
+            }
+        }
+
+        [TestMethod]
         public void LyingDownWithoutAnImpactIsNoFall()
         {
             Tracker t = UprightTracker();
