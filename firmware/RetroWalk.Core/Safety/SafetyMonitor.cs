@@ -11,8 +11,10 @@ namespace RetroWalk.Core.Safety
     /// Upright reference: the gravity direction captured when the wearer stands still (first standstill in an upright
     /// posture, standstill right after a walk, or on request), or from the first walk if no standstill came first.
     /// Tilt: the angle between a fast gravity estimate (~80 ms) and that reference, compared as squared cosines.
-    /// Fall: an impact (or a free fall) followed within <see cref="AlarmConfig.FallWindowMs"/> by the trunk lying
-    /// beyond <see cref="AlarmConfig.FallTiltDeg"/>; a stumble that is recovered from stays a warning at most.
+    /// Fall: an impact (or a free fall) followed, within <see cref="AlarmConfig.FallSettleMs"/> of the last impact
+    /// (<see cref="AlarmConfig.FallWindowMs"/> after a free fall), by the trunk lying beyond
+    /// <see cref="AlarmConfig.FallTiltDeg"/> and turned by <see cref="AlarmConfig.FallTurnDeg"/> from its posture before;
+    /// an impact on a device at rest is a knock. A stumble that is recovered from stays a warning at most.
     /// </summary>
     public sealed class SafetyMonitor
     {
