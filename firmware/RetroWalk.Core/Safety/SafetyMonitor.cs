@@ -334,6 +334,14 @@ namespace RetroWalk.Core.Safety
                 return;
             }
 
+            // The posture average runs with or without a reference: a fall window keeps it as "the posture before".
+            int gxf = _fastX >> _fastShift;
+            int gyf = _fastY >> _fastShift;
+            int gzf = _fastZ >> _fastShift;
+            _postureX += gxf - (_postureX >> _postureShift);
+            _postureY += gyf - (_postureY >> _postureShift);
+            _postureZ += gzf - (_postureZ >> _postureShift);
+
             int stillNeeded = _stillSamplesNeeded;
             if (_stillCount >= stillNeeded)
             {
@@ -354,15 +362,8 @@ namespace RetroWalk.Core.Safety
                 }
             }
 
-            int gxf = _fastX >> _fastShift;
-            int gyf = _fastY >> _fastShift;
-            int gzf = _fastZ >> _fastShift;
             int dot = (gxf * _refX + gyf * _refY + gzf * _refZ) >> 14;
             long g2 = (long)gxf * gxf + (long)gyf * gyf + (long)gzf * gzf;
-
-            _postureX += gxf - (_postureX >> _postureShift);
-            _postureY += gyf - (_postureY >> _postureShift);
-            _postureZ += gzf - (_postureZ >> _postureShift);
             int px = _postureX >> _postureShift;
             int py = _postureY >> _postureShift;
             int pz = _postureZ >> _postureShift;
