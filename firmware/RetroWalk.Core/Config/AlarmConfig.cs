@@ -42,9 +42,9 @@ namespace RetroWalk.Core.Config
         /// <summary>
         /// How long the acceleration must stay above <see cref="FallImpactMilliG"/>. A body landing on its hip or back is
         /// cushioned by soft tissue and loads for tens of ms, a hard object knocked on something hard is a spike of a
-        /// few ms (the tracker put down on a table). The default, one sample, keeps every soft fall: 20 ms removes one
-        /// handling alarm in the phone recordings but loses a soft fall from a chair when the sensor's filter smooths
-        /// the peak a little differently, and a missed fall costs more than a dismissed alarm.
+        /// few ms (the tracker put down on a table). The default, one sample, keeps every soft fall: 20 ms loses a soft
+        /// fall from a chair when the sensor's filter smooths the peak a little differently, and handling is told apart
+        /// by what follows the impact instead (docs/alarms.md).
         /// </summary>
         public int FallImpactMinMs = 10;
 

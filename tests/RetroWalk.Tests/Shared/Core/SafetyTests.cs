@@ -197,10 +197,7 @@ namespace RetroWalk.Tests.Core
             long stumble = t.SampleIndex;
             SignalBuilder.Jolt(t, 6000, 4);
             SignalBuilder.Lean(t, settleSamples - 30, 15, 0);
-            for (int d = 15; d <= 75; d += 10)
-            {
-                SignalBuilder.Lean(t, 3, d, 0);
-            }
+            SignalBuilder.Turn(t, 15, 75, 10, 3, 0);
 
             long landing = t.SampleIndex;
             SignalBuilder.Jolt(t, 2500, 3);
@@ -219,10 +216,7 @@ namespace RetroWalk.Tests.Core
             Tracker t = UprightTracker();
             WalkBack(t, 10, 0);
             SignalBuilder.Still(t, 200);
-            for (int d = 0; d <= 74; d += 5)
-            {
-                SignalBuilder.Lean(t, 8, d, 1);
-            }
+            SignalBuilder.Turn(t, 0, 74, 5, 8, 1);
 
             SignalBuilder.Jolt(t, 2600, 1);
             SignalBuilder.Lean(t, 300, 74, 1);
@@ -236,10 +230,7 @@ namespace RetroWalk.Tests.Core
             Tracker t = UprightTracker();
             WalkBack(t, 10, 0);
             SignalBuilder.Still(t, 100);
-            for (int d = 0; d <= 90; d += 10)
-            {
-                SignalBuilder.Lean(t, 5, d, 0);
-            }
+            SignalBuilder.Turn(t, 0, 90, 10, 5, 0);
 
             SignalBuilder.Lean(t, 200, 90, 0);
             SignalBuilder.Jolt(t, 3000, 3);
@@ -254,10 +245,7 @@ namespace RetroWalk.Tests.Core
             // lies "flat" by the angle, but it got there before the tap and did not turn with it.
             Tracker t = UprightTracker();
             WalkBack(t, 10, 0);
-            for (int d = 0; d <= 100; d += 10)
-            {
-                SignalBuilder.Lean(t, 5, d, 1);
-            }
+            SignalBuilder.Turn(t, 0, 100, 10, 5, 1);
 
             Tremble(t, 40, 100);
             SignalBuilder.Jolt(t, 2600, 1);
@@ -278,10 +266,7 @@ namespace RetroWalk.Tests.Core
         public void LyingDownWithoutAnImpactIsNoFall()
         {
             Tracker t = UprightTracker();
-            for (int d = 0; d <= 90; d += 3)
-            {
-                SignalBuilder.Lean(t, 10, d, 0);
-            }
+            SignalBuilder.Turn(t, 0, 90, 3, 10, 0);
 
             SignalBuilder.Lean(t, 300, 90, 0);
             Assert.AreEqual(-1L, t.FirstFallAlarmSample);

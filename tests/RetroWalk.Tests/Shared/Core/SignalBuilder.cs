@@ -62,6 +62,18 @@ namespace RetroWalk.Tests.Core
         }
 
         /// <summary>
+        /// Turns the trunk from <paramref name="fromDeg"/> towards <paramref name="toDeg"/> in steps of
+        /// <paramref name="stepDeg"/>, <paramref name="samplesPerStep"/> samples at each angle (a movement, not a fall: 1 g).
+        /// </summary>
+        public static void Turn(Tracker t, int fromDeg, int toDeg, int stepDeg, int samplesPerStep, int sideways)
+        {
+            for (int d = fromDeg; d <= toDeg; d += stepDeg)
+            {
+                Lean(t, samplesPerStep, d, sideways);
+            }
+        }
+
+        /// <summary>
         /// Like <see cref="Lean"/> with the measured acceleration scaled to <paramref name="milliG"/>: below 1000 the
         /// body is losing support (falling), above it is being pushed up or hit.
         /// </summary>
