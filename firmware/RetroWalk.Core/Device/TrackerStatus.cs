@@ -35,8 +35,11 @@ namespace RetroWalk.Core.Device
         public ushort LongestBackwardStreakSteps;
         public ushort BackwardIntervals;
 
-        /// <summary>Incremented on every change; BTHome packet id and de-duplication for scanners.</summary>
+        /// <summary>Incremented on every publication (the BTHome packet id is not this: see BtHomePacketId).</summary>
         public byte Sequence;
+
+        /// <summary>Battery level 0..100 %, or -1 when not measured (no battery part, or before the first reading).</summary>
+        public int BatteryPercent = -1;
 
         public void CopyFrom(TrackerStatus other)
         {
@@ -53,6 +56,7 @@ namespace RetroWalk.Core.Device
             LongestBackwardStreakSteps = other.LongestBackwardStreakSteps;
             BackwardIntervals = other.BackwardIntervals;
             Sequence = other.Sequence;
+            BatteryPercent = other.BatteryPercent;
         }
     }
 }

@@ -129,7 +129,8 @@ public sealed class RecordingPublisher : IStatusPublisher
     {
         string counts = string.Join(", ", r.Counts.Take(r.CountCount).Select((c, i) => $"count_{i + 1} {c}"));
         string rotation = r.HasRotation ? Degrees(r.RotationDeciDeg) : "-";
-        return $"packet {r.PacketId}, problem {(r.Problem ? "on" : "off")}, {counts}, rotation {rotation}";
+        string battery = r.BatteryPercent >= 0 ? $"battery {r.BatteryPercent} %, " : "";
+        return $"packet {r.PacketId}, {battery}fall (problem) {(r.Problem ? "on" : "off")}, tilt warning (safety) {(r.Unsafe ? "on" : "off")}, {counts}, rotation {rotation}";
     }
 
     private static string Degrees(short deciDegrees) =>

@@ -80,8 +80,9 @@ namespace RetroWalk.Tests.Host.Ble
             publisher.Advertise(status);
 
             BtHomeReading reading = publisher.LastBtHome!;
-            Assert.AreEqual(9, reading.PacketId);
-            Assert.IsTrue(reading.Problem);
+            Assert.AreEqual(0, reading.PacketId, "the first advertisement's id; status sequence 9 does not leak into it");
+            Assert.IsFalse(reading.Problem, "a tilt warning is not a fall");
+            Assert.IsTrue(reading.Unsafe);
             Assert.AreEqual(status.ForwardSteps, reading.Counts[0]);
             Assert.AreEqual(status.BackwardSteps, reading.Counts[1]);
             Assert.AreEqual(status.TiltDeciDeg, reading.RotationDeciDeg);
