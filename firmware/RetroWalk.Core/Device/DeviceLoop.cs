@@ -526,6 +526,7 @@ namespace RetroWalk.Core.Device
             int cadence = _tracker.CadenceSpm;
             f.CadenceSpm = (byte)(cadence < 0 ? 0 : cadence > 255 ? 255 : cadence);
             f.Direction = _tracker.Direction;
+            f.Running = _tracker.Running;
             int tilt = _tracker.TiltDeciDeg;
             f.TiltDeciDeg = (short)(tilt < short.MinValue ? short.MinValue : tilt > short.MaxValue ? short.MaxValue : tilt);
             f.TiltDirection = _tracker.TiltDirection;
@@ -546,7 +547,7 @@ namespace RetroWalk.Core.Device
                 changed |= StatusFields.BackwardSteps | StatusFields.Snapshot;
             }
 
-            if (f.ResetEpochS != p.ResetEpochS || f.CadenceSpm != p.CadenceSpm || f.Direction != p.Direction
+            if (f.ResetEpochS != p.ResetEpochS || f.CadenceSpm != p.CadenceSpm || f.Direction != p.Direction || f.Running != p.Running
                 || f.BackwardWalkingS != p.BackwardWalkingS || f.LongestBackwardStreakSteps != p.LongestBackwardStreakSteps
                 || f.BackwardIntervals != p.BackwardIntervals)
             {

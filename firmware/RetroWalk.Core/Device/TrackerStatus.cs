@@ -20,6 +20,9 @@ namespace RetroWalk.Core.Device
 
         public WalkDirection Direction;
 
+        /// <summary>True while the last steps were classified as running (RSC walking/running flag).</summary>
+        public bool Running;
+
         /// <summary>Trunk angle from the upright reference in tenths of a degree.</summary>
         public short TiltDeciDeg;
 
@@ -48,6 +51,7 @@ namespace RetroWalk.Core.Device
             ResetEpochS = other.ResetEpochS;
             CadenceSpm = other.CadenceSpm;
             Direction = other.Direction;
+            Running = other.Running;
             TiltDeciDeg = other.TiltDeciDeg;
             TiltDirection = other.TiltDirection;
             Alarm = other.Alarm;
