@@ -165,7 +165,7 @@ public sealed class DashboardServer : IDisposable
                 return;
             case "/emulator/gatt" when context.Request.IsWebSocketRequest:
                 var socket = await context.AcceptWebSocketAsync(null);
-                var session = new GattBridgeSession(socket.WebSocket, _tracker);
+                var session = new GattBridgeSession(socket.WebSocket, context.Response.Abort, _tracker);
                 _session?.Drop(); // one central at a time, as the tracker
                 _session = session;
                 await session.RunAsync(_stop.Token);

@@ -15,12 +15,15 @@ namespace RetroWalk.Dashboard;
 public sealed class GattBridgeSession
 {
     private readonly WebSocket _socket;
+    private readonly Action _closeConnection;
     private readonly EmulatedTracker _tracker;
     private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public GattBridgeSession(WebSocket socket, EmulatedTracker tracker)
+    /// <param name="closeConnection">Closes the underlying TCP connection (a link loss the page must notice).</param>
+    public GattBridgeSession(WebSocket socket, Action closeConnection, EmulatedTracker tracker)
     {
         _socket = socket;
+        _closeConnection = closeConnection;
         _tracker = tracker;
     }
 
@@ -73,7 +76,11 @@ public sealed class GattBridgeSession
     }
 
     /// <summary>The link drops (the tests use it to check the page reconnects).</summary>
-    public void Drop() => _socket.Abort();
+    public void Drop()
+    {
+        _socket.Abort();
+        _closeConnection();
+    }
 
     private async Task SendLoop(CancellationToken cancel)
     {

@@ -77,7 +77,7 @@ function showHistory(records) {
   const shown = drawHistory($('chart'), records);
   const forward = records.reduce((s, r) => s + r.forwardSteps, 0);
   const backward = records.reduce((s, r) => s + r.backwardSteps, 0);
-  $('history-summary').textContent = `${shown} hours with records: ${forward.toLocaleString()} forward, ${backward.toLocaleString()} backward steps.`;
+  $('history-summary').textContent = `${shown} ${shown === 1 ? "hour" : "hours"} with records: ${forward.toLocaleString()} forward, ${backward.toLocaleString()} backward steps.`;
 }
 client.addEventListener('history', (e) => showHistory(e.detail));
 showHistory([]);
