@@ -12,6 +12,7 @@ public static class Program
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         // With no arguments the tool does its main job: the emulated tracker on the built-in retro-walking session.
         return root.Parse(args.Length == 0 ? new[] { "simulate" } : args).Invoke();
     }
