@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(DashboardCommand.Create());
         // With no arguments the tool does its main job: the emulated tracker on the built-in retro-walking session.
         var parse = root.Parse(args.Length == 0 ? new[] { "simulate" } : args);
         if (parse.Errors.Count > 0)
