@@ -60,7 +60,7 @@ public static class SimulateCommand
                 Verbose = parse.GetValue(verbose),
             };
             return Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
-                parse.GetValue(width), parse.GetValue(height), Console.Out, Console.Error, ProgressRunner.Interactive);
+                parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ProgressRunner.Interactive);
         });
         return command;
     }

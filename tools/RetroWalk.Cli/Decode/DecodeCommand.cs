@@ -22,7 +22,7 @@ public static class DecodeCommand
         };
         var list = new Option<bool>("--list") { Description = "Name every payload this command decodes" };
         var command = new Command("decode", "Decode a BLE payload the tracker sends or accepts, field by field with units") { what, hex, list };
-        command.SetAction(parse => Run(parse.GetValue(what), parse.GetValue(hex) ?? [], parse.GetValue(list), Console.Out, Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(what), parse.GetValue(hex) ?? [], parse.GetValue(list), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 

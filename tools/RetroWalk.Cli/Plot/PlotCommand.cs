@@ -22,7 +22,7 @@ public static class PlotCommand
             recording, output, from, to, width, height,
         };
         command.SetAction(parse => Run(parse.GetValue(recording)!, parse.GetValue(output)!, parse.GetValue(from), parse.GetValue(to),
-            parse.GetValue(width), parse.GetValue(height), Console.Out, Console.Error));
+            parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
