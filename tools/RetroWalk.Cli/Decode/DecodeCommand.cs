@@ -4,13 +4,13 @@ namespace RetroWalk.Cli.Decode;
 
 /// <summary>
 /// `retrowalk decode WHAT HEX…` and `retrowalk decode --list`: a payload field by field, with the core's codecs.
-/// Exit codes: 0 decoded; 1 the payload is invalid (wrong length, a bad value, not hex); 2 unknown WHAT or no hex.
+/// Exit codes: 0 decoded; 1 the payload is invalid (wrong length, a bad value, not hex); 64 unknown WHAT.
 /// </summary>
 public static class DecodeCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitInvalidPayload = 1;
-    public const int ExitUsage = 2;
+    public const int ExitOk = ExitCodes.Ok;
+    public const int ExitInvalidPayload = ExitCodes.Failed;
+    public const int ExitUsage = ExitCodes.Usage;
 
     public static Command Create()
     {

@@ -69,15 +69,20 @@ public static class StandardDecoders
 
     private static DecodedPayload LocalTime(byte[] bytes)
     {
-        var result = LocalTimeInfoCodec.Decode(bytes, 0, bytes.Length, out var zone, out var dst);
+        var result = LocalTimeInfoCodec.Decode(bytes, 0, bytes.Length, out var total, out var dst);
         if (result != CodecStatus.Ok)
         {
-            return DecodedPayload.Fail(PayloadDecoders.Problem(result, bytes.Length, $"{LocalTimeInfoCodec.Length}"));
+            return DecodedPayload.Fail(PayloadDecoders.Problem(result, bytes.Length, $"{LocalTimeInfoCodec.Length}") +
+                (result == CodecStatus.OutOfRange ? " (time zone -48..56 quarter hours, DST 0, 2, 4 or 8, both known)" : ""));
         }
-        int minutes = zone * 15;
-        string zoneText = zone == LocalTimeInfoCodec.TimeZoneUnknown ? "unknown"
-            : $"UTC{(minutes < 0 ? "-" : "+")}{Math.Abs(minutes) / 60:D2}:{Math.Abs(minutes) % 60:D2}";
-        string dstText = dst == LocalTimeInfoCodec.DstUnknown ? "unknown" : $"+{dst * 15} min";
-        return new DecodedPayload().Add("time zone", zoneText).Add("DST offset", dstText);
+        static string Utc(int quarterHours)
+        {
+            int minutes = quarterHours * 15;
+            return $"UTC{(minutes < 0 ? "-" : "+")}{Math.Abs(minutes) / 60:D2}:{Math.Abs(minutes) % 60:D2}";
+        }
+        return new DecodedPayload()
+            .Add("time zone", Utc(total - dst))
+            .Add("DST offset", $"+{dst * 15} min")
+            .Add("local time offset", Utc(total));
     }
 }
