@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RetroWalk.Cli.Decode;
 using RetroWalk.Cli.Eval;
 
 namespace RetroWalk.Cli;
@@ -10,6 +11,7 @@ public static class Program
         var root = new RootCommand("RetroWalk host tool: evaluate the tracker on recordings and emulate the device.");
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(DashboardCommand.Create());
         // With no arguments the tool does its main job: the emulated tracker on the built-in retro-walking session.
         return root.Parse(args.Length == 0 ? new[] { "simulate" } : args).Invoke();
