@@ -4,13 +4,13 @@ namespace RetroWalk.Cli.Decode;
 
 /// <summary>
 /// `retrowalk decode WHAT HEX…` and `retrowalk decode --list`: a payload field by field, with the core's codecs.
-/// Exit codes: 0 decoded; 1 the payload is invalid (wrong length, a bad value, not hex); 2 unknown WHAT or no hex.
+/// Exit codes: 0 decoded; 1 the payload is invalid (wrong length, a bad value, not hex); 64 unknown WHAT.
 /// </summary>
 public static class DecodeCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitInvalidPayload = 1;
-    public const int ExitUsage = 2;
+    public const int ExitOk = ExitCodes.Ok;
+    public const int ExitInvalidPayload = ExitCodes.Failed;
+    public const int ExitUsage = ExitCodes.Usage;
 
     public static Command Create()
     {
@@ -22,7 +22,7 @@ public static class DecodeCommand
         };
         var list = new Option<bool>("--list") { Description = "Name every payload this command decodes" };
         var command = new Command("decode", "Decode a BLE payload the tracker sends or accepts, field by field with units") { what, hex, list };
-        command.SetAction(parse => Run(parse.GetValue(what), parse.GetValue(hex) ?? [], parse.GetValue(list), Console.Out, Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(what), parse.GetValue(hex) ?? [], parse.GetValue(list), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 

@@ -13,6 +13,12 @@ public static class PayloadDecoders
 {
     public static readonly IReadOnlyList<PayloadDecoder> All =
     [
+        .. Custom(),
+        .. StandardDecoders.All,
+    ];
+
+    private static PayloadDecoder[] Custom() =>
+    [
         Status("forward-steps", StatusCharacteristics.ForwardSteps),
         Status("backward-steps", StatusCharacteristics.BackwardSteps),
         Status("snapshot", StatusCharacteristics.Snapshot),
