@@ -227,6 +227,30 @@ namespace RetroWalk.Tests.Host.Dashboard
         }
 
         [TestMethod]
+        public async Task IdentifyAndResetWithConfirmationReachTheDevice()
+        {
+            await using var s = await Open("retro-session", 20);
+            await s.Page.ClickAsync("#identify");
+            await Poll(async () => (int)(await s.State())["identifyRequests"], n => n == 1, "the device to receive Identify");
+            long before = await Poll(async () => (long)(await s.State())["forwardSteps"], n => n > 50, "50 forward steps on the device");
+
+            // Declining the confirmation writes nothing.
+            s.Page.Dialog += DismissOnce;
+            await s.Page.ClickAsync("#reset");
+            await Task.Delay(500);
+            Assert.IsTrue((long)(await s.State())["forwardSteps"] >= before, "a declined reset must leave the counts");
+            s.Page.Dialog -= DismissOnce;
+
+            s.Page.Dialog += AcceptOnce;
+            await s.Page.ClickAsync("#reset");
+            await Poll(async () => (long)(await s.State())["forwardSteps"], n => n < before, $"the device's forward count to drop below {before} after the confirmed reset");
+        }
+
+        private static async void DismissOnce(object sender, IDialog dialog) => await dialog.DismissAsync();
+
+        private static async void AcceptOnce(object sender, IDialog dialog) => await dialog.AcceptAsync();
+
+        [TestMethod]
         public async Task JsDecodersPassOnTheSharedVectors()
         {
             await using var s = await Open(null, 1, connect: false);
