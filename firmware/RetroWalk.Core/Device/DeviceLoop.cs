@@ -221,9 +221,11 @@ namespace RetroWalk.Core.Device
             _lastSaveAttemptMs = nowMs;
             if (!_store.Save(_state))
             {
+                _lastSaveFailed = true;
                 return false;
             }
 
+            _lastSaveFailed = false;
             _dirty = false;
             _saveRequested = false;
             return true;
@@ -614,10 +616,15 @@ namespace RetroWalk.Core.Device
 
         private void PersistIfDue(long now)
         {
-            bool due = _saveRequested || (_dirty && now - _lastSaveAttemptMs >= PersistIntervalMs);
-            if (due && (!_lastSaveFailed || now - _lastSaveAttemptMs >= SaveRetryMs))
+            // A failed save (periodic or requested) is retried every SaveRetryMs: the failed attempt restarts the
+            // timer, so the periodic condition alone would wait a whole PersistIntervalMs again.
+            long sinceAttempt = now - _lastSaveAttemptMs;
+            bool due = _lastSaveFailed
+                ? (_saveRequested || _dirty) && sinceAttempt >= SaveRetryMs
+                : _saveRequested || (_dirty && sinceAttempt >= PersistIntervalMs);
+            if (due)
             {
-                _lastSaveFailed = !SaveNow(now);
+                SaveNow(now);
             }
         }
 
