@@ -103,7 +103,7 @@ namespace RetroWalk.Core.Device
             RestoreOutcome = _store.Restore(_state);
             RestoreMessage = _store.Message;
             _state.ApplyTo(config);
-            _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingMs,
+            _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingS * 1000L,
                 (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
             _lastForward = _state.ForwardSteps;
             _lastBackward = _state.BackwardSteps;
@@ -215,7 +215,8 @@ namespace RetroWalk.Core.Device
         {
             _state.ForwardSteps = _tracker.ForwardSteps;
             _state.BackwardSteps = _tracker.BackwardSteps;
-            _state.BackwardWalkingMs = (uint)_tracker.Session.BackwardWalkingMs;
+            long backwardWalkingS = _tracker.Session.BackwardWalkingMs / 1000;
+            _state.BackwardWalkingS = backwardWalkingS > uint.MaxValue ? uint.MaxValue : (uint)backwardWalkingS;
             _state.LongestBackwardStreakSteps = (uint)_tracker.Session.LongestBackwardStreakSteps;
             _state.BackwardIntervals = (uint)_tracker.Session.BackwardIntervals;
             _lastSaveAttemptMs = nowMs;

@@ -167,6 +167,19 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
+        public void BackwardWalkingTimePast49DaysSurvivesASaveAndRestore()
+        {
+            var store = new MemoryCounterStore();
+            var device = Idle(store);
+            long fiftyDaysMs = 50L * 24 * 3600 * 1000 + 1234;
+            device.Loop.Tracker.Session.BackwardWalkingMs = fiftyDaysMs;
+            Assert.IsTrue(device.Loop.SaveNow(device.Clock.MonotonicMs));
+            long restored = Idle(store).Loop.Tracker.Session.BackwardWalkingMs;
+            Assert.IsLessThanOrEqualTo(fiftyDaysMs, restored);
+            Assert.IsGreaterThan(fiftyDaysMs - 1000, restored, "saved in whole seconds, never wrapped at 2^32 ms");
+        }
+
+        [TestMethod]
         public void CountsAreSavedEveryFiveMinutesWhileTheyChangeAndOnReset()
         {
             var store = new MemoryCounterStore();
