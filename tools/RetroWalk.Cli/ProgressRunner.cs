@@ -39,7 +39,7 @@ public static class ProgressRunner
         }
         else
         {
-            int shown = -1;
+            int shown = 0; // "0 %" says nothing
             while (!Done(200))
             {
                 int tenth = (int)(10 * Volatile.Read(ref fraction));
