@@ -5,11 +5,13 @@ using RetroWalk.Core.Dsp;
 namespace RetroWalk.Core.Motion
 {
     /// <summary>
-    /// Finds steps in the vertical acceleration (independent of the clip's rotation), gates them by regularity as good
-    /// pedometers do, and tells forward steps from backward ones with the inverted-pendulum cue.
+    /// Finds steps in the acceleration magnitude (|a| - g, which no rotation of the clip changes), gates them by
+    /// regularity as good pedometers do, and tells forward steps from backward ones with the inverted-pendulum cue.
     ///
-    /// Steps: the vertical acceleration, low-passed, swings once per step; a step is one full swing through a
-    /// hysteresis band that adapts to the recent swing size. A walk starts only after
+    /// Steps: the magnitude, low-passed by two stages, swings once per step; a step is a peak confirmed once the
+    /// signal has fallen a threshold below it (a quarter of the recent swing, never under
+    /// <see cref="MinSwingThresholdMilliG"/>). The vertical acceleration is used only for the gait's trough depth
+    /// (running or walking) and the vertical velocity of the direction cue. A walk starts only after
     /// <see cref="TrackerConfig.StepsToStartWalk"/> regular steps in a row, which are then credited together; isolated
     /// jolts, arm waving, driving and desk work never reach that.
     ///
@@ -17,8 +19,8 @@ namespace RetroWalk.Core.Motion
     /// falling and speeding up; so vertical velocity and acceleration along the travel direction are anti-correlated,
     /// whatever the direction of travel. Summed over a stride (two steps, cancelling left/right differences) against
     /// the device's forward axis, the sign says forward or backward. In running (spring-mass gait, the body is lowest
-    /// at mid-stance) the relation flips, so the gait is classified from the vertical swing: a flight phase makes it
-    /// far larger than any walk.
+    /// at mid-stance) the relation flips, so the gait is classified from the depth of the vertical acceleration's
+    /// trough: a flight phase is free fall, deeper than any walk's.
     /// </summary>
     public sealed class StepDetector
     {

@@ -44,8 +44,10 @@ export class TrackerClient extends EventTarget {
       throw new Error('Bluetooth is off or this device has no Bluetooth adapter. Turn Bluetooth on and try again.');
     }
     this.device = await this.bluetooth.requestDevice({
-      filters: [{ services: [this.uuids.service] }],
-      optionalServices: [this.uuids.currentTimeService],
+      // With BTHome on, the 128-bit service UUID does not fit in the advertisement (docs/ble.md), so the name in the
+      // scan response finds the tracker too; the service must then be listed as optional to be usable.
+      filters: [{ services: [this.uuids.service] }, { namePrefix: 'RetroWalk' }],
+      optionalServices: [this.uuids.service, this.uuids.currentTimeService],
     });
     this.device.addEventListener('gattserverdisconnected', () => this._onDisconnected());
     this._wantConnected = true;

@@ -158,7 +158,10 @@ public static class Simulator
     private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output, RunContext run)
     {
         EmulatedDevice? device = null;
-        var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs), output, options.Verbose, run);
+        var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs)
+        {
+            Battery = new EmulatedBattery(() => device!.Clock.MonotonicMs),
+        }, output, options.Verbose, run);
         device = new EmulatedDevice(input.Remaining(), store, config, phone);
         var loop = device.Loop;
         string restore = loop.RestoreOutcome switch
@@ -284,6 +287,10 @@ public static class Simulator
                 var v = phone.PhoneView;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{now / 1000.0,9:F3} s  phone   fwd {v.ForwardSteps}, bwd {v.BackwardSteps}, {v.CadenceSpm} steps/min {v.Direction}, tilt {v.TiltDeciDeg / 10.0:F1}° {v.TiltDirection}, alarm {v.Alarm}"));
+                if (phone.LastRsc != null)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{now / 1000.0,9:F3} s  fitness app (RSC)  {phone.LastRsc}"));
+                }
             }
         }
 
