@@ -171,6 +171,16 @@ public static class EvalConsole
             var falseAlarms = s.AdlFalseAlarmsByActivity.Where(a => a.Alarms > 0).Select(a => $"{a.Activity}: {a.Alarms}/{a.Trials}").ToList();
             Row("SisFall false alarms by activity", falseAlarms.Count > 0 ? string.Join(", ", falseAlarms) : "none");
         }
+        if (s.IpolGaitRecordings > 0)
+        {
+            Row("ipol-gait (lower back, walk 10 m, U-turn, back): mean |step error|",
+                $"{Number(s.IpolGaitMeanAbsErrorPct, "0.0")} % over {s.IpolGaitRecordings} trials ({s.IpolGaitTrueSteps} true steps)");
+            Row("ipol-gait: worst |step error|", $"{Number(s.IpolGaitWorstAbsErrorPct, "0.0")} % ({s.IpolGaitWorstFile})");
+            Row("ipol-gait: steps counted forward", $"{Number(s.IpolGaitForwardPct, "0.0")} %");
+            Row("ipol-gait reversed copies: mean |step error|, steps counted backward",
+                $"{Number(s.IpolGaitReversedMeanAbsErrorPct, "0.0")} %, {Number(s.IpolGaitReversedBackwardPct, "0.0")} % over {s.IpolGaitReversedRecordings} recordings");
+            Row("ipol-gait recordings with a fall alarm", s.IpolGaitWithFallAlarm.ToString(CultureInfo.InvariantCulture));
+        }
         if (s.OwnRecordingsWithTruth > 0)
         {
             Row("RetroWalk recordings: mean |step error|", $"{Number(s.OwnMeanAbsErrorPct, "0.0")} % over {s.OwnRecordingsWithTruth} recordings");

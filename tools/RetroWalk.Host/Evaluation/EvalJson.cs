@@ -39,7 +39,9 @@ public static class EvalJson
         string ForwardAxis,
         bool HasGyro,
         double DurationS,
-        int DeviceSamples);
+        int DeviceSamples,
+        string? Subject,
+        int? SubjectAge);
 
     public sealed record Device(int SampleRateHz, int AccelCountsPerG, int GyroCountsPer10Dps);
 
@@ -56,7 +58,7 @@ public static class EvalJson
         r.CountedSteps, r.ForwardSteps, r.BackwardSteps, Round(r.StepErrorPct),
         r.Info.FallExpected, r.FallAlarm, r.FallAlarmMs, r.TiltWarnings, r.Info.ImpactMs,
         r.Info.Activity, r.Info.FootSwitchSteps, r.Info.PeerSteps, r.Info.ForwardAxis.ToString(), r.HasGyro,
-        Math.Round(r.DurationS, 3), r.DeviceSamples);
+        Math.Round(r.DurationS, 3), r.DeviceSamples, r.Info.Subject, r.Info.SubjectAge);
 
     public static Document ToDocument(EvalReport report) => new(
         report.Root,

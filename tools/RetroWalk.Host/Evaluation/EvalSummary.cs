@@ -44,6 +44,24 @@ public sealed record EvalSummary
     public IReadOnlyList<string> NonFallDatasetAlarms { get; init; } = Array.Empty<string>();
     public double? MedianFallLatencyMs { get; init; }
     public int TiltWarnings { get; init; }
+    /// <summary>ipol-gait trials evaluated (original recordings; their reversed copies are counted apart).</summary>
+    public int IpolGaitRecordings { get; init; }
+
+    /// <summary>Mean over the ipol-gait trials of |counted − true| / true in %.</summary>
+    public double? IpolGaitMeanAbsErrorPct { get; init; }
+    public double? IpolGaitWorstAbsErrorPct { get; init; }
+    public string? IpolGaitWorstFile { get; init; }
+    public int IpolGaitTrueSteps { get; init; }
+
+    /// <summary>Counted steps of the ipol-gait trials that were counted forward, in % (all their walking is forward).</summary>
+    public double? IpolGaitForwardPct { get; init; }
+    /// <summary>ipol-gait trials or reversed copies (walks, no falls) that raised a fall alarm; the target is 0.</summary>
+    public int IpolGaitWithFallAlarm { get; init; }
+    public int IpolGaitReversedRecordings { get; init; }
+    public double? IpolGaitReversedMeanAbsErrorPct { get; init; }
+
+    /// <summary>Counted steps of the time-reversed ipol-gait copies that were counted backward, in %.</summary>
+    public double? IpolGaitReversedBackwardPct { get; init; }
     public int OwnRecordingsWithTruth { get; init; }
     public double? OwnMeanAbsErrorPct { get; init; }
 
@@ -65,6 +83,10 @@ public sealed record EvalSummary
         var reversed = sisfall.Where(r => r.Info.Reversed).ToList();
         var falls = sisfall.Where(r => r.Info.FallExpected == true).ToList();
         var adl = sisfall.Where(r => r.Info.FallExpected == false && !r.Info.Reversed).ToList();
+        var ipol = results.Where(r => r.Info.Dataset == IpolGaitReader.DatasetName && r.StepErrorPct is not null).ToList();
+        var ipolForward = ipol.Where(r => !r.Info.Reversed).ToList();
+        var ipolReversed = ipol.Where(r => r.Info.Reversed).ToList();
+        var ipolWorst = ipolForward.OrderByDescending(r => Math.Abs(r.StepErrorPct!.Value)).FirstOrDefault();
         var own = results.Where(r => r.Info.Dataset == RetroWalkCsv.DatasetName && r.StepErrorPct is not null).ToList();
         var latencies = falls.Select(r => r.FallLatencyMs).OfType<double>().ToList();
 
@@ -101,10 +123,24 @@ public sealed record EvalSummary
                 .ToList(),
             MedianFallLatencyMs = Median(latencies),
             TiltWarnings = results.Sum(r => r.TiltWarnings),
+            IpolGaitRecordings = ipolForward.Count,
+            IpolGaitMeanAbsErrorPct = MeanAbsError(ipolForward),
+            IpolGaitWorstAbsErrorPct = ipolWorst is null ? null : Math.Abs(ipolWorst.StepErrorPct!.Value),
+            IpolGaitWorstFile = ipolWorst?.Info.File,
+            IpolGaitTrueSteps = ipolForward.Sum(r => r.Info.TrueSteps ?? 0),
+            IpolGaitForwardPct = Percent(ipolForward.Sum(r => r.ForwardSteps), ipolForward.Sum(r => r.CountedSteps)),
+            IpolGaitWithFallAlarm = ipol.Count(r => r.FallAlarm),
+            IpolGaitReversedRecordings = ipolReversed.Count,
+            IpolGaitReversedMeanAbsErrorPct = MeanAbsError(ipolReversed),
+            IpolGaitReversedBackwardPct = Percent(ipolReversed.Sum(r => r.BackwardSteps), ipolReversed.Sum(r => r.CountedSteps)),
             OwnRecordingsWithTruth = own.Count,
             OwnMeanAbsErrorPct = own.Count > 0 ? own.Average(r => Math.Abs(r.StepErrorPct!.Value)) : null,
         };
     }
+
+    /// <summary>Mean of |step error| % over results that all have a truth, or null for none.</summary>
+    public static double? MeanAbsError(IReadOnlyCollection<EvalResult> results) =>
+        results.Count > 0 ? results.Average(r => Math.Abs(r.StepErrorPct!.Value)) : null;
 
     public static double? Percent(int part, int whole) => whole > 0 ? 100.0 * part / whole : null;
 

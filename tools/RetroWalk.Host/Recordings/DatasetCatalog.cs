@@ -14,7 +14,7 @@ public sealed record RecordingProblem(string File, int Line, string Message)
 
 /// <summary>
 /// Finds the recordings in a folder laid out like ../shared/datasets (any of sisfall/, oxford-stepcounter/,
-/// banglejs-stepcount/) and RetroWalk CSV files anywhere else below it. The folder may also be one dataset folder itself,
+/// banglejs-stepcount/, ipol-gait/) and RetroWalk CSV files anywhere else below it. The folder may also be one dataset folder itself,
 /// or a single recording of any kind (<see cref="RecordingFile"/>).
 /// </summary>
 public static class DatasetCatalog
@@ -22,7 +22,8 @@ public static class DatasetCatalog
     /// <summary><see cref="RecordingSource.Dataset"/> of a single file given instead of a folder (its kind is known once read).</summary>
     public const string SingleFile = "file";
 
-    public static readonly string[] DatasetFolders = { SisFallReader.DatasetName, OxfordReader.DatasetName, BangleReader.DatasetName };
+    public static readonly string[] DatasetFolders =
+        { SisFallReader.DatasetName, OxfordReader.DatasetName, BangleReader.DatasetName, IpolGaitReader.DatasetName };
 
     /// <summary>Everything evaluable below <paramref name="root"/>; files that are not recordings of any kind are reported in <paramref name="problems"/>.</summary>
     public static List<RecordingSource> Discover(string root, List<RecordingProblem> problems)
@@ -56,6 +57,9 @@ public static class DatasetCatalog
                 case OxfordReader.DatasetName:
                     AddOxford(root, folder, sources, problems);
                     break;
+                case IpolGaitReader.DatasetName:
+                    AddIpolGait(root, folder, sources);
+                    break;
                 case BangleReader.DatasetName:
                     foreach (var file in Sorted(Directory.EnumerateFiles(folder, "*.csv")))
                     {
@@ -84,6 +88,7 @@ public static class DatasetCatalog
 
     private static void AddSisFall(string root, string folder, List<RecordingSource> sources)
     {
+        var ages = SisFallReader.ReadSubjectAges(Path.Combine(folder, SisFallReader.ReadmeFile));
         foreach (var file in Sorted(Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories)))
         {
             if (!SisFallReader.IsTrialFileName(Path.GetFileName(file)))
@@ -92,7 +97,22 @@ public static class DatasetCatalog
             }
             var relative = Relative(root, file);
             sources.Add(new RecordingSource(SisFallReader.DatasetName, relative,
-                () => RecordingFile.WithReversedCopy(SisFallReader.Read(file, relative))));
+                () => RecordingFile.WithReversedCopy(SisFallReader.Read(file, relative, ages))));
+        }
+    }
+
+    /// <summary>Every <c>&lt;subject&gt;-&lt;trial&gt;_lb.txt</c> below the folder (GaitData/ in the shared copy), each with its reversed copy.</summary>
+    private static void AddIpolGait(string root, string folder, List<RecordingSource> sources)
+    {
+        foreach (var file in Sorted(Directory.EnumerateFiles(folder, "*" + IpolGaitReader.TrunkSuffix, SearchOption.AllDirectories)))
+        {
+            if (!IpolGaitReader.IsTrialFileName(Path.GetFileName(file)))
+            {
+                continue;
+            }
+            var relative = Relative(root, file);
+            sources.Add(new RecordingSource(IpolGaitReader.DatasetName, relative,
+                () => RecordingFile.WithReversedCopy(IpolGaitReader.Read(file, relative))));
         }
     }
 

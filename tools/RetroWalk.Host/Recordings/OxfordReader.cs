@@ -110,6 +110,7 @@ public static class OxfordReader
             Dataset = DatasetName,
             File = relativeFile,
             Placement = parts.Length >= 5 ? PlacementFromName(parts[3]) : null,
+            Subject = parts.Length >= 5 ? parts[1] : null,
             TrueSteps = truth,
             FootSwitchSteps = footSwitch,
         };
@@ -145,6 +146,7 @@ public static class OxfordReader
             Dataset = DatasetName,
             File = relativeFile,
             Placement = parts.Length >= 3 ? PlacementFromName(parts[1]) : null,
+            Subject = parts.Length >= 3 ? parts[0] : null,
             TrueSteps = series.Count > 0 ? (int)(last[1] - first[1]) : null,
             PeerSteps = Peers((PeerAlgorithm, recorded[0], last[0] - first[0]), (PeerAndroid, recorded[2], last[2] - first[2])),
         };

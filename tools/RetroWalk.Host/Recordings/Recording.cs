@@ -25,7 +25,7 @@ public sealed class Recording
 
     /// <summary>
     /// The same motion played backwards, as a backward-walking proxy: accelerations reversed in time (a(t) → a(T-t)),
-    /// angular rates reversed in time and negated (ω(t) → -ω(T-t)). Truth-free labels are kept; the copy is marked reversed.
+    /// angular rates reversed in time and negated (ω(t) → -ω(T-t)). Labels are kept, times in them (impact, footsteps, walk, turns) mirrored; the copy is marked reversed.
     /// </summary>
     public Recording TimeReversed()
     {
@@ -38,6 +38,14 @@ public sealed class Recording
             reversed[i] = new MotionSample(end - s.TimeS, s.Ax, s.Ay, s.Az, -s.Gx, -s.Gy, -s.Gz);
         }
         var impact = Info.ImpactMs is { } ms ? end * 1000 - ms : (double?)null;
-        return new Recording(Info with { Reversed = true, ImpactMs = impact }, reversed, HasGyro);
+        var info = Info with
+        {
+            Reversed = true,
+            ImpactMs = impact,
+            StepTimesS = Info.StepTimesS?.Reverse().Select(t => end - t).ToArray(),
+            WalkS = Info.WalkS?.Reversed(end),
+            TurnsS = Info.TurnsS.Reverse().Select(t => t.Reversed(end)).ToArray(),
+        };
+        return new Recording(info, reversed, HasGyro);
     }
 }

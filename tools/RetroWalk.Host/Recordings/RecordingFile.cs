@@ -3,7 +3,7 @@ using RetroWalk.Core.Config;
 namespace RetroWalk.Host.Recordings;
 
 /// <summary>
-/// One recording of any supported kind, recognised by its name and first line: a RetroWalk CSV, a SisFall trial, a
+/// One recording of any supported kind, recognised by its name and first line: a RetroWalk CSV, a SisFall trial, an ipol-gait trunk file, a
 /// Bangle.js CSV, an Oxford validation file, or an Oxford optimisation folder. For tools that take a single file
 /// (`eval FILE`, a simulator input) rather than a dataset folder.
 /// </summary>
@@ -25,6 +25,10 @@ public static class RecordingFile
         {
             return SisFallReader.Read(path, relativeFile);
         }
+        if (IpolGaitReader.IsTrialFileName(Path.GetFileName(path)))
+        {
+            return IpolGaitReader.Read(path, relativeFile);
+        }
         var first = TextRecord.Lines(path).FirstOrDefault().Text?.Trim() ?? "";
         if (first.StartsWith('#'))
         {
@@ -40,16 +44,24 @@ public static class RecordingFile
         }
         throw new RecordingFormatException(path, 1,
             $"not a recording this tool reads: expected a RetroWalk CSV (first line '# {RetroWalkCsv.FormatKey}: {RetroWalkCsv.FormatVersion}'), " +
-            $"a SisFall trial (<code>_<subject>_<trial>.txt), a Bangle.js CSV ('{BangleReader.Header}') " +
+            $"a SisFall trial (<code>_<subject>_<trial>.txt), an ipol-gait trunk file (<subject>-<trial>_lb.txt), a Bangle.js CSV ('{BangleReader.Header}') " +
             $"or an Oxford validation file ({OxfordReader.ValidationColumns} columns)");
     }
 
     /// <summary>A recording as the device's MPU6050 would deliver it at <paramref name="sensor"/>'s rate and ranges.</summary>
     public static RawSample[] ReadRaw(string path, SensorConfig sensor) => DeviceConverter.ToRaw(Read(path), sensor);
 
-    /// <summary>The recording, and for a SisFall walk or jog (D01-D04) also its time-reversed copy (backward-walking proxy).</summary>
+    /// <summary>
+    /// The recording, and for forward walking with a known forward axis (a SisFall walk or jog D01-D04, every
+    /// ipol-gait trial) also its time-reversed copy (backward-walking proxy).
+    /// </summary>
     public static IReadOnlyList<Recording> WithReversedCopy(Recording recording) =>
-        recording.Info.Dataset == SisFallReader.DatasetName && SisFallReader.IsWalkOrJog(recording.Info.Activity ?? "")
+        HasReversedCopy(recording.Info)
             ? new[] { recording, recording.TimeReversed() }
             : new[] { recording };
+
+    /// <summary>True for the recordings that eval also runs time-reversed.</summary>
+    public static bool HasReversedCopy(RecordingInfo info) =>
+        !info.Reversed && (info.Dataset == SisFallReader.DatasetName && SisFallReader.IsWalkOrJog(info.Activity ?? "")
+                           || info.Dataset == IpolGaitReader.DatasetName);
 }

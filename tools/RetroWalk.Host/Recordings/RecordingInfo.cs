@@ -35,6 +35,25 @@ public sealed record RecordingInfo
     /// <summary>How the recording's device frame relates to the body; Unknown when the sensor was not body-aligned.</summary>
     public MountAxis ForwardAxis { get; init; } = MountAxis.Unknown;
 
+    /// <summary>Who wore the sensor, as the dataset names them (SisFall SA02, ipol-gait 7, Oxford Jamie/user1), or null.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The subject's age in years where the dataset gives it, else null.</summary>
+    public int? SubjectAge { get; init; }
+
+    /// <summary>
+    /// The time of every true footstep in seconds from the start, ascending, where the dataset marks them (ipol-gait:
+    /// each footstep's heel strike, the end of its swing); null where only a total is known. In a time-reversed copy
+    /// the times are mirrored (t → duration − t) and stay ascending. When present, its length is <see cref="TrueSteps"/>.
+    /// </summary>
+    public IReadOnlyList<double>? StepTimesS { get; init; }
+
+    /// <summary>Where the wearer walks, from the first to the last marked sample of the walk (ipol-gait), or null.</summary>
+    public TimeRangeS? WalkS { get; init; }
+
+    /// <summary>The turn(s) within the walk (ipol-gait: the U-turn), empty where none is marked.</summary>
+    public IReadOnlyList<TimeRangeS> TurnsS { get; init; } = Array.Empty<TimeRangeS>();
+
     /// <summary>True for a time-reversed copy (backward-walking proxy).</summary>
     public bool Reversed { get; init; }
 }

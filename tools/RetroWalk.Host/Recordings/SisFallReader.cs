@@ -49,8 +49,54 @@ public static partial class SisFallReader
     /// <summary>True for a trial file name (not Readme.txt).</summary>
     public static bool IsTrialFileName(string fileName) => FileNamePattern().IsMatch(fileName);
 
-    /// <summary>Reads one trial. <paramref name="relativeFile"/> is the name reported in results.</summary>
-    public static Recording Read(string path, string relativeFile)
+    /// <summary>The dataset's own description, with the table of subjects and their ages.</summary>
+    public const string ReadmeFile = "Readme.txt";
+
+    [GeneratedRegex(@"^\|\s*(?<subject>S[AE]\d\d)\s*\|\s*(?<age>\d+)\s*\|", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectRowPattern();
+
+    /// <summary>
+    /// Ages by subject from the table in the dataset's Readme.txt (<c>| SA02    | 23  | 176 | ...</c>); empty when the
+    /// file is absent, as ages are a description, not something a recording needs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> ReadSubjectAges(string readmePath)
+    {
+        var ages = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(readmePath))
+        {
+            return ages;
+        }
+        foreach (var (_, text) in TextRecord.Lines(readmePath))
+        {
+            var m = SubjectRowPattern().Match(text);
+            if (m.Success)
+            {
+                ages[m.Groups["subject"].Value.ToUpperInvariant()] = int.Parse(m.Groups["age"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return ages;
+    }
+
+    /// <summary>The ages of <see cref="ReadSubjectAges"/> from the Readme.txt in the trial's folder or the one or two above it.</summary>
+    public static IReadOnlyDictionary<string, int> SubjectAgesNear(string trialPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(trialPath));
+        for (var up = 0; up < 3 && folder is not null; up++, folder = Path.GetDirectoryName(folder))
+        {
+            var readme = Path.Combine(folder, ReadmeFile);
+            if (File.Exists(readme))
+            {
+                return ReadSubjectAges(readme);
+            }
+        }
+        return new Dictionary<string, int>();
+    }
+
+    /// <summary>
+    /// Reads one trial. <paramref name="relativeFile"/> is the name reported in results; <paramref name="subjectAges"/>
+    /// (from <see cref="ReadSubjectAges"/>) gives the subject's age, looked up near the file when null.
+    /// </summary>
+    public static Recording Read(string path, string relativeFile, IReadOnlyDictionary<string, int>? subjectAges = null)
     {
         var match = FileNamePattern().Match(Path.GetFileName(path));
         if (!match.Success)
@@ -74,12 +120,16 @@ public static partial class SisFallReader
             series.Add(number, series.Count / SampleRateHz, a.X, a.Y, a.Z, g.X, g.Y, g.Z);
         }
         var fall = code[0] == 'F';
+        var subject = match.Groups["subject"].Value.ToUpperInvariant();
+        subjectAges ??= SubjectAgesNear(path);
         var info = new RecordingInfo
         {
             Dataset = DatasetName,
             File = relativeFile,
             Placement = Placement,
             Activity = code,
+            Subject = subject,
+            SubjectAge = subjectAges.TryGetValue(subject, out var age) ? age : null,
             FallExpected = fall,
             ImpactMs = fall ? peakIndex * 1000.0 / SampleRateHz : null,
             ForwardAxis = ForwardAxis,

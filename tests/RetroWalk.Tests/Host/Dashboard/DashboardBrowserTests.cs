@@ -179,11 +179,27 @@ namespace RetroWalk.Tests.Host.Dashboard
             await Poll(() => s.State(), st => (bool)st["inputFinished"] && ((JsonArray)st["history"]).Count > 0
                 && ((JsonArray)st["history"]).Sum(r => (int)r["forwardSteps"] + (int)r["backwardSteps"]) > 0,
                 "the short session to end with steps in the device's hourly history", 30000);
-            await Task.Delay(1500);
-            await s.Page.ClickAsync("#load-history");
-            var device = (JsonArray)(await s.State())["history"];
-            await Poll(() => s.Page.Locator("#chart g.hour").CountAsync(), n => n == device.Count, $"{device.Count} hourly bars in the chart");
+            // The loop may still be booking the last samples' steps: download until the device's records were the same
+            // before and after the download (a loaded machine can be seconds behind), then compare.
+            JsonArray device = null;
+            for (int attempt = 0; attempt < 5; attempt++)
+            {
+                await Task.Delay(1500);
+                string before = (await s.State())["history"].ToJsonString();
+                await s.Page.ClickAsync("#load-history");
+                device = (JsonArray)(await s.State())["history"];
+                int expected = device.Count;
+                await Poll(() => s.Page.Locator("#chart g.hour").CountAsync(), n => n == expected, $"{expected} hourly bars in the chart");
+                await Task.Delay(500);
+                if ((await s.State())["history"].ToJsonString() == before)
+                {
+                    break;
+                }
+            }
             var bars = s.Page.Locator("#chart g.hour");
+            string wanted = string.Join(",", device.Select(r => (int)r["forwardSteps"]));
+            await Poll(async () => string.Join(",", await bars.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-forward'))")),
+                drawn => drawn == wanted, "the chart to show the device's records: " + wanted, 10000);
             for (int i = 0; i < device.Count; i++)
             {
                 var bar = bars.Nth(i);
