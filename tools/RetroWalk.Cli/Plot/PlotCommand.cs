@@ -72,8 +72,8 @@ public static class PlotCommand
         return TraceBuilder.Build(title, raw, perRecording, TrueStepTimes(recording));
     }
 
-    /// <summary>True footstep times, where the recording has them (none of today's readers provide them yet).</summary>
-    public static IReadOnlyList<double>? TrueStepTimes(Recording recording) => null;
+    /// <summary>True footstep times, where the recording has them (ipol-gait's hand-marked footsteps), else null.</summary>
+    public static IReadOnlyList<double>? TrueStepTimes(Recording recording) => recording.Info.StepTimesS;
 
     public static int Write(SessionTrace trace, string pngPath, int widthPx, int heightPx, TextWriter output, TextWriter error)
     {
