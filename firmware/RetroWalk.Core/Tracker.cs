@@ -14,6 +14,7 @@ namespace RetroWalk.Core
     {
         private readonly TrackerConfig _config;
         private readonly SessionStats _session = new SessionStats();
+        private readonly StepLog _stepLog = new StepLog();
         private readonly MotionFrame _frame;
         private readonly StepDetector _steps;
         private readonly SafetyMonitor _safety;
@@ -51,6 +52,9 @@ namespace RetroWalk.Core
         public bool Running { get { return _steps.Walking && _steps.Running; } }
 
         public SessionStats Session { get { return _session; } }
+
+        /// <summary>The last credited steps with their times, read once per loop by the session recorder.</summary>
+        public StepLog StepLog { get { return _stepLog; } }
 
         /// <summary>The gravity and forward-axis tracker (read-only use: diagnostics, tilt).</summary>
         public MotionFrame Frame { get { return _frame; } }
@@ -125,6 +129,7 @@ namespace RetroWalk.Core
             }
 
             _direction = direction;
+            _stepLog.Add(_sampleIndex, steps, samples, direction);
             _safety.OnStep(_sampleIndex);
             int mean = _steps.MeanIntervalSamples;
             _cadenceSpm = mean > 0 ? 60 * _config.Sensor.SampleRateHz / mean : 0;

@@ -96,7 +96,8 @@ namespace RetroWalk.Firmware
         {
             try
             {
-                Ble.BleTracker ble = new Ble.BleTracker(_loop, _loop.History, _loop, FirmwareRevision, HardwareRevision);
+                Ble.BleTracker ble = new Ble.BleTracker(_loop, _loop.History, _loop, FirmwareRevision, HardwareRevision,
+                    OpenBatteryAdc());
                 _loop.AttachPublisher(ble);
                 ble.Start();
                 Log("BLE advertising");
@@ -104,6 +105,20 @@ namespace RetroWalk.Firmware
             catch (Exception e)
             {
                 Log("BLE NOT AVAILABLE (is the firmware an ESP32_BLE_* image?): " + e.GetType().FullName + ": " + e.Message);
+            }
+        }
+
+        /// <summary>The battery divider's ADC channel; null if the ADC cannot be opened (the tracker runs without it).</summary>
+        private static RetroWalk.Core.Power.IBatteryAdc OpenBatteryAdc()
+        {
+            try
+            {
+                return new AdcBatteryReader(BoardPins.BatteryAdcChannel);
+            }
+            catch (Exception e)
+            {
+                Log("battery: no ADC (" + e.Message + "), no Battery service");
+                return null;
             }
         }
 

@@ -1,10 +1,18 @@
 using System.CommandLine;
+using RetroWalk.Cli.Decode;
+using RetroWalk.Cli.Plot;
+using RetroWalk.Core.Config;
 using RetroWalk.Host.Emulation;
+using RetroWalk.Host.Recordings;
 using RetroWalk.Host.Synthesis;
 
 namespace RetroWalk.Cli;
 
-/// <summary>`retrowalk simulate [--recording FILE] [--scenario NAME] [--events NAME] [--seed N] [--verbose]`: the device loop on the emulated board.</summary>
+/// <summary>
+/// `retrowalk simulate [--recording FILE] [--scenario NAME] [--events NAME] [--seed N] [--verbose] [--json FILE] [--plot FILE]`:
+/// the device loop on the emulated board. Exit codes: 0 done; 1 the recording cannot be read or an output file cannot
+/// be written; 64 a bad option.
+/// </summary>
 public static class SimulateCommand
 {
     public static Command Create()
@@ -34,12 +42,13 @@ public static class SimulateCommand
         {
             Description = "Print every notification (default: advertisements, alarm changes and the phone's view every 30 s)",
         };
-        var command = new Command("simulate", "Run the firmware's device loop on the host emulation and print what a phone would see");
-        command.Options.Add(recording);
-        command.Options.Add(scenario);
-        command.Options.Add(seed);
-        command.Options.Add(events);
-        command.Options.Add(verbose);
+        var json = new Option<string?>("--json") { Description = "Also write the session as JSON (events with times, final counts, ground truth; keys in the README)" };
+        var plot = new Option<string?>("--plot") { Description = "Also plot the input as the tracker saw it to this PNG (like `retrowalk plot`, with the synthesizer's true steps)" };
+        var (from, to, width, height) = PlotCommand.WindowOptions();
+        var command = new Command("simulate", "Run the firmware's device loop on the host emulation and print what a phone would see")
+        {
+            recording, scenario, seed, events, verbose, json, plot, from, to, width, height,
+        };
         command.SetAction(parse =>
         {
             var options = new SimulationOptions
@@ -50,16 +59,58 @@ public static class SimulateCommand
                 Events = parse.GetValue(events)!,
                 Verbose = parse.GetValue(verbose),
             };
-            try
-            {
-                return Simulator.Run(options, Console.Out);
-            }
-            catch (Exception e) when (e is FileNotFoundException or FormatException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            return Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
+                parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ProgressRunner.Interactive);
         });
         return command;
+    }
+
+    public static int Run(SimulationOptions options, string? jsonPath, string? plotPath, double? fromS, double? toS, int widthPx, int heightPx,
+        TextWriter output, TextWriter error, bool interactive)
+    {
+        var record = jsonPath is null ? null : new SimulationRecord();
+        int code;
+        try
+        {
+            // On a terminal the bar owns the screen while it runs, so the session's lines are held back and printed after.
+            var buffer = interactive ? new StringWriter() : null;
+            var target = buffer ?? output;
+            code = ProgressRunner.Run("simulate", interactive, error, progress => Simulator.Run(options, target, record, progress));
+            if (buffer is not null)
+            {
+                output.Write(buffer.ToString());
+            }
+        }
+        catch (RecordingFormatException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        if (code != ExitCodes.Ok)
+        {
+            return code;
+        }
+        if (record is not null)
+        {
+            try
+            {
+                SimulationJson.Write(jsonPath!, record);
+                error.WriteLine($"JSON written to {jsonPath}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                error.WriteLine($"error: cannot write {Printable.Excerpt(jsonPath!)}: {e.Message}");
+                return ExitCodes.Failed;
+            }
+        }
+        if (plotPath is not null)
+        {
+            var config = new TrackerConfig();
+            var samples = Simulator.OpenInput(options, config.Sensor, out var description, out var truth);
+            var trueTimes = truth?.Steps.Select(s => truth.SecondsAt(s.Sample)).ToList();
+            var trace = TraceBuilder.Build(description, samples, config, trueTimes).Window(fromS, toS);
+            return PlotCommand.Write(trace, plotPath, widthPx, heightPx, error, error);
+        }
+        return ExitCodes.Ok;
     }
 }

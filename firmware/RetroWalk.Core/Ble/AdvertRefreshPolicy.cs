@@ -7,7 +7,8 @@ namespace RetroWalk.Core.Ble
     /// When the device may rebuild its advertisement. nanoFramework 1.x cannot change advertising data in place: it
     /// stops advertising (which disposes the native GATT configuration) and starts again, and restarting often has
     /// crashed the stack before (nanoframework/Home#1102). So: never while a phone is connected (the controller is not
-    /// advertising then anyway), at most once a minute for new counts, and within 5 s when the alarm state changes.
+    /// advertising then anyway), at most once a minute for new counts, and within 5 s when the alarm level changes
+    /// (raised, escalated from tilt warning to fall alarm, or cleared).
     /// </summary>
     public sealed class AdvertRefreshPolicy
     {
@@ -20,7 +21,8 @@ namespace RetroWalk.Core.Ble
         private uint _forward;
         private uint _backward;
         private short _tilt;
-        private bool _problem;
+        private AlarmLevel _alarm;
+        private int _battery;
 
         /// <summary>True if the advertisement should be rebuilt for <paramref name="status"/> now.</summary>
         public bool IsDue(TrackerStatus status, long nowMs, bool clientConnected)
@@ -36,14 +38,14 @@ namespace RetroWalk.Core.Ble
             }
 
             long elapsed = nowMs - _lastMs;
-            bool problem = status.Alarm != AlarmLevel.None;
-            if (problem != _problem || _forced)
+            // Fall alarm and tilt warning are separate Home Assistant entities: any change of level is urgent.
+            if (status.Alarm != _alarm || _forced)
             {
                 return elapsed >= AlarmRefreshIntervalMs;
             }
 
             bool changed = status.ForwardSteps != _forward || status.BackwardSteps != _backward
-                || status.TiltDeciDeg != _tilt;
+                || status.TiltDeciDeg != _tilt || status.BatteryPercent != _battery;
             return changed && elapsed >= RefreshIntervalMs;
         }
 
@@ -56,7 +58,8 @@ namespace RetroWalk.Core.Ble
             _forward = status.ForwardSteps;
             _backward = status.BackwardSteps;
             _tilt = status.TiltDeciDeg;
-            _problem = status.Alarm != AlarmLevel.None;
+            _alarm = status.Alarm;
+            _battery = status.BatteryPercent;
         }
 
         /// <summary>Rebuild soon whatever the counts (e.g. BTHome advertising was switched on or off).</summary>

@@ -5,11 +5,14 @@ namespace RetroWalk.Core.Ble
     /// <summary>
     /// The legacy (31-byte) advertisement and its scan response, built from AD structures (length, type, data).
     /// With BTHome on and the name "RetroWalk":
-    /// <para>advertisement: Flags <c>02 01 06</c> | BTHome service data <c>15 16 D2 FC 40 …</c> (22 bytes) |
-    /// Shortened Local Name "Retr" (the longest prefix that fits) = 31 bytes;</para>
-    /// <para>scan response: Complete Local Name "RetroWalk" | the 128-bit custom service UUID, so apps can filter on it.</para>
-    /// Names are ASCII (anything else is sent as '?'). The device hands the structures to the BLE stack one by one, in
-    /// the order of <see cref="EncodeSections"/>, and the stack splits them as <see cref="Pack"/> does.
+    /// <para>advertisement: Flags <c>02 01 06</c> | BTHome service data <c>19 16 D2 FC 40 …</c> (26 bytes with the
+    /// battery, 24 without) = 29 or 27 bytes;</para>
+    /// <para>scan response: Complete Local Name "RetroWalk" | Appearance 0x0443 (Running Walking Sensor: On-Hip) |
+    /// Incomplete List of 16-bit Service UUIDs: 0x1814 (RSC, what fitness apps and watches scan for) = 19 bytes.</para>
+    /// The 128-bit custom service UUID no longer fits beside them and is sent only with BTHome off; apps find the
+    /// custom service after connecting. Names are ASCII (anything else is sent as '?'). The device hands the
+    /// structures to the BLE stack one by one, in the order of <see cref="EncodeSections"/>, and the stack splits them
+    /// as <see cref="Pack"/> does.
     /// </summary>
     public static class AdvertisementCodec
     {
@@ -23,6 +26,11 @@ namespace RetroWalk.Core.Ble
         public const byte TypeShortenedName = 0x08;
         public const byte TypeCompleteName = 0x09;
         public const byte TypeServiceData16 = 0x16;
+        public const byte TypeIncompleteList16 = 0x02;
+        public const byte TypeAppearance = 0x19;
+
+        /// <summary>GAP Appearance "Running Walking Sensor: On-Hip" (Assigned Numbers, category 0x011, subcategory 3).</summary>
+        public const ushort AppearanceOnHipWalkingSensor = 0x0443;
 
         /// <summary>LE General Discoverable, BR/EDR not supported.</summary>
         public const byte FlagsGeneralDiscoverableNoBrEdr = 0x06;
@@ -32,12 +40,14 @@ namespace RetroWalk.Core.Ble
 
         /// <summary>
         /// Writes the AD structures in the order the stack must receive them: Flags, BTHome service data (when
-        /// <paramref name="btHome"/>), the name as it fits in the advertisement (complete, or the longest prefix as
-        /// a Shortened Local Name), the Complete Local Name again when it was shortened, the 128-bit service UUID.
-        /// Returns the total length. <see cref="Pack"/> then splits them as nanoFramework does.
+        /// <paramref name="btHome"/>), the Complete Local Name, the Appearance, the RSC service UUID, and with BTHome off
+        /// the 128-bit service UUID. Returns the total length. <see cref="Pack"/> then splits them as nanoFramework
+        /// does: with BTHome on, Flags and BTHome fill the advertisement and the rest goes to the scan response.
+        /// <paramref name="btHomeAt"/> receives the offset of the BTHome service data (its UUID) or -1.
         /// </summary>
-        public static int EncodeSections(TrackerStatus status, bool btHome, string name, byte[] dst, int offset)
+        public static int EncodeSections(TrackerStatus status, bool btHome, string name, byte[] dst, int offset, out int btHomeAt)
         {
+            btHomeAt = -1;
             if (!StatusCodec.Fits(dst, offset, MaxSectionsLength))
             {
                 return 0;
@@ -49,28 +59,36 @@ namespace RetroWalk.Core.Ble
             dst[at++] = FlagsGeneralDiscoverableNoBrEdr;
             if (btHome)
             {
-                dst[at++] = BtHomeCodec.ServiceDataLength + 1;
+                int length = BtHomeCodec.LengthOf(status);
+                dst[at++] = (byte)(length + 1);
                 dst[at++] = TypeServiceData16;
+                btHomeAt = at;
                 at += BtHomeCodec.EncodeServiceData(status, dst, at);
             }
 
             int nameLength = name == null ? 0 : name.Length;
-            int nameRoom = MaxLegacyLength - (at - offset) - 2;
-            if (nameLength > 0 && nameRoom > 0)
+            int nameRoom = MaxLegacyLength - 2 - 4 - 4;
+            if (nameLength > 0)
             {
                 bool complete = nameLength <= nameRoom;
                 at += WriteName(name, complete ? nameLength : nameRoom, complete ? TypeCompleteName : TypeShortenedName, dst, at);
-                if (!complete)
-                {
-                    int fullRoom = MaxLegacyLength - 2 - 18;
-                    at += WriteName(name, nameLength <= fullRoom ? nameLength : fullRoom,
-                        nameLength <= fullRoom ? TypeCompleteName : TypeShortenedName, dst, at);
-                }
             }
 
-            dst[at++] = 17;
-            dst[at++] = TypeCompleteList128;
-            at += BleUuids.WriteUuid128(BleUuids.Service, dst, at);
+            dst[at++] = 3;
+            dst[at++] = TypeAppearance;
+            LittleEndian.PutU16(dst, at, AppearanceOnHipWalkingSensor);
+            at += 2;
+            dst[at++] = 3;
+            dst[at++] = TypeIncompleteList16;
+            LittleEndian.PutU16(dst, at, BleUuids.RunningSpeedAndCadence);
+            at += 2;
+            if (!btHome)
+            {
+                dst[at++] = 17;
+                dst[at++] = TypeCompleteList128;
+                at += BleUuids.WriteUuid128(BleUuids.Service, dst, at);
+            }
+
             return at - offset;
         }
 

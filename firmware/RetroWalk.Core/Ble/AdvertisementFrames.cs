@@ -19,9 +19,21 @@ namespace RetroWalk.Core.Ble
         /// <summary>AD structures that fitted in neither payload (the stack drops them silently); 0 by design.</summary>
         public int Dropped;
 
+        /// <summary>BTHome packet id of the last build (advanced only when the BTHome content changed).</summary>
+        public byte PacketId { get { return _packetId.Current; } }
+
+        private readonly BtHomePacketId _packetId = new BtHomePacketId();
+
         public void Build(TrackerStatus status, bool btHome, string name)
         {
-            SectionsLength = AdvertisementCodec.EncodeSections(status, btHome, name, Sections, 0);
+            int btHomeAt;
+            SectionsLength = AdvertisementCodec.EncodeSections(status, btHome, name, Sections, 0, out btHomeAt);
+            if (btHomeAt >= 0)
+            {
+                int length = BtHomeCodec.LengthOf(status);
+                _packetId.Stamp(Sections, btHomeAt, length, btHomeAt + BtHomeCodec.PacketIdAt);
+            }
+
             Dropped = AdvertisementCodec.Pack(Sections, 0, SectionsLength,
                 Advertisement, out AdvertisementLength, ScanResponse, out ScanResponseLength);
         }

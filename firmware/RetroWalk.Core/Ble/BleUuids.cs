@@ -24,6 +24,15 @@ namespace RetroWalk.Core.Ble
         public const ushort DeviceInformationService = 0x180A;
         public const ushort CurrentTimeService = 0x1805;
         public const ushort CurrentTimeCharacteristic = 0x2A2B;
+        public const ushort LocalTimeInformationCharacteristic = 0x2A0F;
+        public const ushort RunningSpeedAndCadence = 0x1814;
+        public const ushort RscMeasurementCharacteristic = 0x2A53;
+        public const ushort RscFeatureCharacteristic = 0x2A54;
+        public const ushort SensorLocationCharacteristic = 0x2A5D;
+        public const ushort ImmediateAlertService = 0x1802;
+        public const ushort AlertLevelCharacteristic = 0x2A06;
+        public const ushort BatteryService = 0x180F;
+        public const ushort BatteryLevelCharacteristic = 0x2A19;
         public const ushort UserDescriptionDescriptor = 0x2901;
         public const ushort PresentationFormatDescriptor = 0x2904;
 

@@ -6,9 +6,11 @@ namespace RetroWalk.Core.Ble
     /// <summary>
     /// BTHome v2 service data (https://bthome.io, UUID 0xFCD2), decoded by Home Assistant's BTHome integration without
     /// a connection. Unencrypted, regular interval. Objects in ascending id order, as the reference parser expects:
-    /// 0x00 packet id u8 | 0x26 problem u8 (1 while an alarm is raised) | 0x3E count u32 forward steps |
-    /// 0x3E count u32 backward steps (a repeated id becomes count_1, count_2) | 0x3F rotation s16 ×0.1° tilt.
-    /// No battery object: the battery is not measured, and a made-up value would mislead.
+    /// 0x00 packet id u8 | 0x01 battery u8 % (only while measured) | 0x26 problem u8 (1 while a fall alarm is raised) |
+    /// 0x28 safety u8 (1 = unsafe, while a tilt warning is raised) | 0x3E count u32 forward steps | 0x3E count u32
+    /// backward steps (a repeated id becomes count_1, count_2) | 0x3F rotation s16 ×0.1° tilt. Problem and Safety are
+    /// two binary sensors in Home Assistant (bthome-ble const.py: device classes PROBLEM and SAFETY), so a fall alarm
+    /// and a tilt warning are separate entities. The packet id is stamped afterwards (<see cref="BtHomePacketId"/>).
     /// </summary>
     public static class BtHomeCodec
     {
@@ -19,16 +21,33 @@ namespace RetroWalk.Core.Ble
         public const byte ObjectPacketId = 0x00;
         public const byte ObjectBattery = 0x01;
         public const byte ObjectProblem = 0x26;
+        public const byte ObjectSafety = 0x28;
         public const byte ObjectCount32 = 0x3E;
         public const byte ObjectRotation = 0x3F;
 
-        /// <summary>Bytes after the AD type: UUID (2) + device info (1) + objects (2 + 2 + 5 + 5 + 3).</summary>
-        public const int ServiceDataLength = 20;
+        /// <summary>Bytes after the AD type without the battery: UUID (2) + device info (1) + objects (2 + 2 + 2 + 5 + 5 + 3).</summary>
+        public const int ServiceDataLength = 22;
 
-        /// <summary>Writes UUID 0xFCD2 (little-endian), device info and objects; returns <see cref="ServiceDataLength"/>.</summary>
+        /// <summary>With the battery object (2 more bytes).</summary>
+        public const int MaxServiceDataLength = ServiceDataLength + 2;
+
+        /// <summary>Offset of the packet id's value from the start of the service data (after UUID, info, id).</summary>
+        public const int PacketIdAt = 4;
+
+        /// <summary>Service data length for this status: with the battery object only while it is measured.</summary>
+        public static int LengthOf(TrackerStatus status)
+        {
+            return status.BatteryPercent >= 0 ? MaxServiceDataLength : ServiceDataLength;
+        }
+
+        /// <summary>
+        /// Writes UUID 0xFCD2 (little-endian), device info and objects; returns <see cref="LengthOf"/>. The packet id
+        /// written is <see cref="TrackerStatus.Sequence"/>; the advertisement builder restamps it.
+        /// </summary>
         public static int EncodeServiceData(TrackerStatus status, byte[] dst, int offset)
         {
-            if (!StatusCodec.Fits(dst, offset, ServiceDataLength))
+            int length = LengthOf(status);
+            if (!StatusCodec.Fits(dst, offset, length))
             {
                 return 0;
             }
@@ -38,15 +57,25 @@ namespace RetroWalk.Core.Ble
             dst[at + 2] = DeviceInfoV2Unencrypted;
             dst[at + 3] = ObjectPacketId;
             dst[at + 4] = status.Sequence;
-            dst[at + 5] = ObjectProblem;
-            dst[at + 6] = status.Alarm != AlarmLevel.None ? (byte)1 : (byte)0;
-            dst[at + 7] = ObjectCount32;
-            LittleEndian.PutU32(dst, at + 8, status.ForwardSteps);
-            dst[at + 12] = ObjectCount32;
-            LittleEndian.PutU32(dst, at + 13, status.BackwardSteps);
-            dst[at + 17] = ObjectRotation;
-            LittleEndian.PutU16(dst, at + 18, status.TiltDeciDeg);
-            return ServiceDataLength;
+            at += 5;
+            if (status.BatteryPercent >= 0)
+            {
+                dst[at] = ObjectBattery;
+                dst[at + 1] = (byte)(status.BatteryPercent > 100 ? 100 : status.BatteryPercent);
+                at += 2;
+            }
+
+            dst[at] = ObjectProblem;
+            dst[at + 1] = status.Alarm == AlarmLevel.FallAlarm ? (byte)1 : (byte)0;
+            dst[at + 2] = ObjectSafety;
+            dst[at + 3] = status.Alarm == AlarmLevel.TiltWarning ? (byte)1 : (byte)0;
+            dst[at + 4] = ObjectCount32;
+            LittleEndian.PutU32(dst, at + 5, status.ForwardSteps);
+            dst[at + 9] = ObjectCount32;
+            LittleEndian.PutU32(dst, at + 10, status.BackwardSteps);
+            dst[at + 14] = ObjectRotation;
+            LittleEndian.PutU16(dst, at + 15, status.TiltDeciDeg);
+            return length;
         }
 
         /// <summary>
@@ -156,6 +185,10 @@ namespace RetroWalk.Core.Ble
                     into.HasProblem = true;
                     into.Problem = src[at] != 0;
                     break;
+                case ObjectSafety:
+                    into.HasSafety = true;
+                    into.Unsafe = src[at] != 0;
+                    break;
                 case ObjectCount32:
                     into.AddCount(LittleEndian.GetU32(src, at));
                     break;
@@ -167,7 +200,7 @@ namespace RetroWalk.Core.Ble
         }
     }
 
-    /// <summary>What a BTHome receiver reads from one advertisement (the subset RetroWalk sends, plus battery).</summary>
+    /// <summary>What a BTHome receiver reads from one advertisement (the subset RetroWalk sends).</summary>
     public sealed class BtHomeReading
     {
         public const int MaxCounts = 4;
@@ -180,6 +213,10 @@ namespace RetroWalk.Core.Ble
 
         public bool HasProblem;
         public bool Problem;
+
+        /// <summary>Object 0x28 (Home Assistant: a Safety binary sensor, on = unsafe).</summary>
+        public bool HasSafety;
+        public bool Unsafe;
         public bool HasRotation;
         public short RotationDeciDeg;
         public bool TriggerBased;
@@ -197,6 +234,8 @@ namespace RetroWalk.Core.Ble
             BatteryPercent = -1;
             HasProblem = false;
             Problem = false;
+            HasSafety = false;
+            Unsafe = false;
             HasRotation = false;
             RotationDeciDeg = 0;
             TriggerBased = false;

@@ -26,5 +26,18 @@ namespace RetroWalk.Core.Board
 
         /// <summary>Acknowledge button to GND, internal pull-up (active low). Long press resets the counts.</summary>
         public const int AckButton = 27;
+
+        /// <summary>
+        /// Battery voltage through a 2 × 100 kΩ divider (half the cell voltage) with 100 nF to GND. GPIO35 is input-only
+        /// and on ADC1, which keeps working while the radio runs (ADC2 does not while Wi-Fi is on).
+        /// </summary>
+        public const int BatteryAdc = 35;
+
+        /// <summary>
+        /// nanoFramework's ADC channel number of <see cref="BatteryAdc"/>: on the ESP32 its channels 0-7 are ADC1's,
+        /// 0 = GPIO36, 1 = 37, 2 = 38, 3 = 39, 4 = 32, 5 = 33, 6 = 34, 7 = 35 (nf-interpreter,
+        /// targets/ESP32/_nanoCLR/System.Device.Adc, sys_dev_adc_native_System_Device_Adc_AdcController.cpp).
+        /// </summary>
+        public const int BatteryAdcChannel = 7;
     }
 }

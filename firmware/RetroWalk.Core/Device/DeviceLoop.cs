@@ -103,7 +103,7 @@ namespace RetroWalk.Core.Device
             RestoreOutcome = _store.Restore(_state);
             RestoreMessage = _store.Message;
             _state.ApplyTo(config);
-            _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingMs,
+            _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingS * 1000L,
                 (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
             _lastForward = _state.ForwardSteps;
             _lastBackward = _state.BackwardSteps;
@@ -215,15 +215,18 @@ namespace RetroWalk.Core.Device
         {
             _state.ForwardSteps = _tracker.ForwardSteps;
             _state.BackwardSteps = _tracker.BackwardSteps;
-            _state.BackwardWalkingMs = (uint)_tracker.Session.BackwardWalkingMs;
+            long backwardWalkingS = _tracker.Session.BackwardWalkingMs / 1000;
+            _state.BackwardWalkingS = backwardWalkingS > uint.MaxValue ? uint.MaxValue : (uint)backwardWalkingS;
             _state.LongestBackwardStreakSteps = (uint)_tracker.Session.LongestBackwardStreakSteps;
             _state.BackwardIntervals = (uint)_tracker.Session.BackwardIntervals;
             _lastSaveAttemptMs = nowMs;
             if (!_store.Save(_state))
             {
+                _lastSaveFailed = true;
                 return false;
             }
 
+            _lastSaveFailed = false;
             _dirty = false;
             _saveRequested = false;
             return true;
@@ -526,6 +529,7 @@ namespace RetroWalk.Core.Device
             int cadence = _tracker.CadenceSpm;
             f.CadenceSpm = (byte)(cadence < 0 ? 0 : cadence > 255 ? 255 : cadence);
             f.Direction = _tracker.Direction;
+            f.Running = _tracker.Running;
             int tilt = _tracker.TiltDeciDeg;
             f.TiltDeciDeg = (short)(tilt < short.MinValue ? short.MinValue : tilt > short.MaxValue ? short.MaxValue : tilt);
             f.TiltDirection = _tracker.TiltDirection;
@@ -546,7 +550,7 @@ namespace RetroWalk.Core.Device
                 changed |= StatusFields.BackwardSteps | StatusFields.Snapshot;
             }
 
-            if (f.ResetEpochS != p.ResetEpochS || f.CadenceSpm != p.CadenceSpm || f.Direction != p.Direction
+            if (f.ResetEpochS != p.ResetEpochS || f.CadenceSpm != p.CadenceSpm || f.Direction != p.Direction || f.Running != p.Running
                 || f.BackwardWalkingS != p.BackwardWalkingS || f.LongestBackwardStreakSteps != p.LongestBackwardStreakSteps
                 || f.BackwardIntervals != p.BackwardIntervals)
             {
@@ -614,10 +618,15 @@ namespace RetroWalk.Core.Device
 
         private void PersistIfDue(long now)
         {
-            bool due = _saveRequested || (_dirty && now - _lastSaveAttemptMs >= PersistIntervalMs);
-            if (due && (!_lastSaveFailed || now - _lastSaveAttemptMs >= SaveRetryMs))
+            // A failed save (periodic or requested) is retried every SaveRetryMs: the failed attempt restarts the
+            // timer, so the periodic condition alone would wait a whole PersistIntervalMs again.
+            long sinceAttempt = now - _lastSaveAttemptMs;
+            bool due = _lastSaveFailed
+                ? (_saveRequested || _dirty) && sinceAttempt >= SaveRetryMs
+                : _saveRequested || (_dirty && sinceAttempt >= PersistIntervalMs);
+            if (due)
             {
-                _lastSaveFailed = !SaveNow(now);
+                SaveNow(now);
             }
         }
 

@@ -20,6 +20,9 @@ namespace RetroWalk.Core.Device
 
         public WalkDirection Direction;
 
+        /// <summary>True while the last steps were classified as running (RSC walking/running flag).</summary>
+        public bool Running;
+
         /// <summary>Trunk angle from the upright reference in tenths of a degree.</summary>
         public short TiltDeciDeg;
 
@@ -35,8 +38,11 @@ namespace RetroWalk.Core.Device
         public ushort LongestBackwardStreakSteps;
         public ushort BackwardIntervals;
 
-        /// <summary>Incremented on every change; BTHome packet id and de-duplication for scanners.</summary>
+        /// <summary>Incremented on every publication (the BTHome packet id is not this: see BtHomePacketId).</summary>
         public byte Sequence;
+
+        /// <summary>Battery level 0..100 %, or -1 when not measured (no battery part, or before the first reading).</summary>
+        public int BatteryPercent = -1;
 
         public void CopyFrom(TrackerStatus other)
         {
@@ -45,6 +51,7 @@ namespace RetroWalk.Core.Device
             ResetEpochS = other.ResetEpochS;
             CadenceSpm = other.CadenceSpm;
             Direction = other.Direction;
+            Running = other.Running;
             TiltDeciDeg = other.TiltDeciDeg;
             TiltDirection = other.TiltDirection;
             Alarm = other.Alarm;
@@ -53,6 +60,7 @@ namespace RetroWalk.Core.Device
             LongestBackwardStreakSteps = other.LongestBackwardStreakSteps;
             BackwardIntervals = other.BackwardIntervals;
             Sequence = other.Sequence;
+            BatteryPercent = other.BatteryPercent;
         }
     }
 }

@@ -5,11 +5,13 @@ using RetroWalk.Core.Dsp;
 namespace RetroWalk.Core.Motion
 {
     /// <summary>
-    /// Finds steps in the vertical acceleration (independent of the clip's rotation), gates them by regularity as good
-    /// pedometers do, and tells forward steps from backward ones with the inverted-pendulum cue.
+    /// Finds steps in the acceleration magnitude (|a| - g, which no rotation of the clip changes), gates them by
+    /// regularity as good pedometers do, and tells forward steps from backward ones with the inverted-pendulum cue.
     ///
-    /// Steps: the vertical acceleration, low-passed, swings once per step; a step is one full swing through a
-    /// hysteresis band that adapts to the recent swing size. A walk starts only after
+    /// Steps: the magnitude, low-passed by two stages, swings once per step; a step is a peak confirmed once the
+    /// signal has fallen a threshold below it (a quarter of the recent swing, never under
+    /// <see cref="MinSwingThresholdMilliG"/>). The vertical acceleration is used only for the gait's trough depth
+    /// (running or walking) and the vertical velocity of the direction cue. A walk starts only after
     /// <see cref="TrackerConfig.StepsToStartWalk"/> regular steps in a row, which are then credited together; isolated
     /// jolts, arm waving, driving and desk work never reach that.
     ///
@@ -17,8 +19,8 @@ namespace RetroWalk.Core.Motion
     /// falling and speeding up; so vertical velocity and acceleration along the travel direction are anti-correlated,
     /// whatever the direction of travel. Summed over a stride (two steps, cancelling left/right differences) against
     /// the device's forward axis, the sign says forward or backward. In running (spring-mass gait, the body is lowest
-    /// at mid-stance) the relation flips, so the gait is classified from the vertical swing: a flight phase makes it
-    /// far larger than any walk.
+    /// at mid-stance) the relation flips, so the gait is classified from the depth of the vertical acceleration's
+    /// trough: a flight phase is free fall, deeper than any walk's.
     /// </summary>
     public sealed class StepDetector
     {
@@ -35,7 +37,21 @@ namespace RetroWalk.Core.Motion
         private const int ThresholdShift = 2;
         public const int VelocityLeakTimeConstantMs = 320;
         public const int MinStepMs = 250;
+        /// <summary>Longest step of a normal-speed candidate run (60 steps/min); slower runs must pass stricter gating.</summary>
         public const int MaxStepMs = 1000;
+
+        /// <summary>
+        /// Absolute step-time ceiling: the slowest clinical cadence, ~40 steps/min (1500 ms), plus its step-time spread
+        /// (CV up to ~6 % in slow and older walkers, Hausdorff 2001: 3 SD is ~20 %).
+        /// </summary>
+        public const int SlowestStepMs = 1800;
+
+        /// <summary>
+        /// Before a walk is confirmed, a step slower than <see cref="MaxStepMs"/> must match both the previous step and
+        /// the same leg's previous step this closely: steady slow walkers keep step-time CV ~3-6 % (Hausdorff 2001), so
+        /// 15 % is ~3 SD, while jolts at a slow, loose rhythm (driving, desk work) rarely stay that regular.
+        /// </summary>
+        public const int SlowTolerancePercent = 15;
 
         /// <summary>Smallest hysteresis half-band: below this swing nothing is a step (quiet sitting, desk work).</summary>
         public const int MinSwingThresholdMilliG = 50;
@@ -77,6 +93,7 @@ namespace RetroWalk.Core.Motion
         private readonly int _leakShift;
         private readonly int _minStepSamples;
         private readonly int _maxStepSamples;
+        private readonly int _slowestStepSamples;
         private readonly int _minThresholdCounts;
         private readonly int _runTroughCounts;
         private readonly int _runHysteresisCounts;
@@ -155,6 +172,7 @@ namespace RetroWalk.Core.Motion
             _leakShift = TimeConstants.EmaShift(VelocityLeakTimeConstantMs, sensor.SampleRateHz);
             _minStepSamples = sensor.MsToSamples(MinStepMs);
             _maxStepSamples = sensor.MsToSamples(MaxStepMs);
+            _slowestStepSamples = sensor.MsToSamples(SlowestStepMs);
             _minThresholdCounts = MinSwingThresholdMilliG * sensor.AccelCountsPerG / 1000;
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
@@ -233,9 +251,9 @@ namespace RetroWalk.Core.Motion
                 }
             }
 
-            if (_lastStepSample != NoStep && _sample - _lastStepSample > _maxStepSamples)
+            if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout())
             {
-                // No step for too long: the walk (or the candidate run) is over.
+                // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
                 _walking = false;
                 _pendingSteps = 0;
                 _lastStepSample = NoStep;
@@ -248,12 +266,35 @@ namespace RetroWalk.Core.Motion
             return credited;
         }
 
+        /// <summary>
+        /// How long without a step ends the walk: 1.5 times the walk's own step time (or the candidate run's last one),
+        /// never below <see cref="MaxStepMs"/> nor above <see cref="SlowestStepMs"/>. At normal cadence (step time up to
+        /// ~670 ms) this is the former fixed 1000 ms; a slow walk is no longer ended between its own steps.
+        /// </summary>
+        private int StepTimeout()
+        {
+            int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
+            int timeout = expected * 3 / 2;
+            if (timeout < _maxStepSamples)
+            {
+                return _maxStepSamples;
+            }
+
+            return timeout > _slowestStepSamples ? _slowestStepSamples : timeout;
+        }
+
         private int OnStep()
         {
             int interval = _lastStepSample == NoStep ? 0 : (int)(_sample - _lastStepSample);
             if (interval != 0 && interval < _minStepSamples)
             {
                 // Too fast to be a step: a bounce inside the same step; it keeps accumulating.
+                return 0;
+            }
+
+            if (_walking && _meanIntervalSamples > _maxStepSamples && interval * 2 < _meanIntervalSamples)
+            {
+                // Refractory period of a slow walk: a second hump inside half a slow step is the same step.
                 return 0;
             }
 
@@ -277,7 +318,7 @@ namespace RetroWalk.Core.Motion
 
             if (_walking)
             {
-                if (regular || (interval <= _maxStepSamples && Within(interval, _meanIntervalSamples, 50)))
+                if (regular || (interval <= _slowestStepSamples && Within(interval, _meanIntervalSamples, 50)))
                 {
                     _meanIntervalSamples += (interval - _meanIntervalSamples) >> 2;
                     Running = running;
@@ -373,9 +414,16 @@ namespace RetroWalk.Core.Motion
 
         private bool IsRegular(int interval, bool walking)
         {
-            if (interval > _maxStepSamples)
+            if (interval > _slowestStepSamples || (!walking && interval > _maxStepSamples && _previousIntervalSamples == 0))
             {
                 return false;
+            }
+
+            if (!walking && interval > _maxStepSamples)
+            {
+                // A slow candidate step: as regular as a steady slow walker, against both legs' previous steps.
+                return Within(interval, _lastIntervalSamples, SlowTolerancePercent)
+                    && Within(interval, _previousIntervalSamples, SlowTolerancePercent);
             }
 
             if (_lastIntervalSamples == 0)

@@ -18,39 +18,6 @@ namespace RetroWalk.Core.Safety
     /// </summary>
     public sealed class SafetyMonitor
     {
-        /// <summary>Fast gravity time constant: follows a fall's rotation, averages out a step.</summary>
-        public const int FastGravityTimeConstantMs = 80;
-
-        /// <summary>
-        /// Posture for the tilt warning and the reported tilt: the fast gravity averaged over about a step, so the
-        /// sway of each step (a few degrees) neither trips nor clears a warning.
-        /// </summary>
-        public const int PostureTimeConstantMs = 320;
-
-        /// <summary>Within this of the reference the reported lean direction is "upright".</summary>
-        public const int UprightReportDeg = 5;
-
-        /// <summary>Stillness: |a| within this of its recent average (gravity at rest)...</summary>
-        public const int StillMilliG = 60;
-
-        /// <summary>...and the gyroscope under this (sum of the three axes' magnitudes)...</summary>
-        public const int StillGyroDps = 20;
-
-        /// <summary>...for this long.</summary>
-        public const int StillMs = 1000;
-
-        /// <summary>After an impact the body is at rest on the ground when the fast gravity is within this of 1 g.</summary>
-        public const int RestToleranceMilliG = 300;
-
-        /// <summary>Standing still within this time after the last step means standing upright (re-capture).</summary>
-        public const int StandAfterWalkMs = 3000;
-
-        /// <summary>An upright reference is accepted only if the forward axis is within this of horizontal.</summary>
-        public const int UprightMountToleranceDeg = 60;
-
-        /// <summary>Tilt is evaluated every this many samples (25 Hz at 100 Hz): holds are hundreds of ms.</summary>
-        private const int TiltDecimation = 4;
-
         private readonly AlarmConfig _cfg;
         private readonly MotionFrame _frame;
         private readonly AlarmStateMachine _alarm = new AlarmStateMachine();
@@ -136,9 +103,9 @@ namespace RetroWalk.Core.Safety
             _frame = frame;
             SensorConfig sensor = config.Sensor;
             int g = sensor.AccelCountsPerG;
-            _fastShift = TimeConstants.EmaShift(FastGravityTimeConstantMs, sensor.SampleRateHz);
-            // The posture average runs at the tilt evaluation rate (every TiltDecimation samples).
-            _postureShift = TimeConstants.EmaShift(PostureTimeConstantMs, sensor.SampleRateHz / TiltDecimation);
+            _fastShift = TimeConstants.EmaShift(SafetyThresholds.FastGravityTimeConstantMs, sensor.SampleRateHz);
+            // The posture average runs at the tilt evaluation rate (every SafetyThresholds.TiltDecimation samples).
+            _postureShift = TimeConstants.EmaShift(SafetyThresholds.PostureTimeConstantMs, sensor.SampleRateHz / SafetyThresholds.TiltDecimation);
 
             long impact = (long)_cfg.FallImpactMilliG * g / 1000;
             _impactSquared = impact * impact;
@@ -146,22 +113,22 @@ namespace RetroWalk.Core.Safety
             _freeFallSquared = freeFall * freeFall;
             _freeFallSamples = sensor.MsToSamples(_cfg.FreeFallMs);
             _impactMinSamples = sensor.MsToSamples(_cfg.FallImpactMinMs);
-            _stillGyroCounts = StillGyroDps * sensor.GyroCountsPer10Dps / 10;
-            _stillSquaredDeviation = 2L * g * (StillMilliG * g / 1000);
+            _stillGyroCounts = SafetyThresholds.StillGyroDps * sensor.GyroCountsPer10Dps / 10;
+            _stillSquaredDeviation = 2L * g * (SafetyThresholds.StillMilliG * g / 1000);
             _squaredShift = TimeConstants.EmaShift(MotionFrame.GravityTimeConstantMs, sensor.SampleRateHz);
-            _stillSamplesNeeded = sensor.MsToSamples(StillMs);
-            _standAfterWalkSamples = sensor.MsToSamples(StandAfterWalkMs);
+            _stillSamplesNeeded = sensor.MsToSamples(SafetyThresholds.StillMs);
+            _standAfterWalkSamples = sensor.MsToSamples(SafetyThresholds.StandAfterWalkMs);
             _tiltHoldSamples = sensor.MsToSamples(_cfg.TiltHoldMs);
             _tiltArmSamples = sensor.MsToSamples(_cfg.TiltArmAfterWalkMs);
             _warmupSamples = sensor.MsToSamples(MotionFrame.GravityTimeConstantMs);
             _fallWindowSamples = sensor.MsToSamples(_cfg.FallWindowMs);
             _settleSamples = sensor.MsToSamples(_cfg.FallSettleMs);
             _fallConfirmSamples = sensor.MsToSamples(_cfg.FallConfirmMs);
-            long restMin = (long)g * (1000 - RestToleranceMilliG) / 1000;
-            long restMax = (long)g * (1000 + RestToleranceMilliG) / 1000;
+            long restMin = (long)g * (1000 - SafetyThresholds.RestToleranceMilliG) / 1000;
+            long restMax = (long)g * (1000 + SafetyThresholds.RestToleranceMilliG) / 1000;
             _restMinSquared = restMin * restMin;
             _restMaxSquared = restMax * restMax;
-            _uprightMountLimitQ14 = AngleTable.CosDegQ14(90 - UprightMountToleranceDeg);
+            _uprightMountLimitQ14 = AngleTable.CosDegQ14(90 - SafetyThresholds.UprightMountToleranceDeg);
             _cosBackwardQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnBackwardDeg);
             _cosForwardQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnForwardDeg);
             _cosSidewaysQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnSidewaysDeg);
@@ -170,7 +137,7 @@ namespace RetroWalk.Core.Safety
             _cosSidewaysClearQ14 = AngleTable.CosDegQ14(_cfg.TiltWarnSidewaysDeg - _cfg.TiltHysteresisDeg);
             _cosFallQ14 = AngleTable.CosDegQ14(_cfg.FallTiltDeg);
             _cosTurnQ14 = AngleTable.CosDegQ14(_cfg.FallTurnDeg);
-            _cosUprightQ14 = AngleTable.CosDegQ14(UprightReportDeg);
+            _cosUprightQ14 = AngleTable.CosDegQ14(SafetyThresholds.UprightReportDeg);
         }
 
         public AlarmStateMachine Alarm
@@ -184,7 +151,7 @@ namespace RetroWalk.Core.Safety
             get { return _hasReference; }
         }
 
-        /// <summary>True while the wearer has been still for <see cref="StillMs"/>.</summary>
+        /// <summary>True while the wearer has been still for <see cref="SafetyThresholds.StillMs"/>.</summary>
         public bool Still
         {
             get { return _stillCount >= _stillSamplesNeeded; }
@@ -287,13 +254,7 @@ namespace RetroWalk.Core.Safety
 
                 if (++_impactRun >= _impactMinSamples && !_impactOnRest)
                 {
-                    if (sample > _fallWindowEnd)
-                    {
-                        KeepPostureBeforeFall();
-                    }
-
-                    _impactSample = sample;
-                    _fallWindowEnd = sample + _settleSamples;
+                    OpenFallWindow(sample, _settleSamples);
                 }
             }
             else
@@ -306,13 +267,7 @@ namespace RetroWalk.Core.Safety
                 if (++_freeFallCount == _freeFallSamples && sample + _fallWindowSamples > _fallWindowEnd)
                 {
                     // The descent and the landing are still to come: a longer window than after an impact.
-                    if (sample > _fallWindowEnd)
-                    {
-                        KeepPostureBeforeFall();
-                    }
-
-                    _impactSample = sample;
-                    _fallWindowEnd = sample + _fallWindowSamples;
+                    OpenFallWindow(sample, _fallWindowSamples);
                 }
             }
             else
@@ -320,7 +275,7 @@ namespace RetroWalk.Core.Safety
                 _freeFallCount = 0;
             }
 
-            if (++_tick >= TiltDecimation)
+            if (++_tick >= SafetyThresholds.TiltDecimation)
             {
                 _tick = 0;
                 EvaluatePosture();
@@ -383,7 +338,7 @@ namespace RetroWalk.Core.Safety
                 int turnDot = (gxf * _preFallX + gyf * _preFallY + gzf * _preFallZ) >> 14;
                 if (g2 > _restMinSquared && g2 < _restMaxSquared && Beyond(dot, g2, _cosFallQ14) && Beyond(turnDot, g2, _cosTurnQ14))
                 {
-                    _fallOverSamples += TiltDecimation;
+                    _fallOverSamples += SafetyThresholds.TiltDecimation;
                     if (_fallOverSamples >= _fallConfirmSamples)
                     {
                         _alarm.FallDetected(_sample);
@@ -409,7 +364,7 @@ namespace RetroWalk.Core.Safety
             int warnCos = direction == TiltDirection.Forward ? _cosForwardQ14 : (direction == TiltDirection.Backward ? _cosBackwardQ14 : _cosSidewaysQ14);
             if (Beyond(postureDot, posture2, warnCos))
             {
-                _tiltOverSamples += TiltDecimation;
+                _tiltOverSamples += SafetyThresholds.TiltDecimation;
                 if (_tiltOverSamples >= _tiltHoldSamples)
                 {
                     _alarm.TiltStarted(_sample);
@@ -424,6 +379,21 @@ namespace RetroWalk.Core.Safety
                     _alarm.TiltEnded(_sample);
                 }
             }
+        }
+
+        /// <summary>
+        /// Opens (or re-arms) the fall window at a trigger: the trunk must begin to lie within
+        /// <paramref name="windowSamples"/> of it. A window that opens anew keeps the posture before the fall.
+        /// </summary>
+        private void OpenFallWindow(long sample, int windowSamples)
+        {
+            if (sample > _fallWindowEnd)
+            {
+                KeepPostureBeforeFall();
+            }
+
+            _impactSample = sample;
+            _fallWindowEnd = sample + windowSamples;
         }
 
         /// <summary>

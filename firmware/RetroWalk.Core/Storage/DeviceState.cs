@@ -13,7 +13,8 @@ namespace RetroWalk.Core.Storage
         /// <summary>UTC seconds of the last count reset; 0 when the clock was not set then.</summary>
         public uint ResetEpochS;
 
-        public uint BackwardWalkingMs;
+        /// <summary>Backward-walking time in whole seconds (milliseconds in a uint wrapped at 49.7 days).</summary>
+        public uint BackwardWalkingS;
         public uint LongestBackwardStreakSteps;
         public uint BackwardIntervals;
 

@@ -33,7 +33,8 @@ namespace RetroWalk.Core.Storage
     public static class StateCodec
     {
         public const uint Magic = 0x54535752; // "RWST" read as little-endian
-        public const ushort Version = 1;
+        /// <summary>2: offset 24 holds backward-walking seconds (1 held milliseconds, wrapping at 49.7 days).</summary>
+        public const ushort Version = 2;
         public const int HistoryOffset = 68;
         public const int HistoryRecordBytes = 8;
         public const int CrcOffset = HistoryOffset + HourlyHistory.Capacity * HistoryRecordBytes;
@@ -52,7 +53,7 @@ namespace RetroWalk.Core.Storage
             LittleEndian.PutU32(b, 12, s.ForwardSteps);
             LittleEndian.PutU32(b, 16, s.BackwardSteps);
             LittleEndian.PutU32(b, 20, s.ResetEpochS);
-            LittleEndian.PutU32(b, 24, s.BackwardWalkingMs);
+            LittleEndian.PutU32(b, 24, s.BackwardWalkingS);
             LittleEndian.PutU32(b, 28, s.LongestBackwardStreakSteps);
             LittleEndian.PutU32(b, 32, s.BackwardIntervals);
             LittleEndian.PutU32(b, 36, (uint)s.LocalDay);
@@ -141,7 +142,8 @@ namespace RetroWalk.Core.Storage
             s.ForwardSteps = LittleEndian.GetU32(b, 12);
             s.BackwardSteps = LittleEndian.GetU32(b, 16);
             s.ResetEpochS = LittleEndian.GetU32(b, 20);
-            s.BackwardWalkingMs = LittleEndian.GetU32(b, 24);
+            uint backwardWalking = LittleEndian.GetU32(b, 24);
+            s.BackwardWalkingS = LittleEndian.GetU16(b, 4) < 2 ? backwardWalking / 1000 : backwardWalking;
             s.LongestBackwardStreakSteps = LittleEndian.GetU32(b, 28);
             s.BackwardIntervals = LittleEndian.GetU32(b, 32);
             s.LocalDay = (int)LittleEndian.GetU32(b, 36);

@@ -6,6 +6,7 @@ using nanoFramework.Device.Bluetooth.Advertisement;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Power;
 using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace RetroWalk.Firmware.Ble
@@ -26,7 +27,6 @@ namespace RetroWalk.Firmware.Ble
         public const string Model = "RetroWalk clip (ESP32 + MPU6050)";
 
         /// <summary>GAP appearance 0x0540: Generic Sensor.</summary>
-        private const ushort AppearanceGenericSensor = 0x0540;
 
         private const int HistoryPacketGapMs = 20;
         private const int NotifyRetries = 3;
@@ -72,6 +72,9 @@ namespace RetroWalk.Firmware.Ble
         private bool _advertPending;
         private bool _connected;
 
+        /// <summary>RSC, Battery, Immediate Alert and Local Time Information.</summary>
+        private readonly StandardServices _standard;
+
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private Thread _worker;
 
@@ -80,15 +83,16 @@ namespace RetroWalk.Firmware.Ble
         /// <param name="config">Config characteristic and clock (Current Time writes).</param>
         /// <param name="firmwareRevision">"MAJOR.MINOR.PATCH", shown in Device Information.</param>
         /// <param name="hardwareRevision">Board revision, shown in Device Information.</param>
+        /// <param name="batteryAdc">The battery divider's ADC channel, or null without one (no Battery service).</param>
         public BleTracker(ICommandSink commands, IHistorySource history, IConfigSink config,
-            string firmwareRevision, string hardwareRevision)
+            string firmwareRevision, string hardwareRevision, IBatteryAdc batteryAdc)
         {
             _history = history;
             _writes = new GattWrites(commands, config);
 
             BluetoothLEServer server = BluetoothLEServer.Instance;
             server.DeviceName = AdvertisementCodec.DefaultDeviceName;
-            server.Appearance = AppearanceGenericSensor;
+            server.Appearance = AdvertisementCodec.AppearanceOnHipWalkingSensor;
 
             // Just Works pairing (no display, no keyboard): enough for the encrypted link the writes require.
             server.Pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;
@@ -143,6 +147,8 @@ namespace RetroWalk.Firmware.Ble
             _currentTime.ReadRequested += OnTimeRead;
             _currentTime.WriteRequested += OnTimeWrite;
             _currentTime.SubscribedClientsChanged += OnSubscribersChanged;
+
+            _standard = new StandardServices(timeProvider.Service, commands, config, batteryAdc);
         }
 
         /// <summary>Starts advertising and the worker thread. Call after a first <see cref="Publish"/>.</summary>
@@ -183,6 +189,11 @@ namespace RetroWalk.Firmware.Ble
                     }
                 }
 
+                if ((changedFields & StatusFields.Snapshot) != 0)
+                {
+                    _standard.PublishRsc(status);
+                }
+
                 if (_worker == null)
                 {
                     // Before Start: the first advertisement carries the latest published status.
@@ -196,6 +207,9 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 long now = Environment.TickCount64;
+
+                // The loop does not measure the battery: this adapter does, once a minute, and fills it in.
+                _standard.UpdateBattery(status, now);
                 if (_worker == null || !_advertPolicy.IsDue(status, now, _connected))
                 {
                     return;

@@ -36,7 +36,7 @@ namespace RetroWalk.Tests
             Assert.AreEqual(123456u, back.ForwardSteps);
             Assert.AreEqual(65432u, back.BackwardSteps);
             Assert.AreEqual(1777626000u, back.ResetEpochS);
-            Assert.AreEqual(3600000u, back.BackwardWalkingMs);
+            Assert.AreEqual(3600u, back.BackwardWalkingS);
             Assert.AreEqual(20574, back.LocalDay);
             Assert.AreEqual(900u, back.YesterdayBackward);
             Assert.AreEqual((short)-330, back.UtcOffsetMinutes);
@@ -76,6 +76,23 @@ namespace RetroWalk.Tests
         }
 
         [TestMethod]
+        public void AVersion1RecordHoldsBackwardWalkingMillisecondsAndIsReadAsSeconds()
+        {
+            byte[] record = new byte[StateCodec.Size];
+            StateCodec.Encode(SampleState(), 1u, record);
+            LittleEndian.PutU16(record, 4, 1);
+            LittleEndian.PutU32(record, 24, 3600500u);
+            LittleEndian.PutU32(record, StateCodec.CrcOffset, Crc32.Compute(record, 0, StateCodec.CrcOffset));
+            uint sequence;
+            Assert.AreEqual((int)StateError.None, (int)StateCodec.Check(record, StateCodec.Size, out sequence));
+            DeviceState back = new DeviceState();
+            bool defaulted;
+            Assert.AreEqual((int)StateError.None, (int)StateCodec.Decode(record, back, out defaulted));
+            Assert.AreEqual(3600u, back.BackwardWalkingS);
+            Assert.AreEqual(123456u, back.ForwardSteps);
+        }
+
+        [TestMethod]
         public void AnOutOfRangeSettingFallsBackToItsDefaultAndKeepsTheCounts()
         {
             DeviceState s = SampleState();
@@ -109,7 +126,7 @@ namespace RetroWalk.Tests
             s.ForwardSteps = 123456;
             s.BackwardSteps = 65432;
             s.ResetEpochS = 1777626000;
-            s.BackwardWalkingMs = 3600000;
+            s.BackwardWalkingS = 3600;
             s.LongestBackwardStreakSteps = 250;
             s.BackwardIntervals = 12;
             s.LocalDay = 20574;

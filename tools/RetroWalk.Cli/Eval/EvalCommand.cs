@@ -7,13 +7,13 @@ namespace RetroWalk.Cli.Eval;
 /// <summary>
 /// <c>retrowalk eval [folder] [--json file] [--summary-only]</c>: the tracker over every recording found in the folder.
 /// Exit codes: 0 every file evaluated; 2 some files could not be read (they are listed, the rest was evaluated and
-/// written); 1 nothing could be evaluated, or the JSON file could not be written.
+/// written); 1 nothing could be evaluated, or the JSON file or a plot could not be written; 64 a bad option.
 /// </summary>
 public static class EvalCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitNothingEvaluated = 1;
-    public const int ExitSomeFilesFailed = 2;
+    public const int ExitOk = ExitCodes.Ok;
+    public const int ExitNothingEvaluated = ExitCodes.Failed;
+    public const int ExitSomeFilesFailed = ExitCodes.Partial;
 
     public static Command Create()
     {
@@ -25,15 +25,21 @@ public static class EvalCommand
         };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the results and the summary to this JSON file" };
         var summaryOnly = new Option<bool>("--summary-only") { Description = "Print the summary and problems without the per-recording table" };
+        var plots = new Option<string?>("--plots") { Description = "Write a plot (as `retrowalk plot`) into this folder for every recording whose step error passes --plot-threshold" };
+        var threshold = new Option<double>("--plot-threshold")
+        {
+            Description = "Step error, in % of the true count either way, from which --plots draws a recording",
+            DefaultValueFactory = _ => EvalPlots.DefaultThresholdPct,
+        };
         var command = new Command("eval", "Run the tracker on recorded datasets and compare with their true step counts and fall labels")
         {
-            folder, json, summaryOnly,
+            folder, json, summaryOnly, plots, threshold,
         };
-        command.SetAction(parse => Run(parse.GetValue(folder), parse.GetValue(json), parse.GetValue(summaryOnly)));
+        command.SetAction(parse => Run(parse.GetValue(folder), parse.GetValue(json), parse.GetValue(summaryOnly), parse.GetValue(plots), parse.GetValue(threshold)));
         return command;
     }
 
-    public static int Run(string? folder, FileInfo? json, bool summaryOnly)
+    public static int Run(string? folder, FileInfo? json, bool summaryOnly, string? plots = null, double plotThresholdPct = EvalPlots.DefaultThresholdPct)
     {
         if (folder is null)
         {
@@ -44,7 +50,8 @@ public static class EvalCommand
             }
             folder = SharedPaths.DatasetsRoot;
         }
-        var report = Evaluator.EvaluateFolder(folder);
+        var root = folder;
+        var report = ProgressRunner.Run("eval", ProgressRunner.Interactive, Console.Error, progress => Evaluator.EvaluateFolder(root, progress: progress));
         EvalConsole.Print(report, summaryOnly);
         if (json is not null)
         {
@@ -58,6 +65,10 @@ public static class EvalCommand
                 EvalConsole.Error($"cannot write {json.FullName}: {e.Message}");
                 return ExitNothingEvaluated;
             }
+        }
+        if (plots is not null && !EvalPlots.Write(folder, report, plots, plotThresholdPct))
+        {
+            return ExitNothingEvaluated;
         }
         return report.Results.Count == 0 ? ExitNothingEvaluated
             : report.Problems.Count > 0 ? ExitSomeFilesFailed

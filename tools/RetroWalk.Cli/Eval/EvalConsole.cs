@@ -37,9 +37,22 @@ public static class EvalConsole
              (report.Problems.Count > 0 ? $"; {report.Problems.Count} problem(s) above" : ""));
     }
 
-    public static void Error(string text) => AnsiConsole.MarkupLine($"[red]error[/] {Markup.Escape(text)}");
+    /// <summary>Errors and notes go to stderr, so stdout holds the results alone.</summary>
+    private static readonly IAnsiConsole Stderr = CreateStderr();
 
-    public static void Note(string text) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+    private static IAnsiConsole CreateStderr()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+        return console;
+    }
+
+    public static void Error(string text) => Stderr.MarkupLine($"[red]error[/] {Markup.Escape(text)}");
+
+    public static void Note(string text) => Stderr.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
 
     /// <summary>One table per dataset: step columns where there is a true count, alarm columns where there are fall labels.</summary>
     private static IEnumerable<Table> ResultTables(EvalReport report)

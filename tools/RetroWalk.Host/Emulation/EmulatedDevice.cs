@@ -16,7 +16,24 @@ public sealed class EmulatedDevice
     /// <summary>Period of the device's loop thread.</summary>
     public const int LoopPeriodMs = 100;
 
+    /// <summary>
+    /// A device fed with raw counts recorded (or synthesized) at the ranges of <paramref name="config"/>'s sensor
+    /// settings: they reach the emulated chip in physical units, which scales them by the ranges the driver wrote.
+    /// </summary>
     public EmulatedDevice(IEnumerable<RawSample> source, MemoryCounterStore? store = null, TrackerConfig? config = null,
+        IStatusPublisher? publisher = null, Func<ISampleFifo, ISampleFifo>? wrapFifo = null)
+        : this(config ?? new TrackerConfig(), source, store, publisher, wrapFifo)
+    {
+    }
+
+    private EmulatedDevice(TrackerConfig config, IEnumerable<RawSample> source, MemoryCounterStore? store,
+        IStatusPublisher? publisher, Func<ISampleFifo, ISampleFifo>? wrapFifo)
+        : this(Mpu6050Scale.ToPhysical(source, config.Sensor), store, config, publisher, wrapFifo)
+    {
+    }
+
+    /// <summary>A device whose sensor experiences <paramref name="source"/> (physical units, at the configured rate).</summary>
+    public EmulatedDevice(IEnumerable<ImuSample> source, MemoryCounterStore? store = null, TrackerConfig? config = null,
         IStatusPublisher? publisher = null, Func<ISampleFifo, ISampleFifo>? wrapFifo = null)
     {
         Clock = new EmulatedClock();

@@ -1,12 +1,13 @@
 using RetroWalk.Core.Sensors;
-using RetroWalk.Host.Recordings;
 using R = RetroWalk.Core.Sensors.Mpu6050Registers;
 
 namespace RetroWalk.Host.Emulation;
 
 /// <summary>
 /// Register-level MPU-6050 emulator (the registers the driver touches), clocked by an <see cref="EmulatedClock"/>.
-/// The input is a RawSample time series at its own rate (what the sensor would see, held between samples); the chip
+/// The input is a time series of <see cref="ImuSample"/> in physical units (g, °/s) at its own rate (what the sensor
+/// experiences, held between samples), turned into counts by the full-scale ranges in ACCEL_CONFIG and GYRO_CONFIG as
+/// the driver set them (saturating at the int16 registers), so a wrong range setting skews every sample; the chip
 /// samples it at 1 kHz (8 kHz with the DLPF off) / (1 + SMPLRT_DIV), from power-on; each sample updates the
 /// data registers and, with USER_CTRL.FIFO_EN set, appends the FIFO_EN-selected bytes to a 1024-byte FIFO
 /// (accel, temperature, gyro x, y, z, in register order). Like the chip, a full FIFO keeps accepting bytes and drops
@@ -16,7 +17,7 @@ namespace RetroWalk.Host.Emulation;
 public sealed class Mpu6050Emulator
 {
     private readonly EmulatedClock _clock;
-    private readonly IEnumerator<RawSample> _source;
+    private readonly IEnumerator<ImuSample> _source;
     private readonly byte[] _registers = new byte[128];
     private readonly byte[] _fifo = new byte[R.FifoCapacityBytes];
     private int _fifoStart;
@@ -24,10 +25,10 @@ public sealed class Mpu6050Emulator
     private readonly long _inputPeriodUs;
     private readonly long _inputStartUs;
     private long _inputIndex = -1;
-    private RawSample _input;
+    private ImuSample _input;
     private long _nextSampleUs;
 
-    public Mpu6050Emulator(EmulatedClock clock, IEnumerable<RawSample> source, int inputRateHz = 100)
+    public Mpu6050Emulator(EmulatedClock clock, IEnumerable<ImuSample> source, int inputRateHz = 100)
     {
         _clock = clock;
         _source = source.GetEnumerator();
@@ -213,16 +214,24 @@ public sealed class Mpu6050Emulator
         }
     }
 
-    private void TakeSample(RawSample s)
+    /// <summary>Accelerometer LSB per g at the range ACCEL_CONFIG.AFS_SEL (bits 4:3) holds now.</summary>
+    public double AccelLsbPerG => Mpu6050Scale.AccelLsbPerG[(_registers[R.AccelConfig] >> 3) & 3];
+
+    /// <summary>Gyroscope LSB per °/s at the range GYRO_CONFIG.FS_SEL (bits 4:3) holds now.</summary>
+    public double GyroLsbPerDps => Mpu6050Scale.GyroLsbPerDps[(_registers[R.GyroConfig] >> 3) & 3];
+
+    private void TakeSample(ImuSample s)
     {
         SamplesProduced++;
-        PutBigEndian(R.AccelXoutH, s.Ax);
-        PutBigEndian(R.AccelXoutH + 2, s.Ay);
-        PutBigEndian(R.AccelXoutH + 4, s.Az);
+        double a = AccelLsbPerG;
+        double g = GyroLsbPerDps;
+        PutBigEndian(R.AccelXoutH, Mpu6050Scale.ToCounts(s.AxG * a));
+        PutBigEndian(R.AccelXoutH + 2, Mpu6050Scale.ToCounts(s.AyG * a));
+        PutBigEndian(R.AccelXoutH + 4, Mpu6050Scale.ToCounts(s.AzG * a));
         PutBigEndian(R.AccelXoutH + 6, 0); // temperature: 36.53 °C
-        PutBigEndian(R.AccelXoutH + 8, s.Gx);
-        PutBigEndian(R.AccelXoutH + 10, s.Gy);
-        PutBigEndian(R.AccelXoutH + 12, s.Gz);
+        PutBigEndian(R.AccelXoutH + 8, Mpu6050Scale.ToCounts(s.GxDps * g));
+        PutBigEndian(R.AccelXoutH + 10, Mpu6050Scale.ToCounts(s.GyDps * g));
+        PutBigEndian(R.AccelXoutH + 12, Mpu6050Scale.ToCounts(s.GzDps * g));
         _registers[R.IntStatus] |= R.IntDataReady;
         if ((_registers[R.UserCtrl] & R.UserCtrlFifoEnable) == 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Power;
 
 namespace RetroWalk.Host.Emulation;
 
@@ -31,6 +32,11 @@ public sealed class RecordingPublisher : IStatusPublisher
     private readonly AdvertisementFrames _frames = new();
     private readonly AdvertRefreshPolicy _policy = new();
     private readonly List<PhoneObservation> _log = new();
+    private readonly RscMeasurement _rsc = new();
+    private readonly RscMeasurement _rscSeen = new();
+    private readonly byte[] _rscBytes = new byte[RscMeasurementCodec.MaxLength];
+    private readonly BatteryGauge _gauge = BatteryDivider.NewGauge();
+    private long _lastBatteryMs = long.MinValue;
 
     /// <param name="clockMs">Device time in ms for the log (the emulated loop's clock); 0 if omitted.</param>
     public RecordingPublisher(Func<long>? clockMs = null)
@@ -41,6 +47,13 @@ public sealed class RecordingPublisher : IStatusPublisher
     /// <summary>Device name as advertised.</summary>
     public string DeviceName { get; init; } = AdvertisementCodec.DefaultDeviceName;
 
+    /// <summary>The battery divider's ADC, as on the device; null = no battery part (no Battery Level).</summary>
+    public IBatteryAdc? Battery { get; init; }
+
+    /// <summary>Step lengths for the RSC speed, cm (the defaults for a 170 cm wearer).</summary>
+    public int ForwardStepCm { get; init; } = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
+    public int BackwardStepCm { get; init; } = StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm));
+
     /// <summary>Config flag b0: broadcast BTHome service data.</summary>
     public bool BtHomeAdvertising { get; set; } = true;
 
@@ -48,6 +61,9 @@ public sealed class RecordingPublisher : IStatusPublisher
 
     /// <summary>What the subscribed phone has reconstructed from notifications so far.</summary>
     public TrackerStatus PhoneView { get; } = new();
+
+    /// <summary>What a fitness app subscribed to RSC shows now; null before the first measurement.</summary>
+    public string? LastRsc { get; private set; }
 
     /// <summary>What the scanner decoded from the last advertisement it received; null before the first.</summary>
     public BtHomeReading? LastBtHome { get; private set; }
@@ -70,11 +86,42 @@ public sealed class RecordingPublisher : IStatusPublisher
             _log.Add(new PhoneObservation(_clockMs(), "notify", StatusCharacteristics.Description(c).Split(':')[0],
                 decoded, _payload[..length], result == CodecStatus.Ok));
         }
+
+        if ((changedFields & StatusFields.Snapshot) != 0)
+        {
+            // As the device's StandardServices: the RSC Measurement follows the Snapshot; a fitness app decodes it.
+            RscMetrics.Fill(status.CadenceSpm, status.Direction, status.Running, ForwardStepCm, BackwardStepCm, _rsc);
+            int length = RscMeasurementCodec.Encode(_rsc, _rscBytes, 0);
+            byte result = RscMeasurementCodec.Decode(_rscBytes, 0, length, _rscSeen);
+            LastRsc = result == CodecStatus.Ok ? Describe(_rscSeen) : $"decode error {result}";
+            _log.Add(new PhoneObservation(_clockMs(), "notify", "RSC Measurement", LastRsc, _rscBytes[..length], result == CodecStatus.Ok));
+        }
+    }
+
+    /// <summary>As the device's StandardServices.UpdateBattery: measures once a minute, notifies on change.</summary>
+    private void UpdateBattery(TrackerStatus status, long now)
+    {
+        if (Battery != null && (_lastBatteryMs == long.MinValue || now - _lastBatteryMs >= BatteryDivider.MeasureIntervalMs))
+        {
+            _lastBatteryMs = now;
+            int sum = Battery.ReadRawSum(BatteryDivider.ReadingsPerMeasurement);
+            if (sum >= 0 && _gauge.Update(sum, BatteryDivider.ReadingsPerMeasurement))
+            {
+                byte[] bytes = new byte[BatteryLevelCodec.Length];
+                BatteryLevelCodec.Encode(Math.Max(0, _gauge.Percent), bytes, 0);
+                byte result = BatteryLevelCodec.Decode(bytes, 0, bytes.Length, out byte percent);
+                _log.Add(new PhoneObservation(now, "notify", "Battery Level",
+                    result == CodecStatus.Ok ? $"{percent} % ({_gauge.CellMv} mV)" : $"decode error {result}", bytes, result == CodecStatus.Ok));
+            }
+        }
+
+        status.BatteryPercent = _gauge.Percent;
     }
 
     public void Advertise(TrackerStatus status)
     {
         long now = _clockMs();
+        UpdateBattery(status, now);
         if (!_policy.IsDue(status, now, clientConnected: false))
         {
             return;
@@ -125,11 +172,21 @@ public sealed class RecordingPublisher : IStatusPublisher
         _ => Degrees(s.TiltDeciDeg),
     };
 
+    /// <summary>What a fitness app shows: speed (m/s and km/h), cadence, stride, walking or running.</summary>
+    private static string Describe(RscMeasurement m)
+    {
+        double speed = m.SpeedQ8MPerS / 256.0;
+        string stride = m.HasStrideLength ? string.Create(CultureInfo.InvariantCulture, $", stride {m.StrideLengthCm / 100.0:0.00} m") : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{speed:0.00} m/s ({speed * 3.6:0.0} km/h), {m.CadencePerMin} steps/min{stride}, {(m.Running ? "running" : "walking")}");
+    }
+
     private static string Describe(BtHomeReading r)
     {
         string counts = string.Join(", ", r.Counts.Take(r.CountCount).Select((c, i) => $"count_{i + 1} {c}"));
         string rotation = r.HasRotation ? Degrees(r.RotationDeciDeg) : "-";
-        return $"packet {r.PacketId}, problem {(r.Problem ? "on" : "off")}, {counts}, rotation {rotation}";
+        string battery = r.BatteryPercent >= 0 ? $"battery {r.BatteryPercent} %, " : "";
+        return $"packet {r.PacketId}, {battery}fall (problem) {(r.Problem ? "on" : "off")}, tilt warning (safety) {(r.Unsafe ? "on" : "off")}, {counts}, rotation {rotation}";
     }
 
     private static string Degrees(short deciDegrees) =>

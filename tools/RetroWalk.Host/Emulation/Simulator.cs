@@ -61,7 +61,12 @@ public static class Simulator
         return plan.Samples().ToArray();
     }
 
-    public static int Run(SimulationOptions options, TextWriter output)
+    /// <summary>
+    /// Runs the session, printing to <paramref name="output"/>. <paramref name="record"/>, when given, receives every
+    /// event with its time and the final figures (`simulate --json`); <paramref name="progress"/> is told the fraction
+    /// of the input consumed, about every emulated second.
+    /// </summary>
+    public static int Run(SimulationOptions options, TextWriter output, SimulationRecord? record = null, Action<double>? progress = null)
     {
         if (Array.IndexOf(Events, options.Events) < 0)
         {
@@ -72,35 +77,44 @@ public static class Simulator
         var config = new TrackerConfig();
         var samples = OpenInput(options, config.Sensor, out var description, out var truth);
         long durationMs = samples.Length * 1000L / config.Sensor.SampleRateHz;
+        var run = new RunContext(record, progress, durationMs);
+        if (record is not null)
+        {
+            record.Input = description;
+            record.Events = options.Events;
+            record.SampleRateHz = config.Sensor.SampleRateHz;
+            record.Samples = samples.Length;
+            record.Truth = truth;
+        }
         output.WriteLine($"RetroWalk device emulation, times since boot. Input: {description}; {samples.Length} samples at {config.Sensor.SampleRateHz} Hz. Events: {options.Events}.");
         var input = new SharedInput(samples);
         var store = new MemoryCounterStore();
-        var device = Boot(input, store, config, options, output);
+        var device = Boot(input, store, config, options, output, run);
         long msBeforeBoot = 0; // wall time that passed before the current boot (the phone's clock runs on)
         PhoneSetsClock(device, msBeforeBoot, output);
         switch (options.Events)
         {
             case "stall":
-                RunUntil(device, durationMs / 3);
-                Say(device, output, "loop thread stalls 700 ms: 800 ms between FIFO reads (the FIFO holds 850 ms)");
+                RunUntil(run, device, durationMs / 3);
+                Say(run, device, output, "loop thread stalls 700 ms: 800 ms between FIFO reads (the FIFO holds 850 ms)");
                 device.Stall(700);
-                RunUntil(device, durationMs * 2 / 3);
-                Say(device, output, "loop thread stalls 3 s (beyond the FIFO: overflow, resync)");
+                RunUntil(run, device, durationMs * 2 / 3);
+                Say(run, device, output, "loop thread stalls 3 s (beyond the FIFO: overflow, resync)");
                 device.Stall(3000);
                 break;
             case "i2c-errors":
-                Say(device, output, "I2C faults from now on: 1 % of transfers not acknowledged, then 2 % broken off mid-read");
+                Say(run, device, output, "I2C faults from now on: 1 % of transfers not acknowledged, then 2 % broken off mid-read");
                 device.Bus.FailRandomly(0.01, BusFault.Nack, 11);
                 device.Bus.FailNext(BusFault.Partial, BusFault.Nack, BusFault.Partial);
-                RunUntil(device, durationMs / 2);
+                RunUntil(run, device, durationMs / 2);
                 device.Bus.FailRandomly(0.02, BusFault.Partial, 12);
                 break;
             case "power-cut":
-                RunUntil(device, durationMs * 2 / 5);
-                Say(device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 60000} min while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
+                RunUntil(run, device, durationMs * 2 / 5);
+                Say(run, device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 60000} min while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
                 device.Loop.SaveNow(device.Clock.MonotonicMs);
-                RunUntil(device, durationMs / 2);
-                Say(device, output, "power fails half-way through the next save; the board reboots");
+                RunUntil(run, device, durationMs / 2);
+                Say(run, device, output, "power fails half-way through the next save; the board reboots");
                 device.Store.CutPowerDuringWrite(0, StateCodec.Size / 2, TornWrite.InPlace);
                 try
                 {
@@ -109,32 +123,45 @@ public static class Simulator
                 catch (PowerCutException e)
                 {
                     output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {e.Message}");
+                    run.Record?.Add(run.Now(device), "fault", "power-cut", e.Message);
                 }
 
                 msBeforeBoot += device.Clock.MonotonicMs;
-                device = Boot(input, store, config, options, output);
+                run.MsBeforeBoot = msBeforeBoot;
+                device = Boot(input, store, config, options, output, run);
                 PhoneSetsClock(device, msBeforeBoot, output);
                 break;
             case "button":
-                RunUntil(device, durationMs / 2);
-                Say(device, output, "button held 3.5 s (long press: reset counts)");
+                RunUntil(run, device, durationMs / 2);
+                Say(run, device, output, "button held 3.5 s (long press: reset counts)");
                 Press(device, 3500);
-                RunUntil(device, durationMs * 9 / 10);
-                Say(device, output, "short press (acknowledge)");
+                RunUntil(run, device, durationMs * 9 / 10);
+                Say(run, device, output, "short press (acknowledge)");
                 Press(device, 200);
                 break;
         }
 
-        device.RunToEnd();
+        while (!device.Chip.SourceExhausted || device.Chip.FifoCount >= RetroWalk.Core.Sensors.Mpu6050Registers.FrameBytes)
+        {
+            device.Step();
+            run.Poll(device);
+        }
+
+        device.RunFor(2000); // the last publications
+        run.Poll(device);
         PrintSummary(device, truth, output);
+        run.Finish(device);
         PrintCost(samples, output);
         return 0;
     }
 
-    private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output)
+    private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output, RunContext run)
     {
         EmulatedDevice? device = null;
-        var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs), output, options.Verbose);
+        var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs)
+        {
+            Battery = new EmulatedBattery(() => device!.Clock.MonotonicMs),
+        }, output, options.Verbose, run);
         device = new EmulatedDevice(input.Remaining(), store, config, phone);
         var loop = device.Loop;
         string restore = loop.RestoreOutcome switch
@@ -146,6 +173,7 @@ public static class Simulator
         };
         output.WriteLine($"boot: {restore}; forward {loop.Tracker.ForwardSteps}, backward {loop.Tracker.BackwardSteps}");
         output.WriteLine($"boot: MPU-6050 init {device.SensorStatus} (WHO_AM_I 0x{device.Driver.LastWhoAmI:X2})");
+        run.Booted(device, $"{restore}; MPU-6050 init {device.SensorStatus}");
         return device;
     }
 
@@ -161,11 +189,12 @@ public static class Simulator
         output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Config (UTC offset +{PhoneUtcOffsetMinutes} min) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}");
     }
 
-    private static void RunUntil(EmulatedDevice device, long monotonicMs)
+    private static void RunUntil(RunContext run, EmulatedDevice device, long monotonicMs)
     {
         while (device.Clock.MonotonicMs < monotonicMs && !device.Chip.SourceExhausted)
         {
             device.Step();
+            run.Poll(device);
         }
     }
 
@@ -177,8 +206,11 @@ public static class Simulator
         device.Step();
     }
 
-    private static void Say(EmulatedDevice device, TextWriter output, string what) =>
+    private static void Say(RunContext run, EmulatedDevice device, TextWriter output, string what)
+    {
         output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {what}");
+        run.Record?.Add(run.Now(device), "event", "injected", what);
+    }
 
     private static void PrintSummary(EmulatedDevice device, GroundTruth? truth, TextWriter output)
     {
@@ -233,7 +265,7 @@ public static class Simulator
     /// the advertisement refresh policy), printing as it goes: every advertisement, the notifications that change the
     /// alarm, and a line of what the phone shows every 30 s (or every notification when verbose).
     /// </summary>
-    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose) : IStatusPublisher
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher
     {
         private int _printed;
         private long _lastViewMs = -PhoneViewEveryMs;
@@ -244,6 +276,10 @@ public static class Simulator
             phone.Publish(status, changedFields);
             bool alarmChanged = phone.PhoneView.Alarm != alarmBefore;
             Print(verbose || alarmChanged);
+            if (alarmChanged && phone.Log.Count > 0)
+            {
+                run.Record?.Add(run.MsBeforeBoot + phone.Log[^1].TimeMs, "alarm", phone.PhoneView.Alarm.ToString(), $"was {alarmBefore}");
+            }
             long now = phone.Log.Count > 0 ? phone.Log[^1].TimeMs : 0;
             if (!verbose && !alarmChanged && now - _lastViewMs >= PhoneViewEveryMs)
             {
@@ -251,6 +287,10 @@ public static class Simulator
                 var v = phone.PhoneView;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{now / 1000.0,9:F3} s  phone   fwd {v.ForwardSteps}, bwd {v.BackwardSteps}, {v.CadenceSpm} steps/min {v.Direction}, tilt {v.TiltDeciDeg / 10.0:F1}° {v.TiltDirection}, alarm {v.Alarm}"));
+                if (phone.LastRsc != null)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{now / 1000.0,9:F3} s  fitness app (RSC)  {phone.LastRsc}"));
+                }
             }
         }
 
@@ -265,11 +305,94 @@ public static class Simulator
             while (_printed < phone.Log.Count)
             {
                 var observation = phone.Log[_printed++];
+                run.Record?.Add(run.MsBeforeBoot + observation.TimeMs, observation.Channel == "advert" ? "advertisement" : "notification",
+                    observation.Source, observation.Decoded, Convert.ToHexString(observation.Payload));
                 if (show)
                 {
                     output.WriteLine(observation);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Per-run bookkeeping for the optional record and progress: device time across reboots, and the counters whose
+    /// changes become save and fault events (seen after each loop pass, so a time is at most one loop period late).
+    /// </summary>
+    private sealed class RunContext(SimulationRecord? record, Action<double>? progress, long durationMs)
+    {
+        private uint _saves;
+        private int _failedSaves, _busErrors, _overflows, _resyncs;
+        private long _nextProgressMs;
+
+        public SimulationRecord? Record { get; } = record;
+        public long MsBeforeBoot { get; set; }
+
+        public long Now(EmulatedDevice device) => MsBeforeBoot + device.Clock.MonotonicMs;
+
+        public void Booted(EmulatedDevice device, string what)
+        {
+            var loop = device.Loop;
+            _saves = loop.Store.Sequence;
+            _failedSaves = loop.Store.FailedSaves;
+            _busErrors = _overflows = _resyncs = 0;
+            Record?.Add(Now(device), "boot", "restore", what);
+        }
+
+        public void Poll(EmulatedDevice device)
+        {
+            long now = Now(device);
+            if (progress is not null && now >= _nextProgressMs)
+            {
+                _nextProgressMs = now + 1000;
+                progress(durationMs <= 0 ? 1 : Math.Min(1.0, (double)now / durationMs));
+            }
+            if (Record is null)
+            {
+                return;
+            }
+            var store = device.Loop.Store;
+            var driver = device.Driver;
+            if (store.Sequence != _saves)
+            {
+                _saves = store.Sequence;
+                Record.Add(now, "save", "state", $"state #{store.Sequence} saved: forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
+            }
+            Fault(now, "save-failed", store.FailedSaves, ref _failedSaves);
+            Fault(now, "i2c-error", driver.BusErrorCount, ref _busErrors);
+            Fault(now, "fifo-overflow", driver.OverflowCount, ref _overflows);
+            Fault(now, "resync", driver.ResyncCount, ref _resyncs);
+        }
+
+        private void Fault(long now, string what, int count, ref int seen)
+        {
+            if (count > seen)
+            {
+                Record!.Add(now, "fault", what, $"{count - seen} more, {count} since boot");
+                seen = count;
+            }
+        }
+
+        public void Finish(EmulatedDevice device)
+        {
+            progress?.Invoke(1);
+            if (Record is null)
+            {
+                return;
+            }
+            var loop = device.Loop;
+            Record.ForwardSteps = loop.Tracker.ForwardSteps;
+            Record.BackwardSteps = loop.Tracker.BackwardSteps;
+            Record.TodayForward = loop.State.TodayForward;
+            Record.TodayBackward = loop.State.TodayBackward;
+            Record.HourlyRecords = loop.History.Count;
+            Record.Alarm = loop.Tracker.Alarm.ToString();
+            Record.BackwardWalkingS = loop.Tracker.Session.BackwardWalkingMs / 1000;
+            Record.OverflowCount = device.Driver.OverflowCount;
+            Record.ResyncCount = device.Driver.ResyncCount;
+            Record.I2cErrors = device.Driver.BusErrorCount;
+            Record.FailedSaves = loop.Store.FailedSaves;
+            Record.FlashWrites = device.Store.Writes;
         }
     }
 

@@ -46,7 +46,7 @@ public static class Evaluator
     /// Evaluates every recording found below <paramref name="root"/> in parallel. A file that cannot be read becomes a
     /// problem naming file and line; the others still run. Results come back sorted by dataset, file, reversal.
     /// </summary>
-    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null)
+    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null, Action<double>? progress = null)
     {
         config ??= new TrackerConfig();
         var stopwatch = Stopwatch.StartNew();
@@ -61,6 +61,7 @@ public static class Evaluator
         var results = new ConcurrentBag<EvalResult>();
         var failures = new ConcurrentBag<RecordingProblem>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount };
+        var done = 0;
         Parallel.ForEach(sources, options, source =>
         {
             try
@@ -79,6 +80,7 @@ public static class Evaluator
                 // An unreadable file or a fault in the tracker on one recording must not stop the others.
                 failures.Add(new RecordingProblem(source.File, 0, $"{e.GetType().Name}: {e.Message}"));
             }
+            progress?.Invoke((double)Interlocked.Increment(ref done) / sources.Count);
         });
         problems.AddRange(failures.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line));
         var sorted = results

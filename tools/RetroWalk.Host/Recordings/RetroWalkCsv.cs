@@ -183,7 +183,7 @@ public static class RetroWalkCsv
             case FormatKey:
                 if (value != FormatVersion.ToString(CultureInfo.InvariantCulture))
                 {
-                    throw new RecordingFormatException(path, number, $"format version '{value}' is not supported (this tool reads version {FormatVersion})");
+                    throw new RecordingFormatException(path, number, $"format version {RecordingFormatException.Quote(value)} is not supported (this tool reads version {FormatVersion})");
                 }
                 return header;
             case RateKey:
@@ -195,7 +195,7 @@ public static class RetroWalkCsv
             case ForwardAxisKey:
                 if (!Enum.TryParse<MountAxis>(value, ignoreCase: true, out var axis) || !Enum.IsDefined(axis) || int.TryParse(value, out _))
                 {
-                    throw new RecordingFormatException(path, number, $"{key} '{value}' must be one of {string.Join(", ", Enum.GetNames<MountAxis>())}");
+                    throw new RecordingFormatException(path, number, $"{key} {RecordingFormatException.Quote(value)} must be one of {string.Join(", ", Enum.GetNames<MountAxis>())}");
                 }
                 return header with { ForwardAxis = axis };
             case TrueStepsKey:
@@ -222,7 +222,7 @@ public static class RetroWalkCsv
     {
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
         {
-            throw new RecordingFormatException(path, number, $"{key} '{value}' must be a whole number from {min} to {max}");
+            throw new RecordingFormatException(path, number, $"{key} {RecordingFormatException.Quote(value)} must be a whole number from {min} to {max}");
         }
         return n;
     }

@@ -8,7 +8,15 @@ namespace RetroWalk.Host.Recordings;
 /// </summary>
 public static class TextRecord
 {
-    /// <summary>Lines of a file with their 1-based numbers; a missing or unreadable file is a <see cref="RecordingFormatException"/>.</summary>
+    /// <summary>Longest line a reader accepts, in characters: every line of these formats is far shorter, so a longer
+    /// one is damage, reported before it is read whole (a 200 MB line costs no more memory than this).</summary>
+    public const int MaxLineChars = 1 << 16;
+
+    /// <summary>
+    /// Lines of a file with their 1-based numbers, read one at a time ('\n', '\r\n' or '\r' ends), so memory does not
+    /// grow with the file; a missing or unreadable file, or a line longer than <see cref="MaxLineChars"/>, is a
+    /// <see cref="RecordingFormatException"/>.
+    /// </summary>
     public static IEnumerable<(int Number, string Text)> Lines(string path)
     {
         StreamReader reader;
@@ -23,11 +31,47 @@ public static class TextRecord
         using (reader)
         {
             var number = 0;
-            while (reader.ReadLine() is { } line)
+            var line = new System.Text.StringBuilder();
+            while (true)
             {
-                number++;
-                yield return (number, line);
+                int c = Read(reader, path, number + 1);
+                if (c < 0)
+                {
+                    if (line.Length > 0)
+                    {
+                        yield return (++number, line.ToString());
+                    }
+                    yield break;
+                }
+                if (c == '\n' || c == '\r')
+                {
+                    if (c == '\r' && reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+                    yield return (++number, line.ToString());
+                    line.Clear();
+                    continue;
+                }
+                if (line.Length == MaxLineChars)
+                {
+                    throw new RecordingFormatException(path, number + 1,
+                        $"line longer than {MaxLineChars} characters, starting {RecordingFormatException.Quote(line.ToString())}");
+                }
+                line.Append((char)c);
             }
+        }
+    }
+
+    private static int Read(StreamReader reader, string path, int lineNumber)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (IOException e)
+        {
+            throw new RecordingFormatException(path, lineNumber, $"read failed: {e.Message}", e);
         }
     }
 
@@ -69,7 +113,7 @@ public static class TextRecord
             var field = comma < 0 ? rest : rest[..comma];
             if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
             {
-                throw new RecordingFormatException(path, lineNumber, $"field {i + 1} is not a number: '{field.Trim().ToString()}'");
+                throw new RecordingFormatException(path, lineNumber, $"field {i + 1} is not a number: {RecordingFormatException.Quote(field.Trim())}");
             }
             if (comma < 0 && i + 1 < values.Length)
             {

@@ -1,3 +1,4 @@
+using System;
 using RetroWalk.Core.Motion;
 
 namespace RetroWalk.Host.Synthesis;
@@ -116,6 +117,20 @@ public sealed record GaitProfile
         AmplitudeCv = 0.08,
         Contact = FootContact.ToeFirst,
     };
+
+    /// <summary>
+    /// This gait at another cadence, as people change pace: the walk ratio (step length / cadence) stays about constant
+    /// over the self-selected range (Sekiya and Nagasaki 1998), so the step length scales with cadence; the vertical
+    /// excursion of the centre of mass rises with speed by about 2.3 cm per m/s (Orendurff et al. 2004: ~2.7 cm at
+    /// 0.7 m/s to ~4.8 cm at 1.6 m/s), applied from this profile's own speed and excursion, never below 1 cm.
+    /// </summary>
+    public GaitProfile AtCadence(double cadenceStepsPerMin)
+    {
+        double stepLengthM = StepLengthM * cadenceStepsPerMin / CadenceStepsPerMin;
+        double speedMps = stepLengthM * cadenceStepsPerMin / 60.0;
+        double excursionM = Math.Max(0.01, VerticalExcursionM + 0.023 * (speedMps - SpeedMps));
+        return this with { CadenceStepsPerMin = cadenceStepsPerMin, StepLengthM = stepLengthM, VerticalExcursionM = excursionM };
+    }
 
     /// <summary>Mean speed over ground, m/s.</summary>
     public double SpeedMps => StepLengthM * CadenceStepsPerMin / 60.0;

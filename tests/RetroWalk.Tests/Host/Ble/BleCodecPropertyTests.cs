@@ -98,8 +98,9 @@ namespace RetroWalk.Tests.Host.Ble
                     AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out int dataLength);
                 var reading = new BtHomeReading();
                 Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(frames.Advertisement, at, dataLength, reading));
-                Assert.AreEqual(status.Sequence, reading.PacketId);
-                Assert.AreEqual(status.Alarm != AlarmLevel.None, reading.Problem);
+                Assert.AreEqual(frames.PacketId, reading.PacketId);
+                Assert.AreEqual(status.Alarm == AlarmLevel.FallAlarm, reading.Problem);
+                Assert.AreEqual(status.Alarm == AlarmLevel.TiltWarning, reading.Unsafe);
                 Assert.AreEqual(2, reading.CountCount);
                 Assert.AreEqual(status.ForwardSteps, reading.Counts[0]);
                 Assert.AreEqual(status.BackwardSteps, reading.Counts[1]);

@@ -51,8 +51,10 @@ namespace RetroWalk.Tests.Host.Ble
             Assert.AreEqual(status.LongestBackwardStreakSteps, phone.LongestBackwardStreakSteps);
             Assert.AreEqual(status.BackwardIntervals, phone.BackwardIntervals);
 
-            Assert.HasCount(StatusCharacteristics.Count, publisher.Log);
+            Assert.HasCount(StatusCharacteristics.Count + 1, publisher.Log, "every characteristic, plus the RSC Measurement with the Snapshot");
             Assert.IsTrue(publisher.Log.All(o => o.DecodedOk && o.TimeMs == 1234 && o.Channel == "notify"));
+            Assert.AreEqual("RSC Measurement", publisher.Log[^1].Source);
+            StringAssert.Contains(publisher.Log[^1].Decoded, "88 steps/min, stride 0.46 m, walking");
             Assert.AreEqual("4321", publisher.Log[0].Decoded);
             Assert.AreEqual("21.5°", publisher.Log.Single(o => o.Source == "Tilt from upright").Decoded);
         }
@@ -80,8 +82,9 @@ namespace RetroWalk.Tests.Host.Ble
             publisher.Advertise(status);
 
             BtHomeReading reading = publisher.LastBtHome!;
-            Assert.AreEqual(9, reading.PacketId);
-            Assert.IsTrue(reading.Problem);
+            Assert.AreEqual(0, reading.PacketId, "the first advertisement's id; status sequence 9 does not leak into it");
+            Assert.IsFalse(reading.Problem, "a tilt warning is not a fall");
+            Assert.IsTrue(reading.Unsafe);
             Assert.AreEqual(status.ForwardSteps, reading.Counts[0]);
             Assert.AreEqual(status.BackwardSteps, reading.Counts[1]);
             Assert.AreEqual(status.TiltDeciDeg, reading.RotationDeciDeg);
@@ -118,9 +121,10 @@ namespace RetroWalk.Tests.Host.Ble
             var writer = new StringWriter();
             publisher.WriteTo(writer);
             string[] lines = writer.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
-            Assert.HasCount(5, lines);
+            Assert.HasCount(6, lines);
             StringAssert.Contains(lines[1], "fwd 4321, bwd 876, reset 2023-11-14T22:13:20Z, 88 steps/min, Backward");
-            StringAssert.Contains(lines[4], "BTHome");
+            StringAssert.Contains(lines[4], "RSC Measurement");
+            StringAssert.Contains(lines[5], "BTHome");
         }
     }
 }

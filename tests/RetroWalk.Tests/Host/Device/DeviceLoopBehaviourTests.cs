@@ -144,6 +144,42 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
+        public void AFailedPeriodicSaveIsRetriedEveryTenSeconds()
+        {
+            var store = new MemoryCounterStore();
+            var device = Idle(store);
+            SaveCounts(device, 100, 50);
+            device.Loop.Tracker.RestoreCounts(120, 60);
+            store.FailWrites = true;
+            device.RunFor(DeviceLoop.PersistIntervalMs + 1000);
+            int failed = device.Loop.Store.FailedSaves;
+            Assert.IsGreaterThanOrEqualTo(1, failed, "the periodic save was attempted");
+
+            device.RunFor(DeviceLoop.SaveRetryMs + 500);
+            Assert.IsGreaterThan(failed, device.Loop.Store.FailedSaves, "retried within 10 s, not 5 min");
+
+            store.FailWrites = false;
+            device.RunFor(DeviceLoop.SaveRetryMs + 500);
+            Assert.AreEqual(120u, Idle(store).Loop.Tracker.ForwardSteps);
+            int writes = store.Writes;
+            device.RunFor(DeviceLoop.SaveRetryMs * 3);
+            Assert.AreEqual(writes, store.Writes, "no retries after a good save");
+        }
+
+        [TestMethod]
+        public void BackwardWalkingTimePast49DaysSurvivesASaveAndRestore()
+        {
+            var store = new MemoryCounterStore();
+            var device = Idle(store);
+            long fiftyDaysMs = 50L * 24 * 3600 * 1000 + 1234;
+            device.Loop.Tracker.Session.BackwardWalkingMs = fiftyDaysMs;
+            Assert.IsTrue(device.Loop.SaveNow(device.Clock.MonotonicMs));
+            long restored = Idle(store).Loop.Tracker.Session.BackwardWalkingMs;
+            Assert.IsLessThanOrEqualTo(fiftyDaysMs, restored);
+            Assert.IsGreaterThan(fiftyDaysMs - 1000, restored, "saved in whole seconds, never wrapped at 2^32 ms");
+        }
+
+        [TestMethod]
         public void CountsAreSavedEveryFiveMinutesWhileTheyChangeAndOnReset()
         {
             var store = new MemoryCounterStore();
@@ -245,7 +281,7 @@ namespace RetroWalk.Tests.Host.Device
                 Assert.IsGreaterThanOrEqualTo(AdvertRefreshPolicy.AlarmRefreshIntervalMs, adverts[i].TimeMs - adverts[i - 1].TimeMs);
             }
 
-            long problem = adverts.First(o => o.Decoded.Contains("problem on")).TimeMs;
+            long problem = adverts.First(o => o.Decoded.Contains("fall (problem) on")).TimeMs;
             Assert.IsLessThanOrEqualTo(raised + AdvertRefreshPolicy.AlarmRefreshIntervalMs, problem, "scanners learn of the fall within 5 s");
             Assert.IsLessThanOrEqualTo(5, adverts.Count, "about once a minute over the walk, plus the alarm");
         }

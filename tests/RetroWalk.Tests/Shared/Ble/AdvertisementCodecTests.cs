@@ -14,48 +14,76 @@ namespace RetroWalk.Tests.Ble
     {
         private const string ServiceUuidOnAir = "596A549B69D9D2B104433C2A00000100";
 
+        private const string ScanResponse = "0A09 526574726F57616C6B 0319 4304 0302 1418";
+
         [TestMethod]
-        public void BtHomeAdvertisementFillsExactly31Bytes()
+        public void BtHomeAdvertisementCarriesFlagsAndBtHomeWithTheBattery()
         {
             var frames = new AdvertisementFrames();
-            frames.Build(BleBytes.SampleStatus(), true, "RetroWalk");
-            Assert.AreEqual(31, frames.AdvertisementLength);
-            // flags | service data (21 bytes: 0x16 + 20) | shortened name "Retr"
+            TrackerStatus status = BleBytes.SampleStatus();
+            status.BatteryPercent = 57;
+            frames.Build(status, true, "RetroWalk");
+            Assert.AreEqual(29, frames.AdvertisementLength);
+            // flags | service data (25 bytes: 0x16 + 24): packet 0, battery 57 %, problem (fall) 1, safety (tilt) 0, ...
             CollectionAssert.AreEqual(
-                BleBytes.Hex("020106 1516 D2FC 40 0007 2601 3E D2040000 3E 37020000 3F CEFF 0508 52657472"), frames.Advertisement);
-            Assert.AreEqual(3, AdvertisementCodec.CountStructures(frames.Advertisement, 0, frames.AdvertisementLength));
+                BleBytes.Hex("020106 1916 D2FC 40 0000 0139 2601 2800 3E D2040000 3E 37020000 3F CEFF"),
+                BleBytes.Head(frames.Advertisement, 29));
+            Assert.AreEqual(2, AdvertisementCodec.CountStructures(frames.Advertisement, 0, frames.AdvertisementLength));
             Assert.AreEqual(0, frames.Dropped);
         }
 
         [TestMethod]
-        public void ScanResponseCarriesTheFullNameAndServiceUuid()
+        public void ScanResponseCarriesTheNameTheAppearanceAndTheRscService()
         {
             var frames = new AdvertisementFrames();
+            TrackerStatus status = BleBytes.SampleStatus();
+            status.BatteryPercent = 57;
+            frames.Build(status, true, "RetroWalk");
+            Assert.AreEqual(19, frames.ScanResponseLength);
+            // Complete Local Name | Appearance 0x0443 (on-hip walking sensor) | incomplete 16-bit UUIDs: 0x1814 (RSC)
+            CollectionAssert.AreEqual(BleBytes.Hex(ScanResponse), BleBytes.Head(frames.ScanResponse, 19));
+
+            // Without a battery reading the BTHome data is 2 bytes shorter and the Appearance fits in the
+            // advertisement (the stack packs first-fit), which then is exactly 31 bytes.
             frames.Build(BleBytes.SampleStatus(), true, "RetroWalk");
-            Assert.AreEqual(29, frames.ScanResponseLength);
-            CollectionAssert.AreEqual(BleBytes.Hex("0A09 526574726F57616C6B 1107 " + ServiceUuidOnAir),
-                BleBytes.Head(frames.ScanResponse, 29));
+            Assert.AreEqual(31, frames.AdvertisementLength);
+            CollectionAssert.AreEqual(BleBytes.Hex("0319 4304"), BleBytes.Head(Tail(frames.Advertisement, 27), 4));
+            CollectionAssert.AreEqual(BleBytes.Hex("0A09 526574726F57616C6B 0302 1418"),
+                BleBytes.Head(frames.ScanResponse, frames.ScanResponseLength));
         }
 
         [TestMethod]
-        public void WithoutBtHomeTheNameIsCompleteAndTheUuidGoesToTheScanResponse()
+        public void WithoutBtHomeTheNameIsInTheAdvertisementAndTheCustomUuidInTheScanResponse()
         {
             var frames = new AdvertisementFrames();
             frames.Build(BleBytes.SampleStatus(), false, "RetroWalk");
-            CollectionAssert.AreEqual(BleBytes.Hex("020106 0A09 526574726F57616C6B"),
+            CollectionAssert.AreEqual(BleBytes.Hex("020106 " + ScanResponse),
                 BleBytes.Head(frames.Advertisement, frames.AdvertisementLength));
             CollectionAssert.AreEqual(BleBytes.Hex("1107 " + ServiceUuidOnAir),
                 BleBytes.Head(frames.ScanResponse, frames.ScanResponseLength));
         }
 
         [TestMethod]
-        public void AShortNameLeavesRoomForTheUuidInTheAdvertisement()
+        public void TheBtHomePacketIdMovesOnlyWithTheContent()
         {
             var frames = new AdvertisementFrames();
-            frames.Build(BleBytes.SampleStatus(), false, "RW");
-            CollectionAssert.AreEqual(BleBytes.Hex("020106 0309 5257 1107 " + ServiceUuidOnAir),
-                BleBytes.Head(frames.Advertisement, frames.AdvertisementLength));
-            Assert.AreEqual(0, frames.ScanResponseLength);
+            TrackerStatus status = BleBytes.SampleStatus();
+            frames.Build(status, true, "RetroWalk");
+            byte first = frames.PacketId;
+            status.Sequence = 99; // status publications in between do not move it
+            frames.Build(status, true, "RetroWalk");
+            Assert.AreEqual(first, frames.PacketId);
+            status.ForwardSteps++;
+            frames.Build(status, true, "RetroWalk");
+            Assert.AreEqual((byte)(first + 1), frames.PacketId);
+            Assert.AreEqual(frames.PacketId, frames.Advertisement[9]);
+        }
+
+        private static byte[] Tail(byte[] src, int from)
+        {
+            byte[] result = new byte[src.Length - from];
+            System.Array.Copy(src, from, result, 0, result.Length);
+            return result;
         }
 
         [TestMethod]
@@ -89,11 +117,12 @@ namespace RetroWalk.Tests.Ble
             int dataLength;
             int at = AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out dataLength);
             Assert.AreEqual(5, at);
-            Assert.AreEqual(20, dataLength);
+            Assert.AreEqual(22, dataLength);
             var reading = new BtHomeReading();
             Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(adv, at, dataLength, reading));
             Assert.AreEqual(1234u, reading.Counts[0]);
             Assert.AreEqual(-1, AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeServiceData16, 0x180F, out dataLength));
+            Assert.AreEqual(-1, AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeCompleteName, 0, out dataLength));
             adv[3] = 40; // a structure running past the end
             Assert.AreEqual(-1, AdvertisementCodec.Find(adv, 0, length, AdvertisementCodec.TypeShortenedName, 0, out dataLength));
             Assert.AreEqual(-1, AdvertisementCodec.CountStructures(adv, 0, length));

@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Dashboard;
+
+namespace RetroWalk.Tests.Host.Dashboard
+{
+    /// <summary>
+    /// The companion page in a real browser (Debian's chromium, headless, driven by Playwright; Playwright downloads
+    /// nothing) against `retrowalk dashboard --emulate`'s server: the firmware's device loop on the MPU-6050 emulator,
+    /// run faster than real time, its GATT bridged to the page's Web Bluetooth adapter. What a test expects is checked
+    /// on the device side too (/emulator/state), never only on the page. Every wait is bounded and says what it waited for.
+    /// </summary>
+    [TestClass]
+    public sealed class DashboardBrowserTests
+    {
+        public const string ChromiumPath = "/usr/bin/chromium";
+        private const float WaitMs = 20000;
+
+        private static IPlaywright _playwright;
+        private static IBrowser _browser;
+        private static readonly HttpClient Http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        private static string WebRoot => Path.Combine(DashboardContractTests.DashboardFolder, "web");
+
+        [ClassInitialize]
+        public static async Task StartBrowser(TestContext context)
+        {
+            if (!File.Exists(ChromiumPath))
+            {
+                Assert.Inconclusive(ChromiumPath + " is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does it)");
+            }
+
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                // A fresh temporary profile per launch is Playwright's default (no --user-data-dir given).
+                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+            });
+        }
+
+        [ClassCleanup]
+        public static async Task StopBrowser()
+        {
+            if (_browser != null)
+            {
+                await _browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
+        }
+
+        private sealed class Session : IAsyncDisposable
+        {
+            public DashboardServer Server;
+            public IBrowserContext Context;
+            public IPage Page;
+            public readonly List<string> Console = new List<string>();
+
+            public async Task<JsonObject> State()
+            {
+                string text = await Http.GetStringAsync(Server.Url + "emulator/state");
+                return JsonNode.Parse(text).AsObject();
+            }
+
+            public async ValueTask DisposeAsync()
+            {
+                if (Context != null)
+                {
+                    await Context.CloseAsync();
+                }
+
+                Server.Dispose();
+            }
+        }
+
+        private static async Task<Session> Open(string scenario, double speed, bool connect = true)
+        {
+            var s = new Session();
+            s.Server = new DashboardServer(WebRoot, 0, scenario == null ? null : new EmulatedTracker(scenario, speed));
+            s.Server.Start();
+            s.Context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 1 });
+            s.Page = await s.Context.NewPageAsync();
+            s.Page.Console += (_, m) => s.Console.Add(m.Type + ": " + m.Text);
+            s.Page.PageError += (_, e) => s.Console.Add("page error: " + e);
+            await s.Page.GotoAsync(s.Server.Url);
+            await Expect(s, s.Page.Locator("body[data-ready=true]"), "the page to load its modules");
+            if (connect)
+            {
+                await s.Page.ClickAsync("#connect");
+                await Expect(s, s.Page.Locator("#connection[data-state=connected]"), "the page to connect to the emulated tracker");
+            }
+
+            return s;
+        }
+
+        private static async Task Expect(Session s, ILocator locator, string what, float timeoutMs = WaitMs)
+        {
+            try
+            {
+                await locator.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = timeoutMs });
+            }
+            catch (TimeoutException)
+            {
+                string problem = await s.Page.Locator("#problem").TextContentAsync();
+                string connection = await s.Page.Locator("#connection").TextContentAsync();
+                Assert.Fail($"timed out after {timeoutMs / 1000} s waiting for {what}; connection '{connection}', problem '{problem}', console: {string.Join(" | ", s.Console)}");
+            }
+        }
+
+        private static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> done, string what, int timeoutMs = 20000)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            T last = await read();
+            while (!done(last))
+            {
+                if (watch.ElapsedMilliseconds > timeoutMs)
+                {
+                    Assert.Fail($"timed out after {timeoutMs / 1000} s waiting for {what}; last seen {last}");
+                }
+
+                await Task.Delay(100);
+                last = await read();
+            }
+
+            return last;
+        }
+
+        private static async Task<long> Shown(Session s, string id)
+        {
+            string v = await s.Page.GetAttributeAsync("#" + id, "data-value");
+            return string.IsNullOrEmpty(v) ? -1 : long.Parse(v);
+        }
+
+        [TestMethod]
+        public async Task ConnectsAndCountsRiseDuringRetroSession()
+        {
+            await using var s = await Open("retro-session", 20);
+            long first = await Shown(s, "forward");
+            Assert.IsTrue(first >= 0, "the page shows a forward count once connected");
+            long later = await Poll(() => Shown(s, "forward"), v => v > first + 10, $"the forward count on the page to rise above {first + 10}");
+            var state = await s.State();
+            Assert.IsTrue((long)state["forwardSteps"] >= later, $"the page shows {later} forward steps, the device holds {state["forwardSteps"]}");
+            // The backward intervals come after the 2.5 min warm-up (7.5 s at 20x).
+            long backward = await Poll(() => Shown(s, "backward"), v => v > 5, "backward steps on the page during the backward interval", 30000);
+            Assert.IsTrue((long)(await s.State())["backwardSteps"] >= backward);
+            Assert.AreNotEqual("–", await s.Page.TextContentAsync("#intervals"), "the session figures are shown");
+        }
+
+        [TestMethod]
+        public async Task FallBannerAppearsAndAcknowledgeClearsItOnTheDevice()
+        {
+            await using var s = await Open("fall-backward", 8);
+            await Expect(s, s.Page.Locator("#alarm[data-level='2']"), "the fall alarm banner", 30000);
+            StringAssert.Contains(await s.Page.TextContentAsync("#alarm-text"), "FALL");
+            Assert.AreEqual(2, (int)(await s.State())["alarm"], "the device holds a fall alarm");
+            await s.Page.ClickAsync("#acknowledge");
+            await Poll(async () => (int)(await s.State())["alarm"], a => a == 0, "the device's alarm to clear after Acknowledge", 10000);
+            await s.Page.Locator("#alarm").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 10000 });
+        }
+
+        [TestMethod]
+        public async Task HistoryChartMatchesTheDeviceRecords()
+        {
+            await using var s = await Open("short", 25);
+            // Once the input has run out the records stop changing; then download and compare hour by hour.
+            await Poll(() => s.State(), st => (bool)st["inputFinished"] && ((JsonArray)st["history"]).Count > 0
+                && ((JsonArray)st["history"]).Sum(r => (int)r["forwardSteps"] + (int)r["backwardSteps"]) > 0,
+                "the short session to end with steps in the device's hourly history", 30000);
+            // The loop may still be booking the last samples' steps: download until the device's records were the same
+            // before and after the download (a loaded machine can be seconds behind), then compare.
+            JsonArray device = null;
+            for (int attempt = 0; attempt < 5; attempt++)
+            {
+                await Task.Delay(1500);
+                string before = (await s.State())["history"].ToJsonString();
+                await s.Page.ClickAsync("#load-history");
+                device = (JsonArray)(await s.State())["history"];
+                int expected = device.Count;
+                await Poll(() => s.Page.Locator("#chart g.hour").CountAsync(), n => n == expected, $"{expected} hourly bars in the chart");
+                await Task.Delay(500);
+                if ((await s.State())["history"].ToJsonString() == before)
+                {
+                    break;
+                }
+            }
+            var bars = s.Page.Locator("#chart g.hour");
+            string wanted = string.Join(",", device.Select(r => (int)r["forwardSteps"]));
+            await Poll(async () => string.Join(",", await bars.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-forward'))")),
+                drawn => drawn == wanted, "the chart to show the device's records: " + wanted, 10000);
+            for (int i = 0; i < device.Count; i++)
+            {
+                var bar = bars.Nth(i);
+                Assert.AreEqual((uint)device[i]["hourStartEpochS"], uint.Parse(await bar.GetAttributeAsync("data-epoch")), "hour " + i);
+                Assert.AreEqual((int)device[i]["forwardSteps"], int.Parse(await bar.GetAttributeAsync("data-forward")), "forward steps, hour " + i);
+                Assert.AreEqual((int)device[i]["backwardSteps"], int.Parse(await bar.GetAttributeAsync("data-backward")), "backward steps, hour " + i);
+                double height = double.Parse(await bar.Locator("rect").First.GetAttributeAsync("height"), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.AreEqual((int)device[i]["forwardSteps"] > 0, height > 0, "a bar is drawn exactly when the hour has forward steps");
+            }
+        }
+
+        [TestMethod]
+        public async Task SettingsChangeReachesTheDeviceAndSurvivesAReconnect()
+        {
+            await using var s = await Open("retro-session", 5);
+            await s.Page.FillAsync("input[name=tiltWarningBackwardDeg]", "25");
+            await s.Page.FillAsync("input[name=stepsToStartWalk]", "8");
+            await s.Page.SelectOptionAsync("select[name=utcOffsetQuarterHours]", "4");
+            await s.Page.CheckAsync("input[name=dailyReset]");
+            await s.Page.ClickAsync("#save-settings");
+            await Expect(s, s.Page.Locator("#settings-result", new PageLocatorOptions { HasText = "Saved" }), "the tracker to accept the settings");
+            var settings = await Poll(async () => (JsonObject)(await s.State())["settings"], st => (int)st["tiltWarningBackwardDeg"] == 25,
+                "the device to apply the new settings");
+            Assert.AreEqual(8, (int)settings["stepsToStartWalk"]);
+            Assert.AreEqual(4, (int)settings["utcOffsetQuarterHours"]);
+            Assert.AreEqual(3, (int)settings["flags"], "BTHome kept on, daily reset on");
+
+            // Out of range in the form: refused before anything is written.
+            await s.Page.FillAsync("input[name=tiltWarningBackwardDeg]", "90");
+            await s.Page.ClickAsync("#save-settings");
+            await Expect(s, s.Page.Locator("#settings-result", new PageLocatorOptions { HasText = "from 5 to 80" }), "the form to refuse 90°");
+            Assert.AreEqual(25, (int)((JsonObject)(await s.State())["settings"])["tiltWarningBackwardDeg"]);
+
+            // The link drops; the page reconnects by itself and shows what the device holds, not what the form had.
+            await Http.PostAsync(s.Server.Url + "emulator/drop", null);
+            await Expect(s, s.Page.Locator("#connection[data-state=lost]"), "the page to notice the dropped link", 5000);
+            await Expect(s, s.Page.Locator("#connection[data-state=connected]"), "the page to reconnect by itself");
+            await Poll(() => s.Page.InputValueAsync("input[name=tiltWarningBackwardDeg]"), v => v == "25", "the form to show 25° read back from the device");
+            Assert.AreEqual("8", await s.Page.InputValueAsync("input[name=stepsToStartWalk]"));
+            Assert.IsTrue(await s.Page.IsCheckedAsync("input[name=dailyReset]"));
+        }
+
+        [TestMethod]
+        public async Task IdentifyAndResetWithConfirmationReachTheDevice()
+        {
+            await using var s = await Open("retro-session", 20);
+            await s.Page.ClickAsync("#identify");
+            await Poll(async () => (int)(await s.State())["identifyRequests"], n => n == 1, "the device to receive Identify");
+            long before = await Poll(async () => (long)(await s.State())["forwardSteps"], n => n > 50, "50 forward steps on the device");
+
+            // Declining the confirmation writes nothing.
+            s.Page.Dialog += DismissOnce;
+            await s.Page.ClickAsync("#reset");
+            await Task.Delay(500);
+            Assert.IsTrue((long)(await s.State())["forwardSteps"] >= before, "a declined reset must leave the counts");
+            s.Page.Dialog -= DismissOnce;
+
+            s.Page.Dialog += AcceptOnce;
+            await s.Page.ClickAsync("#reset");
+            await Poll(async () => (long)(await s.State())["forwardSteps"], n => n < before, $"the device's forward count to drop below {before} after the confirmed reset");
+        }
+
+        private static async void DismissOnce(object sender, IDialog dialog) => await dialog.DismissAsync();
+
+        private static async void AcceptOnce(object sender, IDialog dialog) => await dialog.AcceptAsync();
+
+        [TestMethod]
+        public async Task JsDecodersPassOnTheSharedVectors()
+        {
+            await using var s = await Open(null, 1, connect: false);
+            // Serve the test folder to the page under /__tests__/ (the dashboard server only serves web/).
+            await s.Page.RouteAsync("**/__tests__/**", async route =>
+            {
+                string relative = new Uri(route.Request.Url).AbsolutePath.Substring("/__tests__/".Length);
+                string file = Path.Combine(DashboardContractTests.DashboardFolder, relative);
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/javascript", Body = File.ReadAllText(file) });
+            });
+            string vectors = File.ReadAllText(DashboardContractTests.VectorsPath);
+            string schema = File.ReadAllText(DashboardContractTests.SettingsPath);
+            var result = await s.Page.EvaluateAsync<JsonElement>(
+                "async ([vectors, schema]) => { const m = await import('/__tests__/test/decoders.test.js'); return m.runDecoderTests(JSON.parse(vectors), JSON.parse(schema)); }",
+                new[] { vectors, schema });
+            var failures = result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()).ToArray();
+            int checks = result.GetProperty("checks").GetInt32();
+            Assert.IsTrue(checks > 100, $"only {checks} decoder checks ran");
+            Assert.AreEqual(0, failures.Length, string.Join("\n", failures));
+        }
+
+        [TestMethod]
+        public async Task WithoutTheEmulatorThePageSaysWhatIsMissing()
+        {
+            await using var s = await Open(null, 1, connect: false);
+            Assert.AreEqual(404, (int)(await Http.GetAsync(s.Server.Url + "emulator/info")).StatusCode, "no emulator endpoints without --emulate");
+            await s.Page.ClickAsync("#connect");
+            await Expect(s, s.Page.Locator("#problem:not([hidden])"), "a plain message about Bluetooth");
+            string text = await s.Page.TextContentAsync("#problem");
+            Assert.IsTrue(text.Contains("Bluetooth"), "the message names Bluetooth: " + text);
+        }
+
+        [TestMethod]
+        public async Task PhoneScreenshotAndWcagAaContrast()
+        {
+            await using var s = await Open("retro-session", 20);
+            await Poll(() => Shown(s, "backward"), v => v > 20, "backward steps to show before the screenshot", 40000);
+            await s.Page.ClickAsync("#load-history");
+            await Poll(() => s.Page.Locator("#chart g.hour").CountAsync(), n => n > 0, "a bar in the history chart");
+            AxeResult axe = await s.Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = new List<string> { "wcag2a", "wcag2aa" } } });
+            string violations = string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
+            Assert.AreEqual(0, axe.Violations.Length, violations);
+            // The README's screenshot is rewritten only when asked (RETROWALK_UPDATE_SCREENSHOT=1) or missing, so an
+            // ordinary test run leaves the work tree clean; every run still takes it, beside the test output.
+            string committed = Path.Combine(DashboardContractTests.DashboardFolder, "screenshot-phone.png");
+            bool update = Environment.GetEnvironmentVariable("RETROWALK_UPDATE_SCREENSHOT") == "1" || !File.Exists(committed);
+            string path = update ? committed : Path.Combine(AppContext.BaseDirectory, "screenshot-phone.png");
+            await s.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            Assert.IsTrue(new FileInfo(path).Length > 10000, "the phone screenshot has content: " + path);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Ble;
+using RetroWalk.Dashboard;
+
+namespace RetroWalk.Tests.Host.Dashboard
+{
+    /// <summary>The emulated tracker's GATT table answers as docs/ble.md says the device does (no browser involved).</summary>
+    [TestClass]
+    public sealed class EmulatedGattTests
+    {
+        private static readonly string ControlPoint = GattUuid.Normalize(BleUuids.ControlPoint);
+        private static readonly string History = GattUuid.Normalize(BleUuids.History);
+        private static readonly string Config = GattUuid.Normalize(BleUuids.Config);
+
+        private static EmulatedGatt Gatt(List<string> notified)
+        {
+            var tracker = new EmulatedTracker("still", 1);
+            tracker.Gatt.Notified = (uuid, value) => notified.Add(uuid + " " + Convert.ToHexString(value));
+            return tracker.Gatt;
+        }
+
+        [TestMethod]
+        public void ControlPointNeedsSubscriptionAndHistoryNeedsItsOwn()
+        {
+            var notified = new List<string>();
+            EmulatedGatt gatt = Gatt(notified);
+            Assert.AreEqual(CodecStatus.AttCccdImproperlyConfigured, gatt.Write(ControlPoint, new byte[] { 0x02 }).AttError);
+            Assert.IsTrue(gatt.Subscribe(ControlPoint, true).Success);
+            Assert.IsTrue(gatt.Write(ControlPoint, new byte[] { 0x10, 0, 0, 0, 0 }).Success);
+            CollectionAssert.AreEqual(new[] { ControlPoint + " 801004" }, notified, "History requested without a History subscription fails with status 4");
+            notified.Clear();
+            gatt.Subscribe(History, true);
+            gatt.Write(ControlPoint, new byte[] { 0x10, 0, 0, 0, 0 });
+            CollectionAssert.AreEqual(new[] { ControlPoint + " 801001", History + " FFFFFFFF00000000" }, notified, "an empty history is the terminator alone");
+            notified.Clear();
+            gatt.Write(ControlPoint, new byte[] { 0x01, 0x00 });
+            gatt.Write(ControlPoint, new byte[] { 0x7F });
+            CollectionAssert.AreEqual(new[] { ControlPoint + " 800103", ControlPoint + " 807F02" }, notified);
+            gatt.Disconnected();
+            Assert.AreEqual(CodecStatus.AttCccdImproperlyConfigured, gatt.Write(ControlPoint, new byte[] { 0x02 }).AttError, "a new link must subscribe again");
+        }
+
+        [TestMethod]
+        public void ConfigWritesAreValidatedWhole()
+        {
+            EmulatedGatt gatt = Gatt(new List<string>());
+            byte[] before = gatt.Read(Config).Value;
+            Assert.AreEqual(CodecStatus.AttInvalidLength, gatt.Write(Config, new byte[7]).AttError);
+            Assert.AreEqual(CodecStatus.AttOutOfRange, gatt.Write(Config, Convert.FromHexString("512DD0070604030C")).AttError, "81° is out of range");
+            CollectionAssert.AreEqual(before, gatt.Read(Config).Value, "a refused write changes nothing");
+            Assert.IsTrue(gatt.Write(Config, Convert.FromHexString("192DD0070804030C")).Success);
+            Assert.AreEqual(0x19, gatt.Read(Config).Value[0], "the settings read back are the ones written");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using RetroWalk.Core.Config;
+using RetroWalk.Core.Device;
+using RetroWalk.Host.Emulation;
+
+namespace RetroWalk.Dashboard;
+
+/// <summary>
+/// The emulated tracker behind `retrowalk dashboard --emulate`: the firmware's device loop on the register-level
+/// MPU-6050 emulator (<see cref="EmulatedDevice"/>), fed a synthesized scenario, stepped one loop period at a time on
+/// its own thread and paced against the wall clock (<see cref="Speed"/> × real time). Every access to the device, the
+/// loop's iteration and each GATT request, takes one lock, as the firmware serialises BLE callbacks against its loop.
+/// </summary>
+public sealed class EmulatedTracker : IDisposable
+{
+    private readonly object _lock = new();
+    private readonly EmulatedDevice _device;
+    private readonly Thread _thread;
+    private volatile bool _stop;
+
+    public EmulatedTracker(string scenario, double speed, int seed = 1)
+    {
+        if (speed <= 0 || double.IsNaN(speed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(speed), "the speed must be above 0");
+        }
+
+        Scenario = scenario;
+        Speed = speed;
+        var config = new TrackerConfig();
+        var samples = Simulator.OpenInput(new SimulationOptions { Scenario = scenario, Seed = seed }, config.Sensor, out string description, out _);
+        Description = description;
+        var publisher = new GattPublisher();
+        _device = new EmulatedDevice(samples, config: config, publisher: publisher);
+        Gatt = new EmulatedGatt(_device);
+        publisher.Gatt = Gatt;
+        _thread = new Thread(Run) { IsBackground = true, Name = "emulated tracker loop" };
+    }
+
+    public string Scenario { get; }
+
+    public string Description { get; }
+
+    public double Speed { get; }
+
+    /// <summary>The GATT table; call it only through <see cref="WithDevice{T}"/>.</summary>
+    public EmulatedGatt Gatt { get; }
+
+    public void Start() => _thread.Start();
+
+    /// <summary>Runs <paramref name="action"/> with the device held (no loop iteration in between).</summary>
+    public T WithDevice<T>(Func<EmulatedGatt, T> action)
+    {
+        lock (_lock)
+        {
+            return action(Gatt);
+        }
+    }
+
+    /// <summary>What the device itself holds now (for the tests and `--emulate` diagnostics): counts, alarm, settings, history.</summary>
+    public JsonObject State()
+    {
+        lock (_lock)
+        {
+            var loop = _device.Loop;
+            var settings = new DeviceSettings();
+            loop.ReadSettings(settings);
+            var history = new JsonArray();
+            for (int i = 0; i < loop.History.Count; i++)
+            {
+                loop.History.GetRecord(i, out uint epoch, out ushort forward, out ushort backward);
+                history.Add(new JsonObject { ["hourStartEpochS"] = epoch, ["forwardSteps"] = forward, ["backwardSteps"] = backward });
+            }
+
+            return new JsonObject
+            {
+                ["scenario"] = Scenario,
+                ["speed"] = Speed,
+                ["monotonicMs"] = _device.Clock.MonotonicMs,
+                ["utcSeconds"] = _device.Clock.UtcSeconds,
+                ["inputFinished"] = _device.Chip.SourceExhausted,
+                ["forwardSteps"] = loop.Tracker.ForwardSteps,
+                ["backwardSteps"] = loop.Tracker.BackwardSteps,
+                ["alarm"] = (int)loop.Tracker.Alarm,
+                ["identifyRequests"] = Gatt.IdentifyRequests,
+                ["settings"] = new JsonObject
+                {
+                    ["tiltWarningBackwardDeg"] = settings.TiltWarningBackwardDeg,
+                    ["tiltWarningForwardDeg"] = settings.TiltWarningForwardDeg,
+                    ["tiltHoldMs"] = settings.TiltHoldMs,
+                    ["stepsToStartWalk"] = settings.StepsToStartWalk,
+                    ["forwardAxis"] = (int)settings.ForwardAxis,
+                    ["flags"] = settings.Flags,
+                    ["utcOffsetQuarterHours"] = settings.UtcOffsetQuarterHours,
+                },
+                ["history"] = history,
+            };
+        }
+    }
+
+    private void Run()
+    {
+        var watch = Stopwatch.StartNew();
+        long steps = 0;
+        while (!_stop)
+        {
+            lock (_lock)
+            {
+                _device.Step();
+            }
+
+            steps++;
+            double dueMs = steps * EmulatedDevice.LoopPeriodMs / Speed;
+            double waitMs = dueMs - watch.Elapsed.TotalMilliseconds;
+            if (waitMs > 1)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(waitMs));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop = true;
+        if (_thread.IsAlive)
+        {
+            _thread.Join(2000);
+        }
+    }
+}

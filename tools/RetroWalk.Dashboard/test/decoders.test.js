@@ -1,0 +1,49 @@
+// The page's decoders against the vectors the C# codecs wrote (vectors.json). Runs in a browser (the MSTest
+// DashboardBrowserTests imports it into the page) or in Node: `node tools/RetroWalk.Dashboard/test/run-node.mjs`.
+// Returns the list of failures (empty = all pass) and the number of checks.
+import * as d from '../web/decoders.js';
+
+export function runDecoderTests(vectors, schema) {
+  const failures = [];
+  let checks = 0;
+  const same = (what, actual, expected) => {
+    checks++;
+    const a = JSON.stringify(actual);
+    const e = JSON.stringify(expected);
+    if (a !== e) failures.push(`${what}: got ${a}, expected ${e}`);
+  };
+  const result = (c) => (c.error ? { ok: false, error: c.error } : { ok: true, value: c.expect });
+
+  for (const ch of vectors.characteristics) {
+    const decode = d.characteristicDecoders[ch.name];
+    same(`${ch.name} uuid`, schema.uuids[ch.name], ch.uuid);
+    for (const c of ch.cases) same(`${ch.name} ${c.hex}`, decode(d.hexToView(c.hex)), result(c));
+  }
+  for (const c of vectors.config) {
+    same(`config ${c.hex}`, d.decodeConfig(d.hexToView(c.hex), schema), result(c));
+    if (!c.error) same(`config encode ${c.hex}`, d.bytesToHex(d.encodeConfig(c.expect, schema)), c.hex);
+  }
+  for (const c of vectors.controlPoint.requests) same(`control request ${c.hex}`, d.bytesToHex(d.encodeControlRequest(c.op, c.argument)), c.hex);
+  for (const c of vectors.controlPoint.responses) same(`control response ${c.hex}`, d.decodeControlResponse(d.hexToView(c.hex)), result(c));
+  for (const c of vectors.currentTime) {
+    same(`current time encode ${c.localEpochS}`, d.bytesToHex(d.encodeCurrentTime(c.localEpochS, c.fractions256, c.adjustReason)), c.hex);
+    same(`current time decode ${c.hex}`, d.decodeCurrentTime(d.hexToView(c.hex)),
+      { ok: true, value: { localEpochS: c.localEpochS, fractions256: c.fractions256, adjustReason: c.adjustReason } });
+  }
+  for (const h of vectors.history) {
+    const collector = new d.HistoryCollector();
+    let finished = false;
+    for (const n of h.notifications) finished = collector.push(d.hexToView(n));
+    same(`history mtu ${h.mtu} (${h.count} records) finished`, finished, true);
+    same(`history mtu ${h.mtu} (${h.count} records) error`, collector.error, null);
+    same(`history mtu ${h.mtu} (${h.count} records)`, collector.records, h.records);
+    if (h.notifications.length > 1) {
+      // Losing a notification must be noticed, not hidden.
+      const lossy = new d.HistoryCollector();
+      h.notifications.slice(1).forEach((n) => lossy.push(d.hexToView(n)));
+      checks++;
+      if (lossy.error === null) failures.push(`history mtu ${h.mtu}: a lost notification went unnoticed`);
+    }
+  }
+  return { failures, checks };
+}

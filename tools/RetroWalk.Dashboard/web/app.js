@@ -1,0 +1,183 @@
+// The page: wires the tracker client to the screen. Nothing here knows whether the tracker is real or emulated.
+import { chooseBluetooth } from './bluetooth.js';
+import { TrackerClient, explain } from './tracker.js';
+import { Direction, TiltDirection } from './decoders.js';
+import { drawHistory } from './chart.js';
+import { drawGauge } from './gauge.js';
+
+const $ = (id) => document.getElementById(id);
+const schema = await (await fetch('settings.json', { cache: 'no-store' })).json();
+const { bluetooth, emulated } = await chooseBluetooth();
+const client = new TrackerClient(bluetooth, schema);
+window.retrowalk = client; // for the browser tests and the curious
+
+const setProblem = (text) => { $('problem').textContent = text ?? ''; $('problem').hidden = !text; };
+const busy = async (button, work) => {
+  button.disabled = true;
+  try { return await work(); } catch (error) { setProblem(explain(error)); return undefined; } finally { button.disabled = false; }
+};
+
+if (!bluetooth) {
+  setProblem('This browser has no Web Bluetooth. Use Chrome or Edge on Android, Windows, macOS or Linux; on an iPhone or iPad use the Bluefy browser (Safari has no Web Bluetooth).');
+}
+if (emulated) $('connection').textContent = `Not connected (emulated tracker: ${emulated.scenario}, ${emulated.speed}× real time)`;
+
+$('connect').addEventListener('click', () => busy($('connect'), async () => {
+  setProblem(null);
+  if (client.state.connected) { client.disconnect(); return; }
+  try {
+    await client.connect();
+    await client.downloadHistory().catch((e) => setProblem(explain(e)));
+  } catch (error) {
+    setProblem(explain(error));
+    $('connection').dataset.state = 'idle';
+    $('connection').textContent = 'Not connected';
+  }
+}));
+
+client.addEventListener('connection', (e) => {
+  $('connection').dataset.state = e.detail.state;
+  $('connection').textContent = e.detail.message;
+  $('connect').textContent = e.detail.state === 'connected' ? 'Disconnect' : 'Connect';
+  if (e.detail.state === 'connected') setProblem(null);
+});
+client.addEventListener('problem', (e) => setProblem(e.detail));
+
+const formatDuration = (s) => (s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`
+  : `${Math.floor(s / 60)} min ${s % 60} s`);
+
+function render(state) {
+  if (state.forwardSteps) { $('forward').textContent = state.forwardSteps.steps.toLocaleString(); $('forward').dataset.value = state.forwardSteps.steps; }
+  if (state.backwardSteps) { $('backward').textContent = state.backwardSteps.steps.toLocaleString(); $('backward').dataset.value = state.backwardSteps.steps; }
+  if (state.cadence) $('cadence').textContent = state.cadence.cadenceSpm;
+  if (state.snapshot) $('direction').textContent = Direction[state.snapshot.direction];
+  if (state.backwardSession) {
+    $('backward-time').textContent = formatDuration(state.backwardSession.backwardWalkingS);
+    $('longest-streak').textContent = `${state.backwardSession.longestBackwardStreakSteps} steps`;
+    $('intervals').textContent = state.backwardSession.backwardIntervals;
+  }
+  const t = state.tiltAlarm;
+  if (t) {
+    const deg = (t.tiltDeciDeg / 10).toFixed(1);
+    $('tilt-text').textContent = t.tiltDirection === 0 ? `${deg}° upright` : `${deg}° leaning ${TiltDirection[t.tiltDirection]}`;
+    drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarningBackwardDeg, client.config?.tiltWarningForwardDeg, t.alarm);
+    const alarm = $('alarm');
+    alarm.dataset.level = t.alarm;
+    alarm.hidden = t.alarm === 0;
+    $('alarm-text').textContent = t.alarm === 2 ? 'FALL ALARM: check on the walker'
+      : t.alarm === 1 ? `Tilt warning: leaning ${TiltDirection[t.tiltDirection]} ${deg}°` : '';
+    $('acknowledge').hidden = t.alarm !== 2;
+  }
+}
+client.addEventListener('status', (e) => render(e.detail));
+
+$('acknowledge').addEventListener('click', () => busy($('acknowledge'), () => client.acknowledge()));
+
+function showHistory(records) {
+  const shown = drawHistory($('chart'), records);
+  const forward = records.reduce((s, r) => s + r.forwardSteps, 0);
+  const backward = records.reduce((s, r) => s + r.backwardSteps, 0);
+  $('history-summary').textContent = `${shown} ${shown === 1 ? "hour" : "hours"} with records: ${forward.toLocaleString()} forward, ${backward.toLocaleString()} backward steps.`;
+}
+client.addEventListener('history', (e) => showHistory(e.detail));
+showHistory([]);
+$('load-history').addEventListener('click', () => busy($('load-history'), () => client.downloadHistory()));
+
+// Settings form, built from settings.json (written by the C# side from the device's settings type).
+const form = $('settings');
+function offsetText(q) {
+  const minutes = q * 15;
+  const sign = minutes < 0 ? '−' : '+';
+  const a = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+for (const f of schema.fields) {
+  if (f.bits) {
+    for (const bit of f.bits) {
+      const label = document.createElement('label');
+      label.className = 'check';
+      label.innerHTML = `<input type="checkbox" name="${bit.name}" data-mask="${bit.mask}"> ${bit.label}`;
+      form.append(label);
+    }
+    continue;
+  }
+  const label = document.createElement('label');
+  const range = f.choices || f.name === 'utcOffsetQuarterHours' ? '' : ` (${f.min}–${f.max} ${f.unit}, default ${f.default})`;
+  label.textContent = f.label + (f.name === 'utcOffsetQuarterHours' ? ' (time zone)' : '');
+  const small = document.createElement('small');
+  small.textContent = range;
+  label.append(small);
+  let input;
+  if (f.choices || f.name === 'utcOffsetQuarterHours') {
+    input = document.createElement('select');
+    const options = f.choices ?? Array.from({ length: f.max - f.min + 1 }, (_, i) => ({ value: f.min + i, name: offsetText(f.min + i) }));
+    for (const c of options) {
+      const o = document.createElement('option');
+      o.value = c.value;
+      o.textContent = c.name + (c.value === f.default ? ' (default)' : '');
+      input.append(o);
+    }
+  } else {
+    input = document.createElement('input');
+    input.type = 'number';
+    input.min = f.min;
+    input.max = f.max;
+    input.step = 1;
+    input.required = true;
+  }
+  input.name = f.name;
+  label.append(input);
+  form.append(label);
+}
+const buttons = document.createElement('div');
+buttons.className = 'actions';
+buttons.innerHTML = '<button type="submit" class="primary" id="save-settings">Save settings</button>'
+  + '<button type="button" id="default-settings">Fill in the defaults</button>'
+  + '<button type="button" id="phone-zone">Use this phone\'s time zone</button>';
+form.append(buttons);
+
+function fillForm(config) {
+  for (const f of schema.fields) {
+    if (f.bits) {
+      for (const bit of f.bits) form.elements[bit.name].checked = (config[f.name] & bit.mask) !== 0;
+    } else {
+      form.elements[f.name].value = config[f.name];
+    }
+  }
+}
+function readForm() {
+  const value = {};
+  for (const f of schema.fields) {
+    if (f.bits) value[f.name] = f.bits.reduce((m, b) => m | (form.elements[b.name].checked ? b.mask : 0), 0);
+    else value[f.name] = Number(form.elements[f.name].value);
+  }
+  return value;
+}
+fillForm(Object.fromEntries(schema.fields.map((f) => [f.name, f.default])));
+client.addEventListener('config', (e) => fillForm(e.detail));
+$('default-settings').addEventListener('click', () => fillForm(Object.fromEntries(schema.fields.map((f) => [f.name, f.default]))));
+$('phone-zone').addEventListener('click', () => {
+  const q = Math.round(-new Date().getTimezoneOffset() / 15);
+  form.elements.utcOffsetQuarterHours.value = q;
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const bad = schema.fields.find((f) => !f.bits && !form.elements[f.name].checkValidity());
+  if (bad) { $('settings-result').textContent = `${bad.label} must be a whole number from ${bad.min} to ${bad.max}.`; return; }
+  busy($('save-settings'), async () => {
+    await client.writeConfig(readForm());
+    $('settings-result').textContent = 'Saved on the tracker.';
+  });
+});
+
+$('set-clock').addEventListener('click', () => busy($('set-clock'), async () => {
+  await client.setClock();
+  $('settings-result').textContent = `Clock set to ${new Date().toLocaleString()}.`;
+}));
+$('identify').addEventListener('click', () => busy($('identify'), () => client.identify()));
+$('recapture').addEventListener('click', () => busy($('recapture'), () => client.recaptureUpright()));
+$('reset').addEventListener('click', () => {
+  if (!window.confirm('Reset both step counts to zero? The hourly history is kept.')) return;
+  busy($('reset'), () => client.resetCounts());
+});
+document.body.dataset.ready = 'true';

@@ -1,0 +1,224 @@
+// Payload codecs of the RetroWalk GATT service (docs/ble.md), the page's side of firmware/RetroWalk.Core/Ble.
+// Every decoder takes a DataView (what Web Bluetooth hands over) and returns {ok: true, value} or
+// {ok: false, error: 'length' | 'range'}, like the core's decoders (CodecStatus.BadLength / OutOfRange).
+// test/vectors.json, written by the C# codecs, pins them byte for byte (tests/.../Host/Dashboard).
+
+const bad = (error) => ({ ok: false, error });
+const good = (value) => ({ ok: true, value });
+
+export const TERMINATOR_EPOCH = 0xffffffff;
+export const HISTORY_RECORD_LENGTH = 8;
+
+export const Direction = Object.freeze({ 0: 'still', 1: 'forward', 2: 'backward' });
+export const TiltDirection = Object.freeze({ 0: 'upright', 1: 'forward', 2: 'backward', 3: 'sideways' });
+export const Alarm = Object.freeze({ NONE: 0, TILT_WARNING: 1, FALL: 2 });
+export const ControlOp = Object.freeze({ RESET_COUNTS: 0x01, ACKNOWLEDGE_ALARM: 0x02, IDENTIFY: 0x03, RECAPTURE_UPRIGHT: 0x04, REQUEST_HISTORY: 0x10 });
+export const ControlStatus = Object.freeze({ 1: 'ok', 2: 'op code not supported', 3: 'bad parameter', 4: 'failed' });
+
+export function decodeSteps(view) {
+  if (view.byteLength !== 4) return bad('length');
+  return good({ steps: view.getUint32(0, true) });
+}
+
+export function decodeSnapshot(view) {
+  if (view.byteLength !== 14) return bad('length');
+  const direction = view.getUint8(13);
+  if (direction > 2) return bad('range');
+  return good({
+    forwardSteps: view.getUint32(0, true),
+    backwardSteps: view.getUint32(4, true),
+    resetEpochS: view.getUint32(8, true),
+    cadenceSpm: view.getUint8(12),
+    direction,
+  });
+}
+
+export function decodeTiltAlarm(view) {
+  if (view.byteLength !== 5) return bad('length');
+  const tiltDirection = view.getUint8(2);
+  const alarm = view.getUint8(3);
+  const flags = view.getUint8(4);
+  if (tiltDirection > 3 || alarm > 2 || (flags & ~0x01) !== 0) return bad('range');
+  return good({ tiltDeciDeg: view.getInt16(0, true), tiltDirection, alarm, clockSynced: (flags & 0x01) !== 0 });
+}
+
+export function decodeBackwardSession(view) {
+  if (view.byteLength !== 8) return bad('length');
+  return good({
+    backwardWalkingS: view.getUint32(0, true),
+    longestBackwardStreakSteps: view.getUint16(4, true),
+    backwardIntervals: view.getUint16(6, true),
+  });
+}
+
+export function decodeCadence(view) {
+  if (view.byteLength !== 1) return bad('length');
+  return good({ cadenceSpm: view.getUint8(0) });
+}
+
+export function decodeTilt(view) {
+  if (view.byteLength !== 2) return bad('length');
+  return good({ tiltDeciDeg: view.getInt16(0, true) });
+}
+
+/** Decoders by the characteristic keys of settings.json's "uuids". */
+export const characteristicDecoders = Object.freeze({
+  forwardSteps: decodeSteps,
+  backwardSteps: decodeSteps,
+  snapshot: decodeSnapshot,
+  tiltAlarm: decodeTiltAlarm,
+  backwardSession: decodeBackwardSession,
+  cadence: decodeCadence,
+  tilt: decodeTilt,
+});
+
+export function encodeControlRequest(op, argument = 0) {
+  if (op === ControlOp.REQUEST_HISTORY) {
+    const bytes = new Uint8Array(5);
+    bytes[0] = op;
+    new DataView(bytes.buffer).setUint32(1, argument >>> 0, true);
+    return bytes;
+  }
+  return Uint8Array.of(op);
+}
+
+export function decodeControlResponse(view) {
+  if (view.byteLength !== 3) return bad('length');
+  const status = view.getUint8(2);
+  if (view.getUint8(0) !== 0x80 || status < 1 || status > 4) return bad('range');
+  return good({ op: view.getUint8(1), status });
+}
+
+/** Config (8 bytes): the same checks as DeviceSettings.IsValid, with the ranges from settings.json. */
+export function decodeConfig(view, schema) {
+  if (view.byteLength !== schema.configLength) return bad('length');
+  const value = {};
+  for (const field of schema.fields) {
+    value[field.name] = readField(view, field);
+  }
+  return validateConfig(value, schema) ? good(value) : bad('range');
+}
+
+export function validateConfig(value, schema) {
+  for (const field of schema.fields) {
+    const v = value[field.name];
+    if (!Number.isInteger(v)) return false;
+    if (field.bits) {
+      const known = field.bits.reduce((m, b) => m | b.mask, 0);
+      if ((v & ~known) !== 0 || v < 0) return false;
+    } else if (v < field.min || v > field.max) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export function encodeConfig(value, schema) {
+  const bytes = new Uint8Array(schema.configLength);
+  const view = new DataView(bytes.buffer);
+  for (const field of schema.fields) {
+    const v = value[field.name];
+    if (field.type === 'u16') view.setUint16(field.offset, v, true);
+    else if (field.type === 's8') view.setInt8(field.offset, v);
+    else view.setUint8(field.offset, v);
+  }
+  return bytes;
+}
+
+function readField(view, field) {
+  if (field.type === 'u16') return view.getUint16(field.offset, true);
+  if (field.type === 's8') return view.getInt8(field.offset);
+  return view.getUint8(field.offset);
+}
+
+// Current Time 0x2A2B (10 bytes, local time): days-from-civil arithmetic as CurrentTimeCodec.
+export function encodeCurrentTime(localEpochS, fractions256 = 0, adjustReason = 1) {
+  const days = Math.floor(localEpochS / 86400);
+  const secondOfDay = localEpochS - days * 86400;
+  const date = new Date(days * 86400000);
+  const bytes = new Uint8Array(10);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, date.getUTCFullYear(), true);
+  bytes[2] = date.getUTCMonth() + 1;
+  bytes[3] = date.getUTCDate();
+  bytes[4] = Math.floor(secondOfDay / 3600);
+  bytes[5] = Math.floor(secondOfDay / 60) % 60;
+  bytes[6] = secondOfDay % 60;
+  bytes[7] = ((date.getUTCDay() + 6) % 7) + 1; // 1 Monday .. 7 Sunday
+  bytes[8] = fractions256;
+  bytes[9] = adjustReason;
+  return bytes;
+}
+
+export function decodeCurrentTime(view) {
+  if (view.byteLength !== 10) return bad('length');
+  const year = view.getUint16(0, true);
+  const month = view.getUint8(2);
+  const day = view.getUint8(3);
+  const hours = view.getUint8(4);
+  const minutes = view.getUint8(5);
+  const seconds = view.getUint8(6);
+  const dayOfWeek = view.getUint8(7);
+  const days = Date.UTC(year, month - 1, day) / 86400000;
+  const check = new Date(days * 86400000);
+  if (year < 2000 || year > 2105 || month < 1 || month > 12 || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1
+      || hours > 23 || minutes > 59 || seconds > 59 || dayOfWeek > 7
+      || (dayOfWeek !== 0 && dayOfWeek !== ((check.getUTCDay() + 6) % 7) + 1)) return bad('range');
+  return good({
+    localEpochS: days * 86400 + hours * 3600 + minutes * 60 + seconds,
+    fractions256: view.getUint8(8),
+    adjustReason: view.getUint8(9),
+  });
+}
+
+/**
+ * Collects a History transfer (Control Point 0x10): feed every History notification to push(); it returns true once
+ * the terminator arrived. records holds them oldest first; error is set if the stream is malformed or the
+ * terminator's count disagrees with the records received (a lost notification).
+ */
+export class HistoryCollector {
+  constructor() {
+    this.records = [];
+    this.done = false;
+    this.error = null;
+    this.expected = null;
+  }
+
+  push(view) {
+    if (this.done) return true;
+    if (view.byteLength === 0 || view.byteLength % HISTORY_RECORD_LENGTH !== 0) {
+      this.error = `History notification of ${view.byteLength} bytes is not a whole number of 8-byte records`;
+      this.done = true;
+      return true;
+    }
+    for (let at = 0; at < view.byteLength; at += HISTORY_RECORD_LENGTH) {
+      const epoch = view.getUint32(at, true);
+      if (epoch === TERMINATOR_EPOCH) {
+        this.expected = view.getUint16(at + 4, true);
+        this.done = true;
+        if (this.expected !== this.records.length) {
+          this.error = `the tracker sent ${this.expected} hourly records, ${this.records.length} arrived`;
+        }
+        return true;
+      }
+      this.records.push({
+        hourStartEpochS: epoch,
+        forwardSteps: view.getUint16(at + 4, true),
+        backwardSteps: view.getUint16(at + 6, true),
+      });
+    }
+    return false;
+  }
+}
+
+export function hexToView(hex) {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return new DataView(bytes.buffer);
+}
+
+export function bytesToHex(bytes) {
+  const u8 = bytes instanceof DataView ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  return Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('');
+}
