@@ -1,5 +1,6 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Dsp;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Session;
@@ -41,7 +42,7 @@ namespace RetroWalk.Core
 
         public uint BackwardSteps { get { return _backwardSteps; } }
 
-        public uint TotalSteps { get { return _forwardSteps + _backwardSteps; } }
+        public uint TotalSteps { get { return Saturating.Add(_forwardSteps, _backwardSteps); } }
 
         public WalkDirection Direction { get { return _direction; } }
 
@@ -108,13 +109,13 @@ namespace RetroWalk.Core
             SessionStats s = _session;
             if (direction == WalkDirection.Backward)
             {
-                _backwardSteps += (uint)steps;
+                _backwardSteps = Saturating.Add(_backwardSteps, (uint)steps);
                 if (s.CurrentBackwardStreakSteps == 0)
                 {
-                    s.BackwardIntervals++;
+                    s.BackwardIntervals = Saturating.Increment(s.BackwardIntervals);
                 }
 
-                s.CurrentBackwardStreakSteps += steps;
+                s.CurrentBackwardStreakSteps = Saturating.Add(s.CurrentBackwardStreakSteps, steps);
                 if (s.CurrentBackwardStreakSteps > s.LongestBackwardStreakSteps)
                 {
                     s.LongestBackwardStreakSteps = s.CurrentBackwardStreakSteps;
@@ -124,7 +125,7 @@ namespace RetroWalk.Core
             }
             else
             {
-                _forwardSteps += (uint)steps;
+                _forwardSteps = Saturating.Add(_forwardSteps, (uint)steps);
                 s.CurrentBackwardStreakSteps = 0;
             }
 

@@ -215,8 +215,7 @@ namespace RetroWalk.Core.Device
         {
             _state.ForwardSteps = _tracker.ForwardSteps;
             _state.BackwardSteps = _tracker.BackwardSteps;
-            long backwardWalkingS = _tracker.Session.BackwardWalkingMs / 1000;
-            _state.BackwardWalkingS = backwardWalkingS > uint.MaxValue ? uint.MaxValue : (uint)backwardWalkingS;
+            _state.BackwardWalkingS = Dsp.Saturating.ToUInt32(_tracker.Session.BackwardWalkingMs / 1000);
             _state.LongestBackwardStreakSteps = (uint)_tracker.Session.LongestBackwardStreakSteps;
             _state.BackwardIntervals = (uint)_tracker.Session.BackwardIntervals;
             _lastSaveAttemptMs = nowMs;
@@ -503,10 +502,10 @@ namespace RetroWalk.Core.Device
             _lastBackward = backward;
             if (df != 0 || db != 0)
             {
-                _state.TodayForward += (uint)df;
-                _state.TodayBackward += (uint)db;
-                _historyPendingForward += df;
-                _historyPendingBackward += db;
+                _state.TodayForward = Dsp.Saturating.Add(_state.TodayForward, (uint)df);
+                _state.TodayBackward = Dsp.Saturating.Add(_state.TodayBackward, (uint)db);
+                _historyPendingForward = Dsp.Saturating.Add(_historyPendingForward, df);
+                _historyPendingBackward = Dsp.Saturating.Add(_historyPendingBackward, db);
                 _dirty = true;
             }
 
@@ -535,7 +534,7 @@ namespace RetroWalk.Core.Device
             f.TiltDirection = _tracker.TiltDirection;
             f.Alarm = _tracker.Alarm;
             f.ClockSynced = WallClock.IsSet(utc);
-            f.BackwardWalkingS = (uint)(_tracker.Session.BackwardWalkingMs / 1000);
+            f.BackwardWalkingS = Dsp.Saturating.ToUInt32(_tracker.Session.BackwardWalkingMs / 1000);
             f.LongestBackwardStreakSteps = SaturateUInt16(_tracker.Session.LongestBackwardStreakSteps);
             f.BackwardIntervals = SaturateUInt16(_tracker.Session.BackwardIntervals);
 

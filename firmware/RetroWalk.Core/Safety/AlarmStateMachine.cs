@@ -25,7 +25,7 @@ namespace RetroWalk.Core.Safety
         /// <summary>Fall alarms raised.</summary>
         public int FallAlarmCount;
 
-        /// <summary>Incremented on every transition: a cheap "something changed" for the device loop.</summary>
+        /// <summary>Incremented on every transition: a cheap "something changed" for the device loop (compared for inequality, so it may wrap).</summary>
         public int TransitionCount;
 
         public AlarmLevel Level
@@ -42,7 +42,7 @@ namespace RetroWalk.Core.Safety
             }
 
             _tiltActive = true;
-            TiltWarningCount++;
+            TiltWarningCount = Dsp.Saturating.Increment(TiltWarningCount);
             if (_level == AlarmLevel.None)
             {
                 Enter(AlarmLevel.TiltWarning, sample);
@@ -72,7 +72,7 @@ namespace RetroWalk.Core.Safety
                 return;
             }
 
-            FallAlarmCount++;
+            FallAlarmCount = Dsp.Saturating.Increment(FallAlarmCount);
             FallAlarmSample = sample;
             if (FirstFallAlarmSample < 0)
             {

@@ -86,7 +86,7 @@ namespace RetroWalk.Core.Session
 
         private CoachCue Cue(CoachCue cue)
         {
-            CueCount++;
+            CueCount = Dsp.Saturating.Increment(CueCount);
             return cue;
         }
     }

@@ -101,7 +101,7 @@ namespace RetroWalk.Core.Session
             {
                 if (lost > 0 && _active)
                 {
-                    _current.StepsLost += lost;
+                    _current.StepsLost = Dsp.Saturating.Add(_current.StepsLost, lost);
                 }
 
                 OnCredit(ToMs(sample), steps, ToMs(intervalSamples), direction, nowEpochS);
@@ -181,16 +181,16 @@ namespace RetroWalk.Core.Session
                 _intervalSteps = 0;
             }
 
-            _intervalSteps += steps;
+            _intervalSteps = Dsp.Saturating.Add(_intervalSteps, steps);
             bool backward = direction == WalkDirection.Backward;
             int cadence = creditMs > 0 ? (int)(steps * 60000L / creditMs) : 0;
             long milliKcal = EnergyModel.MilliKcal(EnergyModel.MetX10(cadence, backward), _settings.BodyMassKg, creditMs);
             if (backward)
             {
-                s.BackwardSteps += steps;
+                s.BackwardSteps = Dsp.Saturating.Add(s.BackwardSteps, steps);
                 s.BackwardMs += creditMs;
                 s.BackwardMilliKcal += milliKcal;
-                _streak = newWalk ? steps : _streak + steps;
+                _streak = newWalk ? steps : Dsp.Saturating.Add(_streak, steps);
                 if (_streak > s.LongestBackwardStreakSteps)
                 {
                     s.LongestBackwardStreakSteps = _streak;
@@ -198,7 +198,7 @@ namespace RetroWalk.Core.Session
             }
             else
             {
-                s.ForwardSteps += steps;
+                s.ForwardSteps = Dsp.Saturating.Add(s.ForwardSteps, steps);
                 s.ForwardMs += creditMs;
                 s.ForwardMilliKcal += milliKcal;
                 _streak = 0;

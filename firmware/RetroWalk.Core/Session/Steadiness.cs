@@ -62,8 +62,8 @@ namespace RetroWalk.Core.Session
                 return;
             }
 
-            Bouts++;
-            Steps += steps;
+            Bouts = Dsp.Saturating.Increment(Bouts);
+            Steps = Dsp.Saturating.Add(Steps, steps);
             SumMs += sumMs;
             WithinSquaresMs2 += sumSquaresMs2 - sumMs * sumMs / steps;
             int evenSteps = steps - oddSteps;

@@ -114,7 +114,7 @@ namespace RetroWalk.Core.Storage
             StateCodec.Encode(state, next, _buffer);
             if (!_store.Write((int)(next % SlotCount), _buffer, StateCodec.Size))
             {
-                FailedSaves++;
+                FailedSaves = Dsp.Saturating.Increment(FailedSaves);
                 return false;
             }
 

@@ -139,7 +139,7 @@ namespace RetroWalk.Core.Sensors
                 if (_config != null && ++_emptyReads >= EmptyReadsBeforeHealthCheck)
                 {
                     _emptyReads = 0;
-                    ReinitCount++;
+                    ReinitCount = Dsp.Saturating.Increment(ReinitCount);
                     Initialize(_config);
                 }
 
@@ -178,7 +178,7 @@ namespace RetroWalk.Core.Sensors
 
                 if (overflow || count % Mpu6050Registers.FrameBytes != 0)
                 {
-                    OverflowCount++;
+                    OverflowCount = Dsp.Saturating.Increment(OverflowCount);
                     FramesDiscarded += count / Mpu6050Registers.FrameBytes;
                     Resync();
                     return 0;
@@ -204,7 +204,7 @@ namespace RetroWalk.Core.Sensors
                     return frames;
                 }
 
-                BusErrorCount++;
+                BusErrorCount = Dsp.Saturating.Increment(BusErrorCount);
                 _countBeforeFailedRead = count;
             }
 
@@ -241,14 +241,14 @@ namespace RetroWalk.Core.Sensors
             if (ReadRegister(Mpu6050Registers.PwrMgmt1, out power) && ReadRegister(Mpu6050Registers.UserCtrl, out userCtrl)
                 && ((power & Mpu6050Registers.PwrMgmt1Sleep) != 0 || (userCtrl & Mpu6050Registers.UserCtrlFifoEnable) == 0))
             {
-                ReinitCount++;
+                ReinitCount = Dsp.Saturating.Increment(ReinitCount);
                 Initialize(_config);
             }
         }
 
         private bool Resync()
         {
-            ResyncCount++;
+            ResyncCount = Dsp.Saturating.Increment(ResyncCount);
             _needResync = !RestartFifo();
             return !_needResync;
         }
@@ -293,7 +293,7 @@ namespace RetroWalk.Core.Sensors
                     return true;
                 }
 
-                BusErrorCount++;
+                BusErrorCount = Dsp.Saturating.Increment(BusErrorCount);
             }
 
             return false;
@@ -333,7 +333,7 @@ namespace RetroWalk.Core.Sensors
                     return true;
                 }
 
-                BusErrorCount++;
+                BusErrorCount = Dsp.Saturating.Increment(BusErrorCount);
             }
 
             return false;
