@@ -67,16 +67,18 @@ namespace RetroWalk.Core.Ble
 
     /// <summary>
     /// Packs one History transfer into notifications without allocating: <see cref="Begin"/> once, then
-    /// <see cref="Next"/> until it returns 0. The source is read record by record as packets are built.
+    /// <see cref="Next"/> until it returns 0. The source is read record by record as packets are built, by hour key
+    /// (the next record is the oldest one after the last sent), so an hour dropped or added during the transfer never
+    /// makes it skip or repeat a record.
     /// </summary>
     public sealed class HistoryStream
     {
         private IHistorySource _source;
-        private uint _sinceEpochS;
         private int _recordsPerPacket;
-        private int _nextIndex;
+        private uint _nextEpochS;
         private int _sent;
         private bool _terminated;
+        private bool _done;
 
         public bool Active
         {
@@ -92,12 +94,12 @@ namespace RetroWalk.Core.Ble
         public void Begin(IHistorySource source, uint sinceEpochS, int payloadLength)
         {
             _source = source;
-            _sinceEpochS = sinceEpochS;
             int perPacket = payloadLength / HistoryCodec.RecordLength;
             _recordsPerPacket = perPacket < 1 ? 1 : perPacket;
-            _nextIndex = 0;
+            _nextEpochS = sinceEpochS;
             _sent = 0;
             _terminated = false;
+            _done = false;
         }
 
         /// <summary>Writes the next notification into <paramref name="dst"/> and returns its length; 0 when done.</summary>
@@ -108,27 +110,22 @@ namespace RetroWalk.Core.Ble
                 return 0;
             }
 
-            int count = _source.Count;
             int written = 0;
             for (int slot = 0; slot < _recordsPerPacket; slot++)
             {
-                uint epoch;
-                ushort forward;
-                ushort backward;
-                bool found = false;
-                while (_nextIndex < count)
+                uint epoch = 0;
+                ushort forward = 0;
+                ushort backward = 0;
+                bool found = !_done && _source.FindFrom(_nextEpochS, out epoch, out forward, out backward)
+                    && epoch != HistoryCodec.TerminatorEpoch;
+                if (found)
                 {
-                    _source.GetRecord(_nextIndex++, out epoch, out forward, out backward);
-                    if (epoch >= _sinceEpochS && epoch != HistoryCodec.TerminatorEpoch)
-                    {
-                        written += HistoryCodec.EncodeRecord(epoch, forward, backward, dst, offset + written);
-                        _sent++;
-                        found = true;
-                        break;
-                    }
+                    written += HistoryCodec.EncodeRecord(epoch, forward, backward, dst, offset + written);
+                    _sent++;
+                    _done = epoch == HistoryCodec.TerminatorEpoch - 1;
+                    _nextEpochS = epoch + 1;
                 }
-
-                if (!found)
+                else
                 {
                     ushort total = _sent > 0xFFFF ? (ushort)0xFFFF : (ushort)_sent;
                     written += HistoryCodec.EncodeRecord(HistoryCodec.TerminatorEpoch, total, 0, dst, offset + written);

@@ -8,5 +8,11 @@ namespace RetroWalk.Core.Device
 
         /// <summary>Record <paramref name="index"/> (0 = oldest): UTC start of the hour and the steps counted in it.</summary>
         void GetRecord(int index, out uint hourStartEpochS, out ushort forwardSteps, out ushort backwardSteps);
+
+        /// <summary>
+        /// The oldest record whose hour starts at or after <paramref name="sinceEpochS"/>, read in one step (a transfer
+        /// walks by this key, so records dropped or added meanwhile never make it skip or repeat one); false when none.
+        /// </summary>
+        bool FindFrom(uint sinceEpochS, out uint hourStartEpochS, out ushort forwardSteps, out ushort backwardSteps);
     }
 }

@@ -127,6 +127,46 @@ namespace RetroWalk.Core.Storage
                 Monitor.Exit(this);
             }
         }
+        public bool FindFrom(uint sinceEpochS, out uint hourStartEpochS, out ushort forwardSteps, out ushort backwardSteps)
+        {
+            Monitor.Enter(this);
+            try
+            {
+                // Records are in time order: binary search for the first hour starting at or after the key.
+                int low = 0;
+                int high = _count;
+                while (low < high)
+                {
+                    int mid = (low + high) / 2;
+                    if (_hourStart[(_first + mid) % Capacity] < sinceEpochS)
+                    {
+                        low = mid + 1;
+                    }
+                    else
+                    {
+                        high = mid;
+                    }
+                }
+
+                if (low == _count)
+                {
+                    hourStartEpochS = 0;
+                    forwardSteps = 0;
+                    backwardSteps = 0;
+                    return false;
+                }
+
+                int i = (_first + low) % Capacity;
+                hourStartEpochS = _hourStart[i];
+                forwardSteps = _forward[i];
+                backwardSteps = _backward[i];
+                return true;
+            }
+            finally
+            {
+                Monitor.Exit(this);
+            }
+        }
 
         public void Clear()
         {

@@ -419,6 +419,15 @@ namespace RetroWalk.Tests.Host.Dashboard
                 forwardSteps = _forward[index];
                 backwardSteps = _backward[index];
             }
+
+            public bool FindFrom(uint sinceEpochS, out uint hourStartEpochS, out ushort forwardSteps, out ushort backwardSteps)
+            {
+                int i = Array.FindIndex(_epochs, e => e >= sinceEpochS);
+                hourStartEpochS = i < 0 ? 0 : _epochs[i];
+                forwardSteps = i < 0 ? (ushort)0 : _forward[i];
+                backwardSteps = i < 0 ? (ushort)0 : _backward[i];
+                return i >= 0;
+            }
         }
     }
 }

@@ -30,6 +30,23 @@ namespace RetroWalk.Tests.Ble
             forwardSteps = (ushort)(100 + index);
             backwardSteps = (ushort)(10 + index);
         }
+
+        public bool FindFrom(uint sinceEpochS, out uint hourStartEpochS, out ushort forwardSteps, out ushort backwardSteps)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                GetRecord(i, out hourStartEpochS, out forwardSteps, out backwardSteps);
+                if (hourStartEpochS >= sinceEpochS)
+                {
+                    return true;
+                }
+            }
+
+            hourStartEpochS = 0;
+            forwardSteps = 0;
+            backwardSteps = 0;
+            return false;
+        }
     }
 
     [TestClass]
