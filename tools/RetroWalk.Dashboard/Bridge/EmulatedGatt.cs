@@ -1,5 +1,4 @@
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Dashboard;

@@ -1,5 +1,6 @@
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Dashboard;
 
