@@ -53,7 +53,7 @@ namespace RetroWalk.Tests.Ble
             Assert.AreEqual(4, sinks.Stored.UtcOffsetQuarterHours);
 
             sinks.ApplyResult = ControlStatus.Failed;
-            Assert.AreEqual(CodecStatus.AttApplicationError, writes.WriteLocalTimeInfo(BleBytes.Hex("04 00"), 2));
+            Assert.AreEqual(CodecStatus.AttWriteRequestRejected, writes.WriteLocalTimeInfo(BleBytes.Hex("04 00"), 2));
         }
     }
 }
