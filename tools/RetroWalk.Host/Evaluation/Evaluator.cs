@@ -93,6 +93,9 @@ public static class Evaluator
         return new EvalReport(fullRoot, config.Sensor, sorted, problems, EvalSummary.From(sorted), stopwatch.Elapsed);
     }
 
+    /// <summary>Per-subject rows of <paramref name="results"/> (see <see cref="SubjectTable"/>): subject, age, trials, step error, direction shares, falls alarmed, false alarms.</summary>
+    public static IReadOnlyList<SubjectRow> SubjectRows(IEnumerable<EvalResult> results) => SubjectTable.From(results);
+
     /// <summary>A copy of every public field of <paramref name="config"/> (so settings added later carry over) with another forward axis.</summary>
     public static TrackerConfig WithForwardAxis(TrackerConfig config, MountAxis forwardAxis)
     {
