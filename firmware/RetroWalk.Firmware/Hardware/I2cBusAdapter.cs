@@ -26,8 +26,17 @@ namespace RetroWalk.Firmware.Hardware
 
         public bool WriteRead(byte[] write, int writeLength, byte[] read, int readLength)
         {
-            return Check(_device.WriteRead(new SpanByte(write, 0, writeLength), new SpanByte(read, 0, readLength)));
+            I2cTransferResult result = _device.WriteRead(new SpanByte(write, 0, writeLength), new SpanByte(read, 0, readLength));
+            bool full = Check(result);
+            // BytesTransferred counts the address byte(s) written too; a partial read keeps what came through.
+            long readBytes = (long)result.BytesTransferred - writeLength;
+            LastReadBytes = full ? readLength
+                : result.Status == I2cTransferStatus.PartialTransfer && readBytes > 0 && readBytes < readLength ? (int)readBytes : 0;
+            return full;
         }
+
+        /// <inheritdoc />
+        public int LastReadBytes { get; private set; }
 
         public void DelayMs(int milliseconds)
         {

@@ -37,6 +37,14 @@ public sealed class EmulatedI2cBus : II2cBus
 
     public long FaultsInjected { get; private set; }
 
+    /// <summary>
+    /// True (default): after a read broken off part-way, <see cref="LastReadBytes"/> tells how many bytes came through,
+    /// as System.Device.I2c's I2cTransferResult.BytesTransferred does; false: it says 0, like a bus that cannot tell.
+    /// </summary>
+    public bool ReportsBytesRead { get; set; } = true;
+
+    public int LastReadBytes { get; private set; }
+
     /// <summary>The next transfers fail as listed, in order.</summary>
     public void FailNext(params BusFault[] faults)
     {
@@ -74,6 +82,7 @@ public sealed class EmulatedI2cBus : II2cBus
         }
 
         var fault = NextFault();
+        LastReadBytes = 0;
         if (fault == BusFault.Nack)
         {
             return false;
@@ -81,6 +90,7 @@ public sealed class EmulatedI2cBus : II2cBus
 
         int transferred = fault == BusFault.Partial ? _random.Next(0, readLength) : readLength;
         _chip.Read(write[0], read.AsSpan(0, transferred));
+        LastReadBytes = fault == BusFault.None || ReportsBytesRead ? transferred : 0;
         return fault == BusFault.None;
     }
 

@@ -8,9 +8,10 @@ namespace RetroWalk.Core.Sensors
     /// MPU-6050 driver reduced to what the tracker needs: the init sequence and draining the FIFO in whole 12-byte
     /// frames (accel + gyro, big-endian) into preallocated buffers. It talks to registers directly (the binding's
     /// getters allocate and mis-scale, and its FIFO setter sets the wrong USER_CTRL bit).
-    /// Faults never reach the tracker as bad data: a failed transfer is counted and retried; an overflow (INT_STATUS
-    /// FIFO_OFLOW, a count at capacity or not a whole number of frames) or a read that may have consumed part of a
-    /// frame resets the FIFO, so samples are lost (counted) but never misaligned.
+    /// Faults never reach the tracker as bad data: a failed transfer is counted and retried; a FIFO burst broken off
+    /// mid-read is resumed where it stopped when the bus says how far it got and FIFO_COUNT agrees, otherwise the
+    /// driver skips to the next frame boundary (losing only that burst's frames); an overflow (INT_STATUS FIFO_OFLOW,
+    /// a count at capacity or not a whole number of frames) resets the FIFO. Samples may be lost (counted), never misaligned.
     /// </summary>
     public sealed class Mpu6050Fifo : ISampleFifo
     {
@@ -20,17 +21,17 @@ namespace RetroWalk.Core.Sensors
         /// <summary>Empty reads in a row after which the driver checks that the sensor is still awake and streaming.</summary>
         public const int EmptyReadsBeforeHealthCheck = 20;
 
-        private const int NoCount = -1;
-
         private readonly II2cBus _bus;
         private readonly byte[] _write = new byte[2];
         private readonly byte[] _read = new byte[2];
         private readonly byte[] _frames = new byte[Mpu6050Registers.FifoCapacityFrames * Mpu6050Registers.FrameBytes];
+
+        /// <summary>Where the rest of a broken burst is read before it is appended to <see cref="_frames"/>.</summary>
+        private readonly byte[] _resume = new byte[Mpu6050Registers.FifoCapacityFrames * Mpu6050Registers.FrameBytes];
         private SensorConfig _config;
         private bool _initialized;
         private bool _needResync;
         private bool _overflowFlagged;
-        private int _countBeforeFailedRead = NoCount;
         private int _emptyReads;
 
         public Mpu6050Fifo(II2cBus bus)
@@ -151,64 +152,164 @@ namespace RetroWalk.Core.Sensors
                 return 0;
             }
 
-            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            byte intStatus;
+            int count;
+            if (!ReadRegister(Mpu6050Registers.IntStatus, out intStatus) || !ReadFifoCount(out count))
             {
-                byte intStatus;
-                int count;
-                if (!ReadRegister(Mpu6050Registers.IntStatus, out intStatus) || !ReadFifoCount(out count))
-                {
-                    return 0;
-                }
+                return 0;
+            }
 
-                // INT_STATUS clears on read: remember the flag until the overflow is handled.
-                _overflowFlagged |= (intStatus & Mpu6050Registers.IntFifoOverflow) != 0;
-                bool overflow = _overflowFlagged || count >= Mpu6050Registers.FifoCapacityBytes;
-                if (!overflow && _countBeforeFailedRead != NoCount)
-                {
-                    // A failed burst may have popped bytes. Only new whole frames may have arrived since; otherwise resync.
-                    int grown = count - _countBeforeFailedRead;
-                    _countBeforeFailedRead = NoCount;
-                    if (grown < 0 || grown % Mpu6050Registers.FrameBytes != 0)
-                    {
-                        FramesDiscarded += count / Mpu6050Registers.FrameBytes;
-                        Resync();
-                        return 0;
-                    }
-                }
+            // INT_STATUS clears on read: remember the flag until the overflow is handled.
+            _overflowFlagged |= (intStatus & Mpu6050Registers.IntFifoOverflow) != 0;
+            bool overflow = _overflowFlagged || count >= Mpu6050Registers.FifoCapacityBytes;
+            if (overflow || count % Mpu6050Registers.FrameBytes != 0)
+            {
+                OverflowCount = Dsp.Saturating.Increment(OverflowCount);
+                FramesDiscarded += count / Mpu6050Registers.FrameBytes;
+                Resync();
+                return 0;
+            }
 
-                if (overflow || count % Mpu6050Registers.FrameBytes != 0)
-                {
-                    OverflowCount = Dsp.Saturating.Increment(OverflowCount);
-                    FramesDiscarded += count / Mpu6050Registers.FrameBytes;
-                    Resync();
-                    return 0;
-                }
+            int frames = count / Mpu6050Registers.FrameBytes;
+            if (frames == 0)
+            {
+                CheckHealthWhenIdle();
+                return 0;
+            }
 
-                int frames = count / Mpu6050Registers.FrameBytes;
-                if (frames == 0)
-                {
-                    CheckHealthWhenIdle();
-                    return 0;
-                }
+            _emptyReads = 0;
+            if (frames > maxSamples)
+            {
+                frames = maxSamples;
+            }
 
-                _emptyReads = 0;
-                if (frames > maxSamples)
-                {
-                    frames = maxSamples;
-                }
+            int read = ReadFrames(frames, count);
+            if (read > 0)
+            {
+                ParseFrames(dest, read);
+            }
 
+            return read;
+        }
+
+        /// <summary>
+        /// Reads <paramref name="frames"/> whole frames from a FIFO holding <paramref name="countBefore"/> bytes into
+        /// <see cref="_frames"/> and returns how many arrived. A burst broken off part-way is resumed from the byte the
+        /// bus says it reached, once FIFO_COUNT confirms it (bytes popped = countBefore - count, modulo the whole frames
+        /// that arrived meanwhile); when they disagree, or the retries run out, the frames read whole so far are kept and
+        /// the FIFO is brought to the next frame boundary. Either way it is left aligned (or flagged for a reset).
+        /// </summary>
+        private int ReadFrames(int frames, int countBefore)
+        {
+            const int frame = Mpu6050Registers.FrameBytes;
+            int want = frames * frame;
+            int got = 0;
+            int fruitless = 0;
+            // A resumed burst makes progress each time: it may take more attempts than a register read, not more in vain.
+            for (int attempt = 0; attempt < 4 * MaxAttempts && fruitless < MaxAttempts; attempt++)
+            {
+                int length = want - got;
+                byte[] target = got == 0 ? _frames : _resume;
                 _write[0] = Mpu6050Registers.FifoRW;
-                if (_bus.WriteRead(_write, 1, _frames, frames * Mpu6050Registers.FrameBytes))
+                bool ok = _bus.WriteRead(_write, 1, target, length);
+                int n = ok ? length : _bus.LastReadBytes;
+                if (n < 0 || n > length)
                 {
-                    ParseFrames(dest, frames);
-                    return frames;
+                    n = 0;
+                }
+
+                if (got > 0 && n > 0)
+                {
+                    System.Array.Copy(_resume, 0, _frames, got, n);
+                }
+
+                if (ok)
+                {
+                    return want / frame;
                 }
 
                 BusErrorCount = Dsp.Saturating.Increment(BusErrorCount);
-                _countBeforeFailedRead = count;
+                int after;
+                if (!ReadFifoCountPatiently(out after) || after >= Mpu6050Registers.FifoCapacityBytes)
+                {
+                    // Cannot check (or the FIFO overflowed meanwhile): keep what was confirmed, reset before the next read.
+                    _needResync = true;
+                    return got / frame;
+                }
+
+                int phase = ((countBefore - after) % frame + frame) % frame;
+                if ((got + n) % frame != phase)
+                {
+                    // The bus's figure is wrong: only what was confirmed before this attempt is kept.
+                    SkipToFrameBoundary(countBefore);
+                    return got / frame;
+                }
+
+                got += n;
+                fruitless = n > 0 ? 0 : fruitless + 1;
+                // Plan the rest from what the FIFO holds now, ending on a frame boundary.
+                int rest = want - got;
+                if (rest > after)
+                {
+                    rest -= (rest - after + frame - 1) / frame * frame;
+                    want = got + rest;
+                }
+
+                if (rest <= 0)
+                {
+                    return got / frame;
+                }
             }
 
-            return 0;
+            SkipToFrameBoundary(countBefore);
+            return got / frame;
+        }
+
+        /// <summary>
+        /// Pops the rest of a partly read frame. FIFO_COUNT says where the stream stands (bytes popped since it held
+        /// <paramref name="countBefore"/>, modulo whole frames), whatever a broken transfer claimed; a FIFO that cannot
+        /// be brought to a boundary is flagged for a reset.
+        /// </summary>
+        private void SkipToFrameBoundary(int countBefore)
+        {
+            const int frame = Mpu6050Registers.FrameBytes;
+            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                int count;
+                if (!ReadFifoCountPatiently(out count) || count >= Mpu6050Registers.FifoCapacityBytes)
+                {
+                    break;
+                }
+
+                int pad = (frame - ((countBefore - count) % frame + frame) % frame) % frame;
+                if (pad == 0)
+                {
+                    return;
+                }
+
+                _write[0] = Mpu6050Registers.FifoRW;
+                if (!_bus.WriteRead(_write, 1, _resume, pad))
+                {
+                    BusErrorCount = Dsp.Saturating.Increment(BusErrorCount);
+                }
+            }
+
+            _needResync = true;
+        }
+
+        /// <summary>FIFO_COUNT with more retries than a plain read: after a broken burst the driver must know where the stream stands.</summary>
+        private bool ReadFifoCountPatiently(out int count)
+        {
+            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                if (ReadFifoCount(out count))
+                {
+                    return true;
+                }
+            }
+
+            count = 0;
+            return false;
         }
 
         /// <summary>Big-endian frames to shorts, one frame per iteration (fewer loop instructions on the interpreter).</summary>
@@ -257,7 +358,6 @@ namespace RetroWalk.Core.Sensors
         private bool RestartFifo()
         {
             byte ignored;
-            _countBeforeFailedRead = NoCount;
             _emptyReads = 0;
             bool ok = WriteRegister(Mpu6050Registers.UserCtrl, 0)
                 && WriteRegister(Mpu6050Registers.UserCtrl, Mpu6050Registers.UserCtrlFifoReset)

@@ -93,7 +93,7 @@ namespace RetroWalk.Tests.Host.Device
             device.Bus.FailRandomly(0.05, BusFault.Partial, 5);
             device.RunToEnd();
 
-            Assert.IsGreaterThan(0, device.Driver.ResyncCount);
+            Assert.IsGreaterThan(0, device.Driver.BusErrorCount);
             var indices = AssertAlignedAndOrdered(tap.Delivered);
             Assert.IsGreaterThan(4000, indices.Count, "most samples still arrive");
             AssertCountsMatchDirectRun(tap.Delivered, device);
