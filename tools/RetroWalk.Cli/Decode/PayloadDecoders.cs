@@ -31,6 +31,7 @@ public static class PayloadDecoders
         new("control-point", "Control Point request (op code and its parameter)", ControlRequest),
         new("control-response", "Control Point response notification (80 op status)", ControlResponse),
         new("history", "History notification: hourly records of 8 bytes (hour start, forward, backward) or the terminator", History),
+        new("health", $"Health characteristic (read/notify, {HealthCodec.Length} bytes): sensor, saves, restore at boot, uptime, fault counts", Health),
         new("history-stream", "A whole History transfer: every notification's bytes one after another, ending with the terminator", HistoryStream),
         new("bthome", "BTHome v2 service data (from the UUID D2 FC), as Home Assistant reads it", BtHome),
         new("advert", "A whole advertisement or scan response: AD structures (flags, BTHome, names, service UUIDs)", Advert),
@@ -86,6 +87,29 @@ public static class PayloadDecoders
 
     private static string Epoch(uint epochS) =>
         epochS == 0 ? "0 (clock not set)" : $"{epochS} ({DateTimeOffset.FromUnixTimeSeconds(epochS):yyyy-MM-dd HH:mm:ss} UTC)";
+
+    private static DecodedPayload Health(byte[] bytes)
+    {
+        var h = new RetroWalk.Core.Health.DeviceHealth();
+        var result = HealthCodec.Decode(bytes, 0, bytes.Length, h);
+        if (result != CodecStatus.Ok)
+        {
+            return DecodedPayload.Fail(Problem(result, bytes.Length, $"{HealthCodec.Length}") +
+                (result == CodecStatus.OutOfRange ? " (sensor 0..5, last save 0..2, restore 0..3, flags 0 or 1)" : ""));
+        }
+        var uptime = TimeSpan.FromSeconds(h.UptimeS);
+        return new DecodedPayload()
+            .Add("fault", HealthCodec.FaultFlag(bytes, 0, bytes.Length) ? "yes" : "no")
+            .Add("sensor", h.Sensor.ToString())
+            .Add("last save", h.LastSave.ToString())
+            .Add("restore at boot", h.Restore.ToString())
+            .Add("uptime", Inv($"{h.UptimeS} s ({(int)uptime.TotalDays} d {uptime.Hours:D2}:{uptime.Minutes:D2}:{uptime.Seconds:D2})"))
+            .Add("I2C errors", $"{h.I2cErrors}")
+            .Add("FIFO resyncs", $"{h.FifoResyncs}")
+            .Add("FIFO overflows", $"{h.FifoOverflows}")
+            .Add("failed saves", $"{h.FailedSaves}")
+            .Add("sensor re-inits", $"{h.SensorReinits}");
+    }
 
     private static DecodedPayload Config(byte[] bytes)
     {

@@ -5,6 +5,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Cli;
 using RetroWalk.Cli.Decode;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Health;
+using RetroWalk.Core.Storage;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
@@ -100,6 +102,20 @@ namespace RetroWalk.Tests.Host.Cli
                 expected.Add($"status: {status} (");
                 var buffer = new byte[ControlPointCodec.ResponseLength];
                 return Take(buffer, ControlPointCodec.EncodeResponse(op, status, buffer, 0));
+            },
+            ["health"] = (r, expected) =>
+            {
+                var h = new DeviceHealth
+                {
+                    Sensor = (SensorHealth)r.Next(6), LastSave = (SaveOutcome)r.Next(3), Restore = (RestoreOutcome)r.Next(4),
+                    UptimeS = (uint)r.Next(), I2cErrors = (uint)r.Next(), FifoResyncs = (ushort)r.Next(65536),
+                    FifoOverflows = (ushort)r.Next(65536), FailedSaves = (ushort)r.Next(65536), SensorReinits = (ushort)r.Next(65536),
+                };
+                expected.AddRange(new[] { $"fault: {(h.HasFault ? "yes" : "no")}", $"sensor: {h.Sensor}", $"last save: {h.LastSave}", $"restore at boot: {h.Restore}",
+                    $"uptime: {h.UptimeS} s", $"I2C errors: {h.I2cErrors}", $"FIFO resyncs: {h.FifoResyncs}", $"FIFO overflows: {h.FifoOverflows}",
+                    $"failed saves: {h.FailedSaves}", $"sensor re-inits: {h.SensorReinits}" });
+                var buffer = new byte[HealthCodec.Length];
+                return Take(buffer, HealthCodec.Encode(h, buffer, 0));
             },
             ["history"] = (r, expected) => HistoryRecords(r, expected, terminate: false),
             ["history-stream"] = (r, expected) => HistoryRecords(r, expected, terminate: true),
