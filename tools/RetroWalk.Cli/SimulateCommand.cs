@@ -108,7 +108,7 @@ public static class SimulateCommand
             var config = new TrackerConfig();
             var samples = Simulator.OpenInput(options, config.Sensor, out var description, out var truth);
             var trueTimes = truth?.Steps.Select(s => truth.SecondsAt(s.Sample)).ToList();
-            var trace = TraceBuilder.Build(description, samples, config, trueTimes).Window(fromS, toS);
+            var trace = TraceBuilder.Build(description, samples.ToArray(), config, trueTimes).Window(fromS, toS);
             return PlotCommand.Write(trace, plotPath, widthPx, heightPx, error, error);
         }
         return ExitCodes.Ok;

@@ -45,7 +45,7 @@ public static class Simulator
     public const int PhoneViewEveryMs = 30_000;
 
     /// <summary>The one place that chooses the samples fed to the emulated sensor: a recording or the gait synthesizer.</summary>
-    public static RawSample[] OpenInput(SimulationOptions options, SensorConfig sensor, out string description, out GroundTruth? truth)
+    public static IReadOnlyCollection<RawSample> OpenInput(SimulationOptions options, SensorConfig sensor, out string description, out GroundTruth? truth)
     {
         if (options.Recording is not null)
         {
@@ -53,7 +53,8 @@ public static class Simulator
             truth = null;
             // Any recording `eval` reads (the project's CSV, a SisFall trial, an Oxford or Bangle.js file), converted to
             // MPU6050 counts at the emulated sensor's rate and ranges.
-            return RecordingFile.ReadRaw(options.Recording, sensor);
+            // Streamed: a recording of any length replays in constant memory.
+            return RecordingFile.StreamRaw(options.Recording, sensor);
         }
 
         var plan = SessionSynthesizer.Plan(options.Scenario, sensor, options.Seed);
@@ -78,17 +79,17 @@ public static class Simulator
 
         var config = new TrackerConfig();
         var samples = OpenInput(options, config.Sensor, out var description, out var truth);
-        long durationMs = samples.Length * 1000L / config.Sensor.SampleRateHz;
+        long durationMs = samples.Count * 1000L / config.Sensor.SampleRateHz;
         var run = new RunContext(record, progress, durationMs);
         if (record is not null)
         {
             record.Input = description;
             record.Events = options.Events;
             record.SampleRateHz = config.Sensor.SampleRateHz;
-            record.Samples = samples.Length;
+            record.Samples = samples.Count;
             record.Truth = truth;
         }
-        output.WriteLine($"RetroWalk device emulation, times since boot. Input: {description}; {samples.Length} samples at {config.Sensor.SampleRateHz} Hz. Events: {options.Events}.");
+        output.WriteLine($"RetroWalk device emulation, times since boot. Input: {description}; {samples.Count} samples at {config.Sensor.SampleRateHz} Hz. Events: {options.Events}.");
         var input = new SharedInput(samples);
         var store = new MemoryCounterStore();
         var device = Boot(input, store, config, options, output, run);
@@ -238,7 +239,7 @@ public static class Simulator
     }
 
     /// <summary>Host cost of the device loop (driver, emulated bus and tracker included) and its allocations, on a second silent run.</summary>
-    private static void PrintCost(RawSample[] samples, TextWriter output)
+    private static void PrintCost(IEnumerable<RawSample> samples, TextWriter output)
     {
         var device = new EmulatedDevice(samples, publisher: new NullPublisher());
         device.AlarmOutput.Record = false;
@@ -400,15 +401,16 @@ public static class Simulator
     }
 
     /// <summary>One input consumed across reboots: a rebooted board continues where the sensor left off.</summary>
-    private sealed class SharedInput(RawSample[] samples)
+    private sealed class SharedInput(IEnumerable<RawSample> samples)
     {
-        private int _next;
+        private IEnumerator<RawSample>? _source;
 
         public IEnumerable<RawSample> Remaining()
         {
-            while (_next < samples.Length)
+            _source ??= samples.GetEnumerator();
+            while (_source.MoveNext())
             {
-                yield return samples[_next++];
+                yield return _source.Current;
             }
         }
     }

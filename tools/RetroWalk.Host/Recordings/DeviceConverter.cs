@@ -22,6 +22,26 @@ public static class DeviceConverter
     public static IEnumerable<RawSample> StreamRaw(Recording recording, SensorConfig sensor) =>
         StreamCounts(StreamResample(recording.Samples, sensor.SampleRateHz), sensor);
 
+    /// <summary>How many samples <see cref="StreamResample"/> yields for <paramref name="source"/> at <paramref name="rateHz"/>, without resampling.</summary>
+    public static int RawCount(IReadOnlyList<MotionSample> source, int rateHz)
+    {
+        if (source.Count == 0)
+        {
+            return 0;
+        }
+        var duration = source[source.Count - 1].TimeS;
+        var factor = Factor(source, rateHz);
+        var fine = (long)Math.Floor(duration * (rateHz * factor) + 1e-6) + 1;
+        return (int)((fine - 1) / factor + 1);
+    }
+
+    private static int Factor(IReadOnlyList<MotionSample> source, int rateHz)
+    {
+        var duration = source[source.Count - 1].TimeS;
+        var sourceRate = duration > 0 ? (source.Count - 1) / duration : rateHz;
+        return Math.Max(1, (int)Math.Round(sourceRate / rateHz));
+    }
+
     /// <summary><see cref="StreamResample"/> into an array.</summary>
     public static MotionSample[] Resample(IReadOnlyList<MotionSample> source, int rateHz, double? lowPassHz = null) =>
         StreamResample(source, rateHz, lowPassHz).ToArray();
@@ -38,9 +58,7 @@ public static class DeviceConverter
         {
             yield break;
         }
-        var duration = source[source.Count - 1].TimeS;
-        var sourceRate = duration > 0 ? (source.Count - 1) / duration : rateHz;
-        var factor = Math.Max(1, (int)Math.Round(sourceRate / rateHz));
+        var factor = Factor(source, rateHz);
         var fine = StreamInterpolate(source, rateHz * factor);
         if (factor == 1)
         {

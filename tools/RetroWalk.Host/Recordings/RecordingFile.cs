@@ -51,6 +51,9 @@ public static class RecordingFile
     /// <summary>A recording as the device's MPU6050 would deliver it at <paramref name="sensor"/>'s rate and ranges.</summary>
     public static RawSample[] ReadRaw(string path, SensorConfig sensor) => DeviceConverter.ToRaw(Read(path), sensor);
 
+    /// <summary><see cref="ReadRaw"/> without holding the device samples: converted as they are enumerated.</summary>
+    public static StreamedRawSamples StreamRaw(string path, SensorConfig sensor) => new(Read(path), sensor);
+
     /// <summary>
     /// The recording, and for forward walking with a known forward axis (a SisFall walk or jog D01-D04, every
     /// ipol-gait trial) also its time-reversed copy (backward-walking proxy).

@@ -130,6 +130,20 @@ namespace RetroWalk.Tests.Host.Recordings
         }
 
         [TestMethod]
+        public void TheDeviceSampleCountIsKnownWithoutConverting()
+        {
+            foreach (var sourceRate in new[] { 12.5, 50, 100, 200, 400, 1000 })
+            {
+                foreach (var seconds in new[] { 0.0, 0.37, 10, 61.3 })
+                {
+                    var n = (int)(seconds * sourceRate) + 1;
+                    var source = Enumerable.Range(0, n).Select(i => new MotionSample(i / sourceRate, 1, 0, 0, 0, 0, 0)).ToArray();
+                    Assert.AreEqual(DeviceConverter.Resample(source, 100).Length, DeviceConverter.RawCount(source, 100), $"{sourceRate} Hz, {seconds} s");
+                }
+            }
+        }
+
+        [TestMethod]
         public void ConversionIsLazy()
         {
             var source = new CountingSamples(10_000_000, 400);
