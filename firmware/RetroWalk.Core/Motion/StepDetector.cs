@@ -100,6 +100,8 @@ namespace RetroWalk.Core.Motion
         private readonly int _jogTroughCounts;
         private readonly int _jogIntervalSamples;
         private readonly int _walkIntervalSamples;
+        private readonly int _boutTimeoutPercent;
+        private readonly int _boutRefractoryPercent;
         private int _troughAvg;
 
         // Filter state.
@@ -134,8 +136,15 @@ namespace RetroWalk.Core.Motion
         private int _previousStepCue;
         private int _cueBeforePrevious;
 
-        // Walk gating.
+        // Walk gating. A bout is a run of step candidates with no pause longer than the step timeout; once a walk is
+        // confirmed inside it, every candidate of the bout is a step: those before the confirmation are credited with it
+        // (the starting steps and a turn's irregular steps), those after a break are credited as they come (a turn, the
+        // slowing last steps).
         private bool _walking;
+        private bool _boutConfirmed;
+        private int _boutMeanSamples;
+        private int _uncreditedSteps;
+        private int _uncreditedSamples;
         private int _pendingSteps;
         private int _pendingSamples;
         private long _pendingCueX;
@@ -163,7 +172,20 @@ namespace RetroWalk.Core.Motion
         public bool Running;
 
         public StepDetector(TrackerConfig config, MotionFrame frame)
+            : this(config, frame, null)
         {
+        }
+
+        /// <summary>A detector with other bout thresholds (<paramref name="tuning"/> null: the defaults).</summary>
+        public StepDetector(TrackerConfig config, MotionFrame frame, StepTuning tuning)
+        {
+            if (tuning == null)
+            {
+                tuning = new StepTuning();
+            }
+
+            _boutTimeoutPercent = tuning.BoutTimeoutPercent;
+            _boutRefractoryPercent = tuning.BoutRefractoryPercent;
             _frame = frame;
             SensorConfig sensor = config.Sensor;
             _stepsToStart = config.StepsToStartWalk < 1 ? 1 : config.StepsToStartWalk;
@@ -255,6 +277,9 @@ namespace RetroWalk.Core.Motion
             {
                 // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
                 _walking = false;
+                _boutConfirmed = false;
+                _uncreditedSteps = 0;
+                _uncreditedSamples = 0;
                 _pendingSteps = 0;
                 _lastStepSample = NoStep;
                 _lastIntervalSamples = 0;
@@ -274,7 +299,7 @@ namespace RetroWalk.Core.Motion
         private int StepTimeout()
         {
             int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
-            int timeout = expected * 3 / 2;
+            int timeout = _boutConfirmed ? _boutMeanSamples * _boutTimeoutPercent / 100 : expected * 3 / 2;
             if (timeout < _maxStepSamples)
             {
                 return _maxStepSamples;
@@ -295,6 +320,12 @@ namespace RetroWalk.Core.Motion
             if (_walking && _meanIntervalSamples > _maxStepSamples && interval * 2 < _meanIntervalSamples)
             {
                 // Refractory period of a slow walk: a second hump inside half a slow step is the same step.
+                return 0;
+            }
+
+            if (_boutConfirmed && !_walking && interval * 100 < _boutMeanSamples * _boutRefractoryPercent)
+            {
+                // After a walk's rhythm broke (a turn, the last steps): a hump within half its step time is the same step.
                 return 0;
             }
 
@@ -321,6 +352,7 @@ namespace RetroWalk.Core.Motion
                 if (regular || (interval <= _slowestStepSamples && Within(interval, _meanIntervalSamples, 50)))
                 {
                     _meanIntervalSamples += (interval - _meanIntervalSamples) >> 2;
+                    _boutMeanSamples = _meanIntervalSamples;
                     Running = running;
                     CreditedDirection = DirectionOf(previousCue + cue, running);
                     CreditedSamples = interval;
@@ -329,6 +361,21 @@ namespace RetroWalk.Core.Motion
 
                 _walking = false;
                 _pendingSteps = 0;
+            }
+
+            int credited = 0;
+            if (_boutConfirmed)
+            {
+                // The walk's rhythm broke but the bout goes on: a step of the turn or of the stop; credited now, while
+                // a new candidate run below may confirm the rhythm again.
+                CreditedDirection = DirectionOf(previousCue + cue, Running);
+                CreditedSamples = interval;
+                credited = 1;
+            }
+            else
+            {
+                _uncreditedSteps++;
+                _uncreditedSamples += interval;
             }
 
             if (!regular || _pendingSteps == 0)
@@ -340,7 +387,7 @@ namespace RetroWalk.Core.Motion
                 _pendingCueY = _cueYStep;
                 _pendingCueZ = _cueZStep;
                 _meanIntervalSamples = interval;
-                return 0;
+                return credited;
             }
 
             _pendingSteps++;
@@ -351,11 +398,20 @@ namespace RetroWalk.Core.Motion
             _meanIntervalSamples += (interval - _meanIntervalSamples) >> 1;
             if (_pendingSteps < _stepsToStart)
             {
-                return 0;
+                return credited;
             }
 
             // Confirmed walk: credit the held-back steps with the direction of their summed cue.
             _walking = true;
+            _boutMeanSamples = _meanIntervalSamples;
+            if (_boutConfirmed)
+            {
+                // The rhythm is back inside a bout whose steps were credited as they came.
+                Running = running;
+                return credited;
+            }
+
+            _boutConfirmed = true;
             Running = running;
             if (!_frame.HasForwardAxis && _frame.LearnsForwardAxis)
             {
@@ -370,8 +426,11 @@ namespace RetroWalk.Core.Motion
                 CreditedDirection = DirectionOf((long)_cueBeforePrevious + _previousStepCue + previousCue + cue, running);
             }
 
-            CreditedSamples = _pendingSamples;
-            int steps = _pendingSteps;
+            // Every candidate of the bout so far is a step: the run's own and those before it (starting off, a turn).
+            CreditedSamples = _uncreditedSamples;
+            int steps = _uncreditedSteps;
+            _uncreditedSteps = 0;
+            _uncreditedSamples = 0;
             _pendingSteps = 0;
             return steps;
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Reflection;
 using RetroWalk.Core;
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Motion;
 using RetroWalk.Host.Recordings;
 
 namespace RetroWalk.Host.Evaluation;
@@ -20,11 +21,11 @@ public sealed record EvalReport(
 public static class Evaluator
 {
     /// <summary>Evaluates one recording with <paramref name="config"/>, its forward axis replaced by the recording's.</summary>
-    public static EvalResult Run(Recording recording, TrackerConfig config)
+    public static EvalResult Run(Recording recording, TrackerConfig config, StepTuning? tuning = null)
     {
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
         var raw = DeviceConverter.ToRaw(recording, perRecording.Sensor);
-        var tracker = new Tracker(perRecording);
+        var tracker = new Tracker(perRecording, tuning);
         foreach (var s in raw)
         {
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
@@ -46,7 +47,8 @@ public static class Evaluator
     /// Evaluates every recording found below <paramref name="root"/> in parallel. A file that cannot be read becomes a
     /// problem naming file and line; the others still run. Results come back sorted by dataset, file, reversal.
     /// </summary>
-    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null, Action<double>? progress = null)
+    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null, Action<double>? progress = null,
+        StepTuning? tuning = null)
     {
         config ??= new TrackerConfig();
         var stopwatch = Stopwatch.StartNew();
@@ -68,7 +70,7 @@ public static class Evaluator
             {
                 foreach (var recording in source.Load())
                 {
-                    results.Add(Run(recording, config));
+                    results.Add(Run(recording, config, tuning));
                 }
             }
             catch (RecordingFormatException e)
