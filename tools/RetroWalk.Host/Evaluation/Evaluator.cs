@@ -24,16 +24,18 @@ public static class Evaluator
     public static EvalResult Run(Recording recording, TrackerConfig config, StepTuning? tuning = null)
     {
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
-        var raw = DeviceConverter.ToRaw(recording, perRecording.Sensor);
         var tracker = new Tracker(perRecording, tuning);
-        foreach (var s in raw)
+        var deviceSamples = 0;
+        // Streamed: a recording of any length is evaluated in memory that does not grow with it.
+        foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
         {
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
+            deviceSamples++;
         }
         return new EvalResult
         {
             Info = recording.Info,
-            DeviceSamples = raw.Length,
+            DeviceSamples = deviceSamples,
             DurationS = recording.DurationS,
             HasGyro = recording.HasGyro,
             ForwardSteps = (int)tracker.ForwardSteps,
