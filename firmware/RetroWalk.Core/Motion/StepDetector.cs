@@ -143,6 +143,7 @@ namespace RetroWalk.Core.Motion
         private bool _walking;
         private bool _boutConfirmed;
         private int _boutMeanSamples;
+        private WalkDirection _boutDirection;
         private int _uncreditedSteps;
         private int _uncreditedSamples;
         private int _pendingSteps;
@@ -276,6 +277,11 @@ namespace RetroWalk.Core.Motion
             if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout())
             {
                 // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
+                if (_boutConfirmed)
+                {
+                    credited = EndBout();
+                }
+
                 _walking = false;
                 _boutConfirmed = false;
                 _uncreditedSteps = 0;
@@ -289,6 +295,18 @@ namespace RetroWalk.Core.Motion
             }
 
             return credited;
+        }
+
+        /// <summary>
+        /// The end of a bout that held a confirmed walk: its held-back steps (a turn, the slowing last steps) are steps,
+        /// in the direction of its last walk.
+        /// </summary>
+        private int EndBout()
+        {
+            int steps = _uncreditedSteps;
+            CreditedDirection = _boutDirection;
+            CreditedSamples = _uncreditedSamples;
+            return steps;
         }
 
         /// <summary>
@@ -355,6 +373,7 @@ namespace RetroWalk.Core.Motion
                     _boutMeanSamples = _meanIntervalSamples;
                     Running = running;
                     CreditedDirection = DirectionOf(previousCue + cue, running);
+                    _boutDirection = CreditedDirection;
                     CreditedSamples = interval;
                     return 1;
                 }
@@ -363,20 +382,10 @@ namespace RetroWalk.Core.Motion
                 _pendingSteps = 0;
             }
 
-            int credited = 0;
-            if (_boutConfirmed)
-            {
-                // The walk's rhythm broke but the bout goes on: a step of the turn or of the stop; credited now, while
-                // a new candidate run below may confirm the rhythm again.
-                CreditedDirection = DirectionOf(previousCue + cue, Running);
-                CreditedSamples = interval;
-                credited = 1;
-            }
-            else
-            {
-                _uncreditedSteps++;
-                _uncreditedSamples += interval;
-            }
+            // Not (or no longer) in a walk's rhythm: held back until a walk is confirmed in this bout (credited with it)
+            // or, in a bout that held one, until the bout ends (credited then: a turn, the stop's last steps).
+            _uncreditedSteps++;
+            _uncreditedSamples += interval;
 
             if (!regular || _pendingSteps == 0)
             {
@@ -387,7 +396,7 @@ namespace RetroWalk.Core.Motion
                 _pendingCueY = _cueYStep;
                 _pendingCueZ = _cueZStep;
                 _meanIntervalSamples = interval;
-                return credited;
+                return 0;
             }
 
             _pendingSteps++;
@@ -398,19 +407,12 @@ namespace RetroWalk.Core.Motion
             _meanIntervalSamples += (interval - _meanIntervalSamples) >> 1;
             if (_pendingSteps < _stepsToStart)
             {
-                return credited;
+                return 0;
             }
 
             // Confirmed walk: credit the held-back steps with the direction of their summed cue.
             _walking = true;
             _boutMeanSamples = _meanIntervalSamples;
-            if (_boutConfirmed)
-            {
-                // The rhythm is back inside a bout whose steps were credited as they came.
-                Running = running;
-                return credited;
-            }
-
             _boutConfirmed = true;
             Running = running;
             if (!_frame.HasForwardAxis && _frame.LearnsForwardAxis)
@@ -426,9 +428,22 @@ namespace RetroWalk.Core.Motion
                 CreditedDirection = DirectionOf((long)_cueBeforePrevious + _previousStepCue + previousCue + cue, running);
             }
 
-            // Every candidate of the bout so far is a step: the run's own and those before it (starting off, a turn).
+            _boutDirection = CreditedDirection;
+
+            // Every candidate of the bout so far is a step: the run's own and those before it (starting off, a turn);
+            // but no more of those before it than fit at three quarters of the walk's step time (the steps of a start or
+            // a turn are longer, not shorter, than the steady ones; extra humps of a slow step are not steps).
             CreditedSamples = _uncreditedSamples;
             int steps = _uncreditedSteps;
+            int before = steps - _pendingSteps;
+            if (before > 0 && _meanIntervalSamples > 0)
+            {
+                int fit = (_uncreditedSamples - _pendingSamples) * 4 / (3 * _meanIntervalSamples);
+                if (before > fit)
+                {
+                    steps = _pendingSteps + fit;
+                }
+            }
             _uncreditedSteps = 0;
             _uncreditedSamples = 0;
             _pendingSteps = 0;

@@ -5,8 +5,8 @@ namespace RetroWalk.Host.Evaluation;
 
 /// <summary>
 /// Leave-one-subject-out choice of one <see cref="StepTuning"/> threshold over a candidate grid: for every subject of a
-/// dataset, the value is chosen on the other subjects alone (best pooled figure, ties to the default, then to the
-/// smaller value), and that subject's figure at the chosen value is what the threshold is honestly worth for it.
+/// dataset, the value is chosen on the other subjects alone (best pooled figure, ties to the value nearest the
+/// default, then to the smaller one), and that subject's figure at the chosen value is what the threshold is honestly worth for it.
 /// </summary>
 public static class LosoSelection
 {
@@ -87,11 +87,11 @@ public static class LosoSelection
 
     private static int Best(IReadOnlyList<int> values, int defaultValue, Func<int, double?> figure)
     {
-        // Figures rounded to 0.01 so noise in the last digits does not pick a value; ties go to the default, then the smaller value.
+        // Figures rounded to 0.01 so noise in the last digits does not pick a value; ties go to the value nearest the default, then the smaller one.
         return values
             .Select(v => (Value: v, Figure: figure(v) is { } f ? Math.Round(f, 2) : double.MaxValue))
             .OrderBy(c => c.Figure)
-            .ThenBy(c => c.Value == defaultValue ? 0 : 1)
+            .ThenBy(c => Math.Abs((long)c.Value - defaultValue))
             .ThenBy(c => c.Value)
             .First().Value;
     }
