@@ -26,10 +26,16 @@ namespace RetroWalk.Core
         private int _cadenceSpm;
 
         public Tracker(TrackerConfig config)
+            : this(config, null)
+        {
+        }
+
+        /// <summary>A tracker whose step detector uses other bout thresholds (host evaluation; null: the defaults).</summary>
+        public Tracker(TrackerConfig config, StepTuning stepTuning)
         {
             _config = config ?? new TrackerConfig();
             _frame = new MotionFrame(_config.Sensor, _config.ForwardAxis);
-            _steps = new StepDetector(_config, _frame);
+            _steps = new StepDetector(_config, _frame, stepTuning);
             _safety = new SafetyMonitor(_config, _frame);
         }
 

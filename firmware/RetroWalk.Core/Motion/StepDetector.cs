@@ -100,6 +100,8 @@ namespace RetroWalk.Core.Motion
         private readonly int _jogTroughCounts;
         private readonly int _jogIntervalSamples;
         private readonly int _walkIntervalSamples;
+        private readonly int _boutTimeoutPercent;
+        private readonly int _boutRefractoryPercent;
         private int _troughAvg;
 
         // Filter state.
@@ -134,8 +136,16 @@ namespace RetroWalk.Core.Motion
         private int _previousStepCue;
         private int _cueBeforePrevious;
 
-        // Walk gating.
+        // Walk gating. A bout is a run of step candidates with no pause longer than the step timeout; once a walk is
+        // confirmed inside it, every candidate of the bout is a step: those before the confirmation are credited with it
+        // (the starting steps and a turn's irregular steps), those after a break are credited as they come (a turn, the
+        // slowing last steps).
         private bool _walking;
+        private bool _boutConfirmed;
+        private int _boutMeanSamples;
+        private WalkDirection _boutDirection;
+        private int _uncreditedSteps;
+        private int _uncreditedSamples;
         private int _pendingSteps;
         private int _pendingSamples;
         private long _pendingCueX;
@@ -163,7 +173,20 @@ namespace RetroWalk.Core.Motion
         public bool Running;
 
         public StepDetector(TrackerConfig config, MotionFrame frame)
+            : this(config, frame, null)
         {
+        }
+
+        /// <summary>A detector with other bout thresholds (<paramref name="tuning"/> null: the defaults).</summary>
+        public StepDetector(TrackerConfig config, MotionFrame frame, StepTuning tuning)
+        {
+            if (tuning == null)
+            {
+                tuning = new StepTuning();
+            }
+
+            _boutTimeoutPercent = tuning.BoutTimeoutPercent;
+            _boutRefractoryPercent = tuning.BoutRefractoryPercent;
             _frame = frame;
             SensorConfig sensor = config.Sensor;
             _stepsToStart = config.StepsToStartWalk < 1 ? 1 : config.StepsToStartWalk;
@@ -254,7 +277,15 @@ namespace RetroWalk.Core.Motion
             if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout())
             {
                 // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
+                if (_boutConfirmed)
+                {
+                    credited = EndBout();
+                }
+
                 _walking = false;
+                _boutConfirmed = false;
+                _uncreditedSteps = 0;
+                _uncreditedSamples = 0;
                 _pendingSteps = 0;
                 _lastStepSample = NoStep;
                 _lastIntervalSamples = 0;
@@ -267,6 +298,18 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
+        /// The end of a bout that held a confirmed walk: its held-back steps (a turn, the slowing last steps) are steps,
+        /// in the direction of its last walk.
+        /// </summary>
+        private int EndBout()
+        {
+            int steps = _uncreditedSteps;
+            CreditedDirection = _boutDirection;
+            CreditedSamples = _uncreditedSamples;
+            return steps;
+        }
+
+        /// <summary>
         /// How long without a step ends the walk: 1.5 times the walk's own step time (or the candidate run's last one),
         /// never below <see cref="MaxStepMs"/> nor above <see cref="SlowestStepMs"/>. At normal cadence (step time up to
         /// ~670 ms) this is the former fixed 1000 ms; a slow walk is no longer ended between its own steps.
@@ -274,7 +317,7 @@ namespace RetroWalk.Core.Motion
         private int StepTimeout()
         {
             int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
-            int timeout = expected * 3 / 2;
+            int timeout = _boutConfirmed ? _boutMeanSamples * _boutTimeoutPercent / 100 : expected * 3 / 2;
             if (timeout < _maxStepSamples)
             {
                 return _maxStepSamples;
@@ -295,6 +338,12 @@ namespace RetroWalk.Core.Motion
             if (_walking && _meanIntervalSamples > _maxStepSamples && interval * 2 < _meanIntervalSamples)
             {
                 // Refractory period of a slow walk: a second hump inside half a slow step is the same step.
+                return 0;
+            }
+
+            if (_boutConfirmed && !_walking && interval * 100 < _boutMeanSamples * _boutRefractoryPercent)
+            {
+                // After a walk's rhythm broke (a turn, the last steps): a hump within half its step time is the same step.
                 return 0;
             }
 
@@ -321,8 +370,10 @@ namespace RetroWalk.Core.Motion
                 if (regular || (interval <= _slowestStepSamples && Within(interval, _meanIntervalSamples, 50)))
                 {
                     _meanIntervalSamples += (interval - _meanIntervalSamples) >> 2;
+                    _boutMeanSamples = _meanIntervalSamples;
                     Running = running;
                     CreditedDirection = DirectionOf(previousCue + cue, running);
+                    _boutDirection = CreditedDirection;
                     CreditedSamples = interval;
                     return 1;
                 }
@@ -330,6 +381,11 @@ namespace RetroWalk.Core.Motion
                 _walking = false;
                 _pendingSteps = 0;
             }
+
+            // Not (or no longer) in a walk's rhythm: held back until a walk is confirmed in this bout (credited with it)
+            // or, in a bout that held one, until the bout ends (credited then: a turn, the stop's last steps).
+            _uncreditedSteps++;
+            _uncreditedSamples += interval;
 
             if (!regular || _pendingSteps == 0)
             {
@@ -356,6 +412,8 @@ namespace RetroWalk.Core.Motion
 
             // Confirmed walk: credit the held-back steps with the direction of their summed cue.
             _walking = true;
+            _boutMeanSamples = _meanIntervalSamples;
+            _boutConfirmed = true;
             Running = running;
             if (!_frame.HasForwardAxis && _frame.LearnsForwardAxis)
             {
@@ -370,8 +428,24 @@ namespace RetroWalk.Core.Motion
                 CreditedDirection = DirectionOf((long)_cueBeforePrevious + _previousStepCue + previousCue + cue, running);
             }
 
-            CreditedSamples = _pendingSamples;
-            int steps = _pendingSteps;
+            _boutDirection = CreditedDirection;
+
+            // Every candidate of the bout so far is a step: the run's own and those before it (starting off, a turn);
+            // but no more of those before it than fit at three quarters of the walk's step time (the steps of a start or
+            // a turn are longer, not shorter, than the steady ones; extra humps of a slow step are not steps).
+            CreditedSamples = _uncreditedSamples;
+            int steps = _uncreditedSteps;
+            int before = steps - _pendingSteps;
+            if (before > 0 && _meanIntervalSamples > 0)
+            {
+                int fit = (_uncreditedSamples - _pendingSamples) * 4 / (3 * _meanIntervalSamples);
+                if (before > fit)
+                {
+                    steps = _pendingSteps + fit;
+                }
+            }
+            _uncreditedSteps = 0;
+            _uncreditedSamples = 0;
             _pendingSteps = 0;
             return steps;
         }

@@ -220,6 +220,37 @@ public static class EvalConsole
         AnsiConsole.Write(table);
     }
 
+    /// <summary>The output of <c>--loso</c>: pooled figures per grid value, then per subject the value chosen without it.</summary>
+    public static void PrintLoso(string parameter, string figure, int defaultValue, IReadOnlyList<(int Value, EvalSummary Summary)> summaries, IReadOnlyList<LosoRow> rows)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = RedirectedWidth;
+        }
+        var pooled = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{parameter}: pooled figures per value (default {defaultValue})"))
+            .AddColumns("Value", "ipol mean/worst |err| %", "ipol fwd %", "ipol rev bwd %", "Oxford mean/worst %", "Bangle no-step/driving steps", "SisFall fwd/rev %", "Falls %", "ADL alarms %");
+        foreach (var (value, s) in summaries)
+        {
+            pooled.AddRow(
+                Text(value),
+                $"{Number(s.IpolGaitMeanAbsErrorPct, "0.00")} / {Number(s.IpolGaitWorstAbsErrorPct, "0.0")}",
+                Number(s.IpolGaitForwardPct, "0.0"), Number(s.IpolGaitReversedBackwardPct, "0.0"),
+                $"{Number(s.OxfordBodyWornMeanAbsErrorPct, "0.00")} / {Number(s.OxfordBodyWornWorstAbsErrorPct, "0.0")}",
+                $"{string.Join("+", s.BangleNoStep.Select(b => Text(b.CountedSteps)))} / {string.Join("+", s.BangleDriving.Select(b => Text(b.CountedSteps)))}",
+                $"{Number(s.SisFallWalkForwardPct, "0.0")} / {Number(s.SisFallReversedBackwardPct, "0.0")}",
+                Number(s.FallsAlarmedPct, "0.0"), Number(s.AdlFallAlarmPct, "0.0"));
+        }
+        AnsiConsole.Write(pooled);
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{parameter}: leave one subject out, minimising {figure}"))
+            .AddColumns("Dataset", "Subject", "Age", "Chosen without it", "Its " + figure + " then", "At default", "Own best value", "Its figure there");
+        foreach (var r in rows)
+        {
+            table.AddRow(Markup.Escape(r.Dataset), Markup.Escape(r.Subject), Text(r.Age), Text(r.ChosenValue), Number(r.FigureAtChosen, "0.00"),
+                Number(r.FigureAtDefault, "0.00"), Text(r.OwnBestValue), Number(r.FigureAtOwnBest, "0.00"));
+        }
+        AnsiConsole.Write(table);
+    }
+
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Reflection;
 using RetroWalk.Core;
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Motion;
 using RetroWalk.Host.Recordings;
 
 namespace RetroWalk.Host.Evaluation;
@@ -20,10 +21,10 @@ public sealed record EvalReport(
 public static class Evaluator
 {
     /// <summary>Evaluates one recording with <paramref name="config"/>, its forward axis replaced by the recording's.</summary>
-    public static EvalResult Run(Recording recording, TrackerConfig config)
+    public static EvalResult Run(Recording recording, TrackerConfig config, StepTuning? tuning = null)
     {
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
-        var tracker = new Tracker(perRecording);
+        var tracker = new Tracker(perRecording, tuning);
         var deviceSamples = 0;
         // Streamed: a recording of any length is evaluated in memory that does not grow with it.
         foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
@@ -48,7 +49,8 @@ public static class Evaluator
     /// Evaluates every recording found below <paramref name="root"/> in parallel. A file that cannot be read becomes a
     /// problem naming file and line; the others still run. Results come back sorted by dataset, file, reversal.
     /// </summary>
-    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null, Action<double>? progress = null)
+    public static EvalReport EvaluateFolder(string root, TrackerConfig? config = null, int? maxParallelism = null, Action<double>? progress = null,
+        StepTuning? tuning = null)
     {
         config ??= new TrackerConfig();
         var stopwatch = Stopwatch.StartNew();
@@ -70,7 +72,7 @@ public static class Evaluator
             {
                 foreach (var recording in source.Load())
                 {
-                    results.Add(Run(recording, config));
+                    results.Add(Run(recording, config, tuning));
                 }
             }
             catch (RecordingFormatException e)

@@ -118,5 +118,22 @@ namespace RetroWalk.Tests.Host.Recordings
                               $"forward {report.Summary.IpolGaitForwardPct:0.0} %, reversed backward {report.Summary.IpolGaitReversedBackwardPct:0.0} % " +
                               $"in {report.Elapsed.TotalSeconds:0.0} s");
         }
+
+        [TestMethod]
+        public void StartsTurnsAndStopsCountForEverySubject()
+        {
+            // Issue 9: the 6-step start gate dropped the steps before each confirmed run (13.6 % pooled, every subject
+            // 9.9-17.9 %). With bouts every subject is under 11 % and the pooled mean under 7 %; the 2 % target is not met
+            // (docs/detector.md says why), so this guards what was gained, per subject and in both directions.
+            var report = Evaluator.EvaluateFolder(Folder());
+            Assert.IsTrue(report.Summary.IpolGaitMeanAbsErrorPct < 7.0, $"pooled {report.Summary.IpolGaitMeanAbsErrorPct:0.00} %");
+            foreach (var row in Evaluator.SubjectRows(report.Results))
+            {
+                Assert.IsTrue(row.MeanAbsStepErrorPct < 11.0, $"subject {row.Subject}: {row.MeanAbsStepErrorPct:0.00} %");
+                Assert.IsTrue(row.ForwardPct >= 95.0, $"subject {row.Subject}: {row.ForwardPct:0.0} % forward");
+            }
+            Assert.IsTrue(report.Summary.IpolGaitForwardPct >= 99.0, $"forward {report.Summary.IpolGaitForwardPct:0.0} %");
+            Assert.IsTrue(report.Summary.IpolGaitReversedBackwardPct >= 98.0, $"reversed backward {report.Summary.IpolGaitReversedBackwardPct:0.0} %");
+        }
     }
 }

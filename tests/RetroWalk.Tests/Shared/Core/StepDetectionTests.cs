@@ -64,6 +64,50 @@ namespace RetroWalk.Tests.Core
         }
 
         [TestMethod]
+        public void TheIrregularFirstStepsOfAWalkAreCreditedOnceItIsConfirmed()
+        {
+            // Starting off: two slow steps, then a regular walk, without a pause. Before bouts, the run restarted at the
+            // change of rhythm and the first steps were lost.
+            Tracker t = NewTracker();
+            SignalBuilder.Still(t, 300);
+            SignalBuilder.Walk(t, 2, 75, 300, 1, 0);
+            SignalBuilder.Walk(t, 30, 110, 300, 1, 0);
+            SignalBuilder.Still(t, 300);
+            Assert.IsTrue(t.TotalSteps >= 31 && t.TotalSteps <= 32, "counted " + t.TotalSteps.ToString());
+        }
+
+        [TestMethod]
+        public void TheSlowStepsOfATurnInsideAWalkCount()
+        {
+            // A U-turn: two steps at twice the step time between two regular walks; no pause longer than a step.
+            Tracker t = NewTracker();
+            SignalBuilder.Still(t, 300);
+            SignalBuilder.Walk(t, 20, 110, 300, 1, 0);
+            SignalBuilder.Walk(t, 2, 55, 300, 1, 0);
+            SignalBuilder.Walk(t, 20, 110, 300, 1, 0);
+            SignalBuilder.Still(t, 300);
+            Assert.IsTrue(t.TotalSteps >= 41 && t.TotalSteps <= 42, "counted " + t.TotalSteps.ToString());
+        }
+
+        [TestMethod]
+        public void APauseEndsTheBoutSoLaterJoltsDoNotCount()
+        {
+            Tracker t = NewTracker();
+            SignalBuilder.Still(t, 300);
+            SignalBuilder.Walk(t, 20, 110, 300, 1, 0);
+            uint walked = t.TotalSteps;
+            SignalBuilder.Still(t, 2 * SignalBuilder.Rate);
+            for (int i = 0; i < 5; i++)
+            {
+                SignalBuilder.Jolt(t, 2500, 3);
+                SignalBuilder.Still(t, 40 + 23 * i);
+            }
+
+            SignalBuilder.Still(t, 300);
+            Assert.AreEqual(walked, t.TotalSteps);
+        }
+
+        [TestMethod]
         public void CadenceFollowsTheStepRate()
         {
             Tracker t = NewTracker();
