@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Reflection;
 using RetroWalk.Core;
 using RetroWalk.Core.Config;
+using RetroWalk.Host.Coach;
 using RetroWalk.Host.Recordings;
 
 namespace RetroWalk.Host.Evaluation;
@@ -25,9 +26,11 @@ public static class Evaluator
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
         var raw = DeviceConverter.ToRaw(recording, perRecording.Sensor);
         var tracker = new Tracker(perRecording);
+        var variability = new StepTimeVariability(tracker, recording.Info);
         foreach (var s in raw)
         {
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
+            variability.AfterSample();
         }
         return new EvalResult
         {
@@ -39,6 +42,8 @@ public static class Evaluator
             BackwardSteps = (int)tracker.BackwardSteps,
             FallAlarmMs = tracker.FirstFallAlarmSample >= 0 ? perRecording.Sensor.SamplesToMs(tracker.FirstFallAlarmSample) : null,
             TiltWarnings = tracker.TiltWarningCount,
+            StepTimeCvPct = variability.EstimateCvPct(),
+            TrueStepTimeCvPct = StepTimeVariability.TrueCvPct(recording.Info),
         };
     }
 
