@@ -1,4 +1,5 @@
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Dashboard;

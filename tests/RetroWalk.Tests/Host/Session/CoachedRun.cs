@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Session;
 using RetroWalk.Host.Recordings;

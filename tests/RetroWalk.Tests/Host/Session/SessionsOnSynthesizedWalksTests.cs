@@ -54,7 +54,7 @@ namespace RetroWalk.Tests.Host.Session
         private static void Near(double expected, double actual, double tolerance, string what) =>
             Assert.IsTrue(Math.Abs(actual - expected) <= tolerance, $"{what}: {actual} vs {expected} (±{tolerance})");
 
-        [DataTestMethod]
+        [TestMethod]
         [DynamicData(nameof(Sessions))]
         public void OneSessionFromTheFirstToTheLastStep(string scenario, int seed)
         {
@@ -68,7 +68,7 @@ namespace RetroWalk.Tests.Host.Session
             Near(o.Walks[^1].LastMs, s.StartMs + s.DurationMs, 600, "end (the last step, not the end of the rest)");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DynamicData(nameof(Sessions))]
         public void TimeStepsAndCadencePerDirection(string scenario, int seed)
         {
@@ -93,7 +93,7 @@ namespace RetroWalk.Tests.Host.Session
             }
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DynamicData(nameof(Sessions))]
         public void IntervalsAndTheLongestBackwardStreak(string scenario, int seed)
         {
@@ -115,7 +115,7 @@ namespace RetroWalk.Tests.Host.Session
             Near(longest, s.LongestBackwardStreakSteps, longest * 0.03 + 3, "longest backward streak");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DynamicData(nameof(Sessions))]
         public void EnergyPerDirectionMatchesAHandCalculation(string scenario, int seed)
         {
@@ -130,7 +130,7 @@ namespace RetroWalk.Tests.Host.Session
             Near(backward, s.BackwardMilliKcal / 1000.0, backward * 0.05, "backward kcal");
         }
 
-        [DataTestMethod]
+        [TestMethod]
         [DynamicData(nameof(Sessions))]
         public void SteadinessIsCloseToTheSynthesizersTruth(string scenario, int seed)
         {
