@@ -1,3 +1,4 @@
+using RetroWalk.Host.Coach;
 using System.CommandLine;
 using RetroWalk.Cli.Decode;
 using RetroWalk.Cli.Plot;
@@ -44,10 +45,11 @@ public static class SimulateCommand
         };
         var json = new Option<string?>("--json") { Description = "Also write the session as JSON (events with times, final counts, ground truth; keys in the README)" };
         var plot = new Option<string?>("--plot") { Description = "Also plot the input as the tracker saw it to this PNG (like `retrowalk plot`, with the synthesizer's true steps)" };
+        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md)" };
         var (from, to, width, height) = PlotCommand.WindowOptions();
         var command = new Command("simulate", "Run the firmware's device loop on the host emulation and print what a phone would see")
         {
-            recording, scenario, seed, events, verbose, json, plot, from, to, width, height,
+            recording, scenario, seed, events, verbose, json, plot, from, to, width, height, sessions,
         };
         command.SetAction(parse =>
         {
@@ -59,8 +61,14 @@ public static class SimulateCommand
                 Events = parse.GetValue(events)!,
                 Verbose = parse.GetValue(verbose),
             };
-            return Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
+            int code = Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
                 parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ProgressRunner.Interactive);
+            if (code == ExitCodes.Ok && parse.GetValue(sessions))
+            {
+                var config = new TrackerConfig();
+                SessionReport.Print(SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config), parse.InvocationConfiguration.Output);
+            }
+            return code;
         });
         return command;
     }

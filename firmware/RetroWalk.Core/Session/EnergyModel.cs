@@ -3,7 +3,7 @@ namespace RetroWalk.Core.Session
     /// <summary>
     /// Gross energy of walking from cadence, direction, time and body mass, in integers (docs/coach.md, "Energy", cites
     /// every figure and the expected error). kcal = MET × kg × hours (1 MET ≈ 1 kcal per kg per hour).
-    /// Forward: the cadence-intensity relation of CADENCE-Adults (Tudor-Locke et al. 2020): about 3 METs at 100
+    /// Forward: the cadence-intensity relation of CADENCE-Adults (Tudor-Locke et al. 2019): about 3 METs at 100
     /// steps/min and 6 at 130, i.e. +1 MET per 10 steps/min, clamped to 2.0-8.0 METs. Backward: the forward value times
     /// the backward/forward cost ratio at equal speed, 6.0 / 4.3 = 1.40 (Compendium of Physical Activities: walking
     /// backwards 3.5 mph level 6.0 METs, walking 3.5 mph level brisk 4.3 METs), which measured oxygen uptake at equal

@@ -8,16 +8,28 @@ namespace RetroWalk.Core.Session
     /// without steps, or on command; it ends after <see cref="SessionSettings.RestToEndS"/> without steps, or on command.
     /// An interval is a run of steps in one direction without a pause (a new walk or 2.5 s without a step ends it).
     /// Steadiness is computed on steady bouts: runs of single-step credits in one direction, without the first
-    /// <see cref="WarmUpSteps"/> steps of a walk or after a turn, without the last <see cref="CoolDownSteps"/>, cut at a step
+    /// <see cref="WarmUpSteps"/> step times of a walk or after a turn, without the last <see cref="CoolDownSteps"/>, cut at a step
     /// time more than 30 % off the bout's running mean (a missed or split step), kept when at least
     /// <see cref="MinBoutSteps"/> steps remain.
     /// </summary>
     public sealed class SessionRecorder
     {
         public const int IntervalGapMs = 2500;
-        public const int WarmUpSteps = 4;
-        public const int CoolDownSteps = 3;
-        public const int MinBoutSteps = 10;
+        /// <summary>
+        /// Step times left out at the start of a walk or after a turn: steady walking is reached within the first 2-3
+        /// steps of gait initiation; the detector's confirmation (6 steps, 5 step times, credited at once) covers these at
+        /// the start of a walk, so only a turn or a break makes the recorder skip them itself.
+        /// </summary>
+        public const int WarmUpSteps = 5;
+
+        /// <summary>Step times left out before a stop (gait termination slows the last two steps).</summary>
+        public const int CoolDownSteps = 2;
+
+        /// <summary>
+        /// Fewest steady step times a bout needs: a 10 m straight walk (about 14 step times) keeps 6-7 after warm-up and
+        /// cool-down; the session pools its bouts, so short bouts add up.
+        /// </summary>
+        public const int MinBoutSteps = 6;
         public const int OutlierPercent = 30;
 
         private readonly SessionSettings _settings;
@@ -142,6 +154,17 @@ namespace RetroWalk.Core.Session
             return true;
         }
 
+        /// <summary>
+        /// Ends the steady bout in progress (kept if long enough) and restarts the warm-up, so the steps that follow
+        /// until the next <see cref="Update"/> after the call are not used for steadiness: for a turn known from
+        /// elsewhere (the evaluation's labelled U-turns; the device has no turn detector yet).
+        /// </summary>
+        public void BreakSteadyBout()
+        {
+            FlushBout();
+            _warmUp = WarmUpSteps;
+        }
+
         /// <summary>Skips steps already in the log (e.g. after the tracker was rebuilt with a new log).</summary>
         public void Resync(StepLog log)
         {
@@ -210,9 +233,14 @@ namespace RetroWalk.Core.Session
             }
             else
             {
+                // A new walk: the steps credited at once (the detector's confirmation) count toward the warm-up.
                 FlushBout();
                 _boutDirection = direction;
-                _warmUp = WarmUpSteps;
+                _warmUp = WarmUpSteps - (steps - 1);
+                if (_warmUp < 0)
+                {
+                    _warmUp = 0;
+                }
             }
 
             _lastStepMs = stepMs;

@@ -35,6 +35,7 @@ public static class PayloadDecoders
         new("history-stream", "A whole History transfer: every notification's bytes one after another, ending with the terminator", HistoryStream),
         new("bthome", "BTHome v2 service data (from the UUID D2 FC), as Home Assistant reads it", BtHome),
         new("advert", "A whole advertisement or scan response: AD structures (flags, BTHome, names, service UUIDs)", Advert),
+        SessionDecoder.Entry,
         new("presentation-format", "Characteristic Presentation Format descriptor 0x2904 (7 bytes)", Presentation),
     ];
 

@@ -179,6 +179,8 @@ public static class EvalConsole
             Row("ipol-gait: steps counted forward", $"{Number(s.IpolGaitForwardPct, "0.0")} %");
             Row("ipol-gait reversed copies: mean |step error|, steps counted backward",
                 $"{Number(s.IpolGaitReversedMeanAbsErrorPct, "0.0")} %, {Number(s.IpolGaitReversedBackwardPct, "0.0")} % over {s.IpolGaitReversedRecordings} recordings");
+            Row("ipol-gait: step-time CV, mean |estimate − truth|",
+                $"{Number(s.IpolGaitStepTimeCvMeanAbsDiffPp, "0.0")} pp over {s.IpolGaitStepTimeCvTrials} trials (bias {Number(s.IpolGaitStepTimeCvMeanDiffPp, "+0.0;-0.0")} pp; reversed {Number(s.IpolGaitReversedStepTimeCvMeanAbsDiffPp, "0.0")} pp)");
             Row("ipol-gait recordings with a fall alarm", s.IpolGaitWithFallAlarm.ToString(CultureInfo.InvariantCulture));
         }
         if (s.OwnRecordingsWithTruth > 0)

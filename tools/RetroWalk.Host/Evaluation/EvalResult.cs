@@ -26,6 +26,12 @@ public sealed record EvalResult
 
     public int TiltWarnings { get; init; }
 
+    /// <summary>The tracker's step-time CV in % over its steady bouts, turns left out (docs/coach.md); null without one.</summary>
+    public double? StepTimeCvPct { get; init; }
+
+    /// <summary>The step-time CV in % from the dataset's marked footsteps, turns left out; null where none are marked.</summary>
+    public double? TrueStepTimeCvPct { get; init; }
+
     /// <summary>Signed step error in % of the true count, or null without a (non-zero) truth.</summary>
     public double? StepErrorPct => Info.TrueSteps is > 0 and var truth ? 100.0 * (CountedSteps - truth) / truth : null;
 

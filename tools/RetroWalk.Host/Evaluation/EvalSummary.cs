@@ -62,6 +62,18 @@ public sealed record EvalSummary
 
     /// <summary>Counted steps of the time-reversed ipol-gait copies that were counted backward, in %.</summary>
     public double? IpolGaitReversedBackwardPct { get; init; }
+    /// <summary>ipol-gait trials (originals) with both a step-time CV estimate and a true one (docs/coach.md, "Steadiness").</summary>
+    public int IpolGaitStepTimeCvTrials { get; init; }
+
+    /// <summary>Mean over those trials of |estimated − true step-time CV|, percentage points (target: 1).</summary>
+    public double? IpolGaitStepTimeCvMeanAbsDiffPp { get; init; }
+
+    /// <summary>Mean over those trials of estimated − true step-time CV, percentage points (the bias).</summary>
+    public double? IpolGaitStepTimeCvMeanDiffPp { get; init; }
+
+    /// <summary>The same mean |difference| over the reversed copies, percentage points.</summary>
+    public double? IpolGaitReversedStepTimeCvMeanAbsDiffPp { get; init; }
+
     public int OwnRecordingsWithTruth { get; init; }
     public double? OwnMeanAbsErrorPct { get; init; }
 
@@ -88,6 +100,11 @@ public sealed record EvalSummary
         var ipolReversed = ipol.Where(r => r.Info.Reversed).ToList();
         var ipolWorst = ipolForward.OrderByDescending(r => Math.Abs(r.StepErrorPct!.Value)).FirstOrDefault();
         var own = results.Where(r => r.Info.Dataset == RetroWalkCsv.DatasetName && r.StepErrorPct is not null).ToList();
+        static List<double> CvDiffs(IEnumerable<EvalResult> rs) => rs
+            .Where(r => r.StepTimeCvPct is not null && r.TrueStepTimeCvPct is not null)
+            .Select(r => r.StepTimeCvPct!.Value - r.TrueStepTimeCvPct!.Value).ToList();
+        var cvDiffs = CvDiffs(ipolForward);
+        var reversedCvDiffs = CvDiffs(ipolReversed);
         var latencies = falls.Select(r => r.FallLatencyMs).OfType<double>().ToList();
 
         return new EvalSummary
@@ -133,6 +150,10 @@ public sealed record EvalSummary
             IpolGaitReversedRecordings = ipolReversed.Count,
             IpolGaitReversedMeanAbsErrorPct = MeanAbsError(ipolReversed),
             IpolGaitReversedBackwardPct = Percent(ipolReversed.Sum(r => r.BackwardSteps), ipolReversed.Sum(r => r.CountedSteps)),
+            IpolGaitStepTimeCvTrials = cvDiffs.Count,
+            IpolGaitStepTimeCvMeanAbsDiffPp = cvDiffs.Count > 0 ? cvDiffs.Average(Math.Abs) : null,
+            IpolGaitStepTimeCvMeanDiffPp = cvDiffs.Count > 0 ? cvDiffs.Average() : null,
+            IpolGaitReversedStepTimeCvMeanAbsDiffPp = reversedCvDiffs.Count > 0 ? reversedCvDiffs.Average(Math.Abs) : null,
             OwnRecordingsWithTruth = own.Count,
             OwnMeanAbsErrorPct = own.Count > 0 ? own.Average(r => Math.Abs(r.StepErrorPct!.Value)) : null,
         };

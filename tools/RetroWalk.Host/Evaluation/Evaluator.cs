@@ -4,6 +4,7 @@ using System.Reflection;
 using RetroWalk.Core;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
+using RetroWalk.Host.Coach;
 using RetroWalk.Host.Recordings;
 
 namespace RetroWalk.Host.Evaluation;
@@ -25,11 +26,13 @@ public static class Evaluator
     {
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
         var tracker = new Tracker(perRecording, tuning);
+        var variability = new StepTimeVariability(tracker, recording.Info);
         var deviceSamples = 0;
         // Streamed: a recording of any length is evaluated in memory that does not grow with it.
         foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
         {
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
+            variability.AfterSample();
             deviceSamples++;
         }
         return new EvalResult
@@ -42,6 +45,8 @@ public static class Evaluator
             BackwardSteps = (int)tracker.BackwardSteps,
             FallAlarmMs = tracker.FirstFallAlarmSample >= 0 ? perRecording.Sensor.SamplesToMs(tracker.FirstFallAlarmSample) : null,
             TiltWarnings = tracker.TiltWarningCount,
+            StepTimeCvPct = variability.EstimateCvPct(),
+            TrueStepTimeCvPct = StepTimeVariability.TrueCvPct(recording.Info),
         };
     }
 

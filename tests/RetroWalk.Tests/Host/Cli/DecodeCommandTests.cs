@@ -61,6 +61,28 @@ namespace RetroWalk.Tests.Host.Cli
             ["session"] = StatusVector(StatusCharacteristics.BackwardSession, s => new[] { $"{s.BackwardWalkingS} s", $"{s.LongestBackwardStreakSteps} steps", $"intervals: {s.BackwardIntervals}" }),
             ["cadence"] = StatusVector(StatusCharacteristics.Cadence, s => new[] { $"{s.CadenceSpm} steps/min" }),
             ["tilt"] = StatusVector(StatusCharacteristics.Tilt, s => new[] { Deg(s.TiltDeciDeg) }),
+            ["coach-session"] = (r, expected) =>
+            {
+                var s = new RetroWalk.Core.Session.SessionRecord
+                {
+                    Number = (uint)r.Next(1, int.MaxValue), StartEpochS = (uint)r.Next(1, int.MaxValue), DurationMs = r.Next(1000, 3600000),
+                    ForwardSteps = r.Next(65536), BackwardSteps = r.Next(65536), ForwardMs = r.Next(3600000), BackwardMs = r.Next(3600000),
+                    IntervalTotal = r.Next(1, 6),
+                };
+                for (int k = 0; k < s.IntervalTotal; k++)
+                {
+                    s.IntervalDirection[k] = (byte)r.Next(1, 3);
+                    s.IntervalStartMs[k] = r.Next(0, 3600) * 1000L;
+                    s.IntervalDurationMs[k] = r.Next(0, 600) * 1000L;
+                    s.IntervalSteps[k] = r.Next(65536);
+                }
+                expected.AddRange(new[] { $"session: {s.Number}", $"{s.ForwardSteps} steps in {s.ForwardMs / 1000} s", $"{s.BackwardSteps} steps in {s.BackwardMs / 1000} s",
+                    $"intervals: {s.IntervalTotal}", $"{(s.IntervalDirection[0] == 1 ? "forward" : "backward")} from {s.IntervalStartMs[0] / 1000} s for {s.IntervalDurationMs[0] / 1000} s, {s.IntervalSteps[0]} steps" });
+                var buffer = new byte[RetroWalk.Core.Session.SessionCodec.SummaryLength + s.IntervalTotal * RetroWalk.Core.Session.SessionCodec.IntervalLength];
+                int n = RetroWalk.Core.Session.SessionCodec.EncodeSummary(s, buffer, 0);
+                for (int k = 0; k < s.IntervalTotal; k++) n += RetroWalk.Core.Session.SessionCodec.EncodeInterval(s, k, buffer, n);
+                return Take(buffer, n);
+            },
             ["config"] = (r, expected) =>
             {
                 var settings = new DeviceSettings

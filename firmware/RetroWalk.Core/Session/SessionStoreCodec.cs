@@ -1,0 +1,179 @@
+using RetroWalk.Core.Ble;
+using RetroWalk.Core.Bytes;
+using RetroWalk.Core.Storage;
+
+namespace RetroWalk.Core.Session
+{
+    /// <summary>
+    /// Binary layout of the kept sessions on flash (docs/coach.md, "Sessions across reboots"), little-endian, fixed
+    /// size (<see cref="Size"/> bytes), one record per slot of <see cref="SessionStore"/>:
+    /// <code>
+    ///  0 u32 magic "RWSS"   4 u16 version (1)   6 u16 total size   8 u32 sequence (newest slot wins)
+    /// 12 u32 next session number   16 u8 sessions kept (0..8)   17..19 zero
+    /// 20 8 x session (336 bytes each, oldest first, unused ones zero):
+    ///      +0 the 48-byte BLE summary (SessionCodec)   +48 u32 forward mkcal   +52 u32 backward mkcal
+    ///      +56 forward steadiness: u32 sum of step times ms, u32 within-bout squares ms², u32 steps × asymmetry ‰
+    ///      +68 backward steadiness: the same
+    ///      +80 32 x the 8-byte BLE interval record (SessionCodec), unused ones zero
+    /// 2708 u32 CRC-32 of bytes 0..2707
+    /// </code>
+    /// Decoded sessions give the same BLE bytes as before the save (energy and steadiness keep their accumulators);
+    /// interval times come back in whole seconds, the sample-clock start is lost (it means nothing after a reboot).
+    /// </summary>
+    public static class SessionStoreCodec
+    {
+        public const uint Magic = 0x53535752; // "RWSS" read as little-endian
+        public const ushort Version = 1;
+
+        /// <summary>Sessions kept across reboots: the flash-budget decision of docs/coach.md (5.4 KB for both slots).</summary>
+        public const int Capacity = 8;
+
+        public const int HeaderBytes = 20;
+        public const int RecordBytes = 80 + SessionRecord.MaxIntervals * SessionCodec.IntervalLength;
+        public const int CrcOffset = HeaderBytes + Capacity * RecordBytes;
+        public const int Size = CrcOffset + 4;
+
+        /// <summary>Writes the last <see cref="Capacity"/> sessions of <paramref name="history"/> (oldest first).</summary>
+        public static void Encode(SessionHistory history, uint nextNumber, uint sequence, byte[] b)
+        {
+            System.Array.Clear(b, 0, Size);
+            LittleEndian.PutU32(b, 0, Magic);
+            LittleEndian.PutU16(b, 4, Version);
+            LittleEndian.PutU16(b, 6, Size);
+            LittleEndian.PutU32(b, 8, sequence);
+            LittleEndian.PutU32(b, 12, nextNumber);
+            int count = history.Count < Capacity ? history.Count : Capacity;
+            b[16] = (byte)count;
+            int first = history.Count - count;
+            for (int i = 0; i < count; i++)
+            {
+                SessionRecord s = history.Get(first + i);
+                int o = HeaderBytes + i * RecordBytes;
+                SessionCodec.EncodeSummary(s, b, o);
+                LittleEndian.PutU32(b, o + 48, Sat(s.ForwardMilliKcal));
+                LittleEndian.PutU32(b, o + 52, Sat(s.BackwardMilliKcal));
+                PutSteadiness(s.ForwardSteadiness, b, o + 56);
+                PutSteadiness(s.BackwardSteadiness, b, o + 68);
+                for (int k = 0; k < s.IntervalCount; k++)
+                {
+                    SessionCodec.EncodeInterval(s, k, b, o + 80 + k * SessionCodec.IntervalLength);
+                }
+            }
+
+            LittleEndian.PutU32(b, CrcOffset, Crc32.Compute(b, 0, CrcOffset));
+        }
+
+        /// <summary>Checks a record's size, magic, version and checksum (as <see cref="StateCodec.Check"/>); gives its sequence.</summary>
+        public static StateError Check(byte[] b, int length, out uint sequence)
+        {
+            sequence = 0;
+            if (length == 0)
+            {
+                return StateError.Empty;
+            }
+
+            if (length < 0)
+            {
+                return StateError.ReadFailed;
+            }
+
+            if (length < 8 || LittleEndian.GetU32(b, 0) != Magic)
+            {
+                return length != Size ? StateError.WrongSize : StateError.BadMagic;
+            }
+
+            if (LittleEndian.GetU16(b, 4) > Version)
+            {
+                return StateError.NewerVersion;
+            }
+
+            if (length != Size || LittleEndian.GetU16(b, 6) != Size)
+            {
+                return StateError.WrongSize;
+            }
+
+            if (LittleEndian.GetU32(b, CrcOffset) != Crc32.Compute(b, 0, CrcOffset))
+            {
+                return StateError.BadChecksum;
+            }
+
+            sequence = LittleEndian.GetU32(b, 8);
+            return StateError.None;
+        }
+
+        /// <summary>
+        /// Decodes a record that passed <see cref="Check"/> into <paramref name="history"/> (cleared first) using
+        /// <paramref name="scratch"/> and <paramref name="figures"/> (<see cref="SessionCodec.FigureCount"/> ints); an inconsistent record (count, flags, an interval's direction) is BadValue and
+        /// leaves <paramref name="history"/> empty.
+        /// </summary>
+        public static StateError Decode(byte[] b, SessionHistory history, SessionRecord scratch, int[] figures, out uint nextNumber)
+        {
+            history.Clear();
+            nextNumber = LittleEndian.GetU32(b, 12);
+            int count = b[16];
+            if (count > Capacity || nextNumber == 0)
+            {
+                return StateError.BadValue;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int o = HeaderBytes + i * RecordBytes;
+                if (SessionCodec.DecodeSummary(b, o, SessionCodec.SummaryLength, scratch, figures) != CodecStatus.Ok)
+                {
+                    history.Clear();
+                    return StateError.BadValue;
+                }
+
+                scratch.ForwardMilliKcal = LittleEndian.GetU32(b, o + 48);
+                scratch.BackwardMilliKcal = LittleEndian.GetU32(b, o + 52);
+                GetSteadiness(scratch.ForwardSteadiness, figures[SessionCodec.ForwardBouts], figures[SessionCodec.ForwardSteadySteps], b, o + 56);
+                GetSteadiness(scratch.BackwardSteadiness, figures[SessionCodec.BackwardBouts], figures[SessionCodec.BackwardSteadySteps], b, o + 68);
+                for (int k = 0; k < scratch.IntervalCount; k++)
+                {
+                    byte direction;
+                    int startS;
+                    int durationS;
+                    int steps;
+                    if (SessionCodec.DecodeInterval(b, o + 80 + k * SessionCodec.IntervalLength, SessionCodec.IntervalLength,
+                        out direction, out startS, out durationS, out steps) != CodecStatus.Ok)
+                    {
+                        history.Clear();
+                        return StateError.BadValue;
+                    }
+
+                    scratch.IntervalDirection[k] = direction;
+                    scratch.IntervalStartMs[k] = startS * 1000L;
+                    scratch.IntervalDurationMs[k] = durationS * 1000L;
+                    scratch.IntervalSteps[k] = steps;
+                }
+
+                history.Add(scratch);
+            }
+
+            return StateError.None;
+        }
+
+        private static void PutSteadiness(Steadiness s, byte[] b, int o)
+        {
+            LittleEndian.PutU32(b, o, Sat(s.SumMs));
+            LittleEndian.PutU32(b, o + 4, Sat(s.WithinSquaresMs2));
+            LittleEndian.PutU32(b, o + 8, Sat(s.WeightedAsymmetryPermille));
+        }
+
+        private static void GetSteadiness(Steadiness s, int bouts, int steps, byte[] b, int o)
+        {
+            s.Reset();
+            s.Bouts = bouts;
+            s.Steps = steps;
+            s.SumMs = LittleEndian.GetU32(b, o);
+            s.WithinSquaresMs2 = LittleEndian.GetU32(b, o + 4);
+            s.WeightedAsymmetryPermille = LittleEndian.GetU32(b, o + 8);
+        }
+
+        private static uint Sat(long v)
+        {
+            return v < 0 ? 0 : (v > 0xFFFFFFFFL ? 0xFFFFFFFF : (uint)v);
+        }
+    }
+}
