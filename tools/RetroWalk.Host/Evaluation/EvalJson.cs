@@ -41,7 +41,8 @@ public static class EvalJson
         double DurationS,
         int DeviceSamples,
         string? Subject,
-        int? SubjectAge);
+        int? SubjectAge,
+        IReadOnlyList<SegmentResult> Segments);
 
     public sealed record Device(int SampleRateHz, int AccelCountsPerG, int GyroCountsPer10Dps);
 
@@ -58,7 +59,7 @@ public static class EvalJson
         r.CountedSteps, r.ForwardSteps, r.BackwardSteps, Round(r.StepErrorPct),
         r.Info.FallExpected, r.FallAlarm, r.FallAlarmMs, r.TiltWarnings, r.Info.ImpactMs,
         r.Info.Activity, r.Info.FootSwitchSteps, r.Info.PeerSteps, r.Info.ForwardAxis.ToString(), r.HasGyro,
-        Math.Round(r.DurationS, 3), r.DeviceSamples, r.Info.Subject, r.Info.SubjectAge);
+        Math.Round(r.DurationS, 3), r.DeviceSamples, r.Info.Subject, r.Info.SubjectAge, r.Segments);
 
     public static Document ToDocument(EvalReport report) => new(
         report.Root,

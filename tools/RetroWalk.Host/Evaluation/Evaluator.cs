@@ -39,6 +39,7 @@ public static class Evaluator
             BackwardSteps = (int)tracker.BackwardSteps,
             FallAlarmMs = tracker.FirstFallAlarmSample >= 0 ? perRecording.Sensor.SamplesToMs(tracker.FirstFallAlarmSample) : null,
             TiltWarnings = tracker.TiltWarningCount,
+            Segments = SegmentEvaluation.Run(recording, config),
         };
     }
 
