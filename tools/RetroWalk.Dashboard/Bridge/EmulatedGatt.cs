@@ -1,5 +1,6 @@
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Recording;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Dashboard;
@@ -9,7 +10,9 @@ namespace RetroWalk.Dashboard;
 /// <see cref="StatusCharacteristics"/> and <see cref="GattWrites"/>, writes are decided by <see cref="GattWrites"/> (the
 /// same rules and ATT codes as the firmware's BleTracker), History is streamed by the core's <see cref="HistoryStream"/>
 /// at the default MTU, and the Control Point refuses writes from a client that has not subscribed (0xFD), as on the
-/// device. One client at a time; every call is made under the device lock (<see cref="EmulatedTracker"/>).
+/// device. Recording mode: Raw Samples reads its format and notifies while <see cref="RecordingControl"/> says so
+/// (Control Point 0x11/0x12, stopped by an unsubscribe or a dropped link), packed at the same MTU.
+/// One client at a time; every call is made under the device lock (<see cref="EmulatedTracker"/>).
 /// </summary>
 public sealed class EmulatedGatt
 {
@@ -18,6 +21,7 @@ public sealed class EmulatedGatt
     private static readonly string ControlPoint = GattUuid.Normalize(BleUuids.ControlPoint);
     private static readonly string Config = GattUuid.Normalize(BleUuids.Config);
     private static readonly string History = GattUuid.Normalize(BleUuids.History);
+    private static readonly string RawSamples = GattUuid.Normalize(BleUuids.RawSamples);
     private static readonly string CurrentTime = GattUuid.FromSig(BleUuids.CurrentTimeCharacteristic);
 
     private readonly EmulatedDevice _device;
@@ -26,11 +30,15 @@ public sealed class EmulatedGatt
     private readonly HistoryStream _history = new();
     private readonly byte[] _buffer = new byte[HistoryCodec.MaxPayloadLength];
 
-    public EmulatedGatt(EmulatedDevice device)
+    public EmulatedGatt(EmulatedDevice device, RecordingControl? recording = null)
     {
         _device = device;
         _writes = new GattWrites(device.Loop, device.Loop);
+        Recording = recording ?? new RecordingControl();
     }
+
+    /// <summary>Recording mode's state (the device loop's <see cref="RawSampleTap"/> reads the same object).</summary>
+    public RecordingControl Recording { get; }
 
     /// <summary>Receives every notification for a subscribed characteristic (uuid, value).</summary>
     public Action<string, byte[]>? Notified { get; set; }
@@ -42,12 +50,16 @@ public sealed class EmulatedGatt
     {
         [GattUuid.Normalize(BleUuids.Service)] = Enumerable.Range(0, StatusCharacteristics.Count)
             .Select(c => GattUuid.Normalize(StatusCharacteristics.Uuid(c)))
-            .Concat(new[] { ControlPoint, Config, History }).ToArray(),
+            .Concat(new[] { ControlPoint, Config, History, RawSamples }).ToArray(),
         [GattUuid.FromSig(BleUuids.CurrentTimeService)] = new[] { CurrentTime },
     };
 
     /// <summary>The link dropped: the device forgets the subscriptions (CCCDs are per connection for an unbonded client).</summary>
-    public void Disconnected() => _subscribed.Clear();
+    public void Disconnected()
+    {
+        _subscribed.Clear();
+        Recording.LinkDropped();
+    }
 
     public GattResult Subscribe(string uuid, bool on)
     {
@@ -63,6 +75,10 @@ public sealed class EmulatedGatt
         else
         {
             _subscribed.Remove(uuid);
+            if (uuid == RawSamples)
+            {
+                Recording.Unsubscribed();
+            }
         }
 
         return GattResult.Ok();
@@ -82,6 +98,12 @@ public sealed class EmulatedGatt
         if (uuid == Config)
         {
             int n = _writes.ReadConfig(_buffer, 0);
+            return GattResult.Ok(_buffer[..n]);
+        }
+
+        if (uuid == RawSamples)
+        {
+            int n = RawSamplesCodec.EncodeFormat(Recording.IsOn, _device.Config.Sensor, _buffer, 0);
             return GattResult.Ok(_buffer[..n]);
         }
 
@@ -124,13 +146,17 @@ public sealed class EmulatedGatt
         return new GattResult(CodecStatus.AttRequestNotSupported);
     }
 
-    /// <summary>Sends a notification if the client subscribed.</summary>
-    public void Notify(string uuid, byte[] value)
+    /// <summary>Sends a notification if the client subscribed; false if it was not sent.</summary>
+    public bool Notify(string uuid, byte[] value)
     {
-        if (_subscribed.Contains(uuid))
+        var notified = Notified;
+        if (!_subscribed.Contains(uuid) || notified is null)
         {
-            Notified?.Invoke(uuid, value);
+            return false;
         }
+
+        notified(uuid, value);
+        return true;
     }
 
     private GattResult WriteControlPoint(byte[] value)
@@ -146,6 +172,11 @@ public sealed class EmulatedGatt
         {
             streamHistory = _subscribed.Contains(History);
             status = streamHistory ? ControlStatus.Ok : ControlStatus.Failed;
+        }
+
+        if (status == ControlStatus.Ok && (op == ControlOp.StartRecording || op == ControlOp.StopRecording))
+        {
+            status = Recording.Apply(op, _subscribed.Contains(RawSamples), HistoryCodec.PayloadLengthForMtu(AttMtu));
         }
 
         if (status == ControlStatus.Ok && op == ControlOp.Identify)
@@ -170,6 +201,6 @@ public sealed class EmulatedGatt
     }
 
     private static bool CanNotify(string uuid) =>
-        uuid == ControlPoint || uuid == History || uuid == CurrentTime
+        uuid == ControlPoint || uuid == History || uuid == CurrentTime || uuid == RawSamples
         || Enumerable.Range(0, StatusCharacteristics.Count).Any(c => uuid == GattUuid.Normalize(StatusCharacteristics.Uuid(c)));
 }
