@@ -1,4 +1,4 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Config;
 
 namespace RetroWalk.Core.Ble
 {
@@ -35,7 +35,7 @@ namespace RetroWalk.Core.Ble
         /// the response. Request History (0x10) is not forwarded: it returns <see cref="ControlStatus.Ok"/> with the
         /// epoch in <paramref name="argument"/>, and the adapter starts the stream and replaces the status if it cannot.
         /// Start/Stop Recording (0x11, 0x12) are not forwarded either: the adapter answers them with
-        /// <see cref="Recording.RecordingControl.Apply"/>, which knows the Raw Samples subscription and the MTU.
+        /// <see cref="RecordingControl.Apply"/>, which knows the Raw Samples subscription and the MTU.
         /// </summary>
         public byte ControlPoint(byte[] src, int length, out byte op, out uint argument)
         {
@@ -75,7 +75,7 @@ namespace RetroWalk.Core.Ble
             if (_config.ApplySettings(_settings) != ControlStatus.Ok)
             {
                 _config.ReadSettings(_settings);
-                return CodecStatus.AttApplicationError;
+                return CodecStatus.AttWriteRequestRejected;
             }
 
             btHomeChanged = _settings.BtHomeAdvertising != btHomeBefore;
@@ -119,7 +119,7 @@ namespace RetroWalk.Core.Ble
                 return CodecStatus.AttOutOfRange;
             }
 
-            return _config.SetClock((uint)utc) == ControlStatus.Ok ? Accept : CodecStatus.AttApplicationError;
+            return _config.SetClock((uint)utc) == ControlStatus.Ok ? Accept : CodecStatus.AttWriteRequestRejected;
         }
     }
 }

@@ -1,3 +1,4 @@
+using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Config;
 
 namespace RetroWalk.Core.Ble

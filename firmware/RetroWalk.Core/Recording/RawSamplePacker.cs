@@ -14,16 +14,24 @@ namespace RetroWalk.Core.Recording
         public static readonly int MaxSamplesPerPacket = RawSamplesCodec.SamplesPerPacket(HistoryCodec.MaxPayloadLength);
 
         private readonly byte[] _packet = new byte[HistoryCodec.MaxPayloadLength];
-        private readonly IRawPacketSink _sink;
+        private IRawPacketSink _sink;
         private int _perPacket = 1;
         private int _filled;
         private int _at = RawSamplesCodec.HeaderLength;
         private int _sequence;
         private byte _flags;
 
+        /// <param name="sink">Where packets go; null until <see cref="Sink"/> is set (packets are then lost).</param>
         public RawSamplePacker(IRawPacketSink sink)
         {
             _sink = sink;
+        }
+
+        /// <summary>Where packets go (set once BLE is up: the device builds the loop, and so the tap, first).</summary>
+        public IRawPacketSink Sink
+        {
+            get { return _sink; }
+            set { _sink = value; }
         }
 
         public bool Active { get; private set; }
@@ -116,7 +124,8 @@ namespace RetroWalk.Core.Recording
         private void Send(byte extraFlags)
         {
             RawSamplesCodec.EncodeHeader(_sequence & 0xFFFF, (byte)(_flags | extraFlags), _packet, 0);
-            if (_sink.SendRawPacket(_packet, _at))
+            IRawPacketSink sink = _sink;
+            if (sink != null && sink.SendRawPacket(_packet, _at))
             {
                 PacketsSent++;
             }

@@ -1,3 +1,4 @@
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Sensors;
 
@@ -19,6 +20,7 @@ namespace RetroWalk.Core.Recording
         private int _generation = -1;
         private int _lossMark;
 
+        /// <param name="sink">Where packets go, or null until <see cref="Sink"/> is set.</param>
         public RawSampleTap(ISampleFifo inner, RecordingControl control, IRawPacketSink sink)
         {
             _inner = inner;
@@ -30,6 +32,13 @@ namespace RetroWalk.Core.Recording
         public RawSamplePacker Packer
         {
             get { return _packer; }
+        }
+
+        /// <summary>Where the Raw Samples packets go (the BLE adapter, attached after the loop is built).</summary>
+        public IRawPacketSink Sink
+        {
+            get { return _packer.Sink; }
+            set { _packer.Sink = value; }
         }
 
         public int ReadSamples(short[] dest, int maxSamples)

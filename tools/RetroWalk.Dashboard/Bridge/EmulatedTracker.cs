@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Recording;
 using RetroWalk.Host.Emulation;
 
@@ -136,7 +137,7 @@ public sealed class EmulatedTracker : IDisposable
             }
 
             steps++;
-            double dueMs = steps * EmulatedDevice.LoopPeriodMs / Speed;
+            double dueMs = steps * DeviceLoop.LoopPeriodMs / Speed;
             double waitMs = dueMs - watch.Elapsed.TotalMilliseconds;
             if (waitMs > 1)
             {

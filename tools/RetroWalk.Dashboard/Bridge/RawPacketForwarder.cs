@@ -1,4 +1,3 @@
-using RetroWalk.Core.Ble;
 using RetroWalk.Core.Recording;
 
 namespace RetroWalk.Dashboard;
@@ -10,7 +9,6 @@ namespace RetroWalk.Dashboard;
 /// </summary>
 public sealed class RawPacketForwarder : IRawPacketSink
 {
-    private static readonly string Uuid = GattUuid.Normalize(BleUuids.RawSamples);
     private int _toLose;
 
     public EmulatedGatt? Gatt { get; set; }
@@ -30,6 +28,6 @@ public sealed class RawPacketForwarder : IRawPacketSink
         }
 
         var gatt = Gatt;
-        return gatt is not null && gatt.Notify(Uuid, packet[..length]);
+        return gatt is not null && gatt.NotifyRawSamples(packet[..length]);
     }
 }

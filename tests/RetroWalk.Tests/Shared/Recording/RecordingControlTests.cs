@@ -3,7 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Recording;
 
 namespace RetroWalk.Tests.RecordingMode

@@ -1,14 +1,12 @@
 using System.Threading;
-using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 
-namespace RetroWalk.Core.Recording
+namespace RetroWalk.Core.Ble
 {
     /// <summary>
     /// Decides whether recording mode is on (docs/ble.md, "Raw Samples"). The BLE side starts and stops it (Control Point
     /// ops 0x11 and 0x12) and tells it when the phone unsubscribes or the link drops, which stops it by itself: raw
     /// samples are for the phone that asked for them, and nothing is kept on the device. Counting, alarms and saving do
-    /// not depend on it. The device loop's <see cref="RawSampleTap"/> reads it once per FIFO batch. Thread-safe.
+    /// not depend on it. The device loop's RawSampleTap (Core.Recording) reads it once per FIFO batch. Thread-safe.
     /// </summary>
     public sealed class RecordingControl
     {
