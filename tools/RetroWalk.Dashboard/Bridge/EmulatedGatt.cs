@@ -20,7 +20,9 @@ public sealed class EmulatedGatt
     public EmulatedGatt(EmulatedDevice device, RecordingControl? recording = null)
     {
         _device = device;
-        _session = new GattSessionState(device.Loop, device.Loop, device.Loop.History, null);
+        // The emulated cell (EmulatedBattery: 4.15 V falling to 3.5 V over 10 h of device time), measured as on the device.
+        _session = new GattSessionState(device.Loop, device.Loop, device.Loop.History,
+            new BatteryReporter(new EmulatedBattery(() => device.Clock.MonotonicMs)));
         Recording = recording ?? new RecordingControl();
         _session.AttachRecording(Recording, device.Config.Sensor);
     }
@@ -47,9 +49,8 @@ public sealed class EmulatedGatt
     /// <summary>Identify requests the Control Point accepted (the page's "find" button).</summary>
     public int IdentifyRequests { get; private set; }
 
-    /// <summary>The services and characteristics, as a client discovers them (Battery: the emulation has no cell).</summary>
+    /// <summary>The services and characteristics, as a client discovers them.</summary>
     public static IReadOnlyDictionary<string, string[]> Services { get; } = Enumerable.Range(0, GattTable.Count)
-        .Where(id => GattTable.Service(id) != GattTable.ServiceBattery)
         .GroupBy(id => GattTable.Service(id))
         .ToDictionary(g => ServiceUuid(g.Key), g => g.Select(Uuid).ToArray());
 
@@ -117,6 +118,17 @@ public sealed class EmulatedGatt
         }
 
         return new GattResult(att);
+    }
+
+    /// <summary>The battery level last measured, % (-1 before the first measurement).</summary>
+    public int BatteryPercent { get; private set; } = -1;
+
+    /// <summary>The device loop's advertising offer (every second): as the firmware's adapter, the battery is measured when due.</summary>
+    public void Advertise(TrackerStatus status)
+    {
+        _session.UpdateBattery(status, _device.Clock.MonotonicMs);
+        BatteryPercent = status.BatteryPercent;
+        Deliver();
     }
 
     /// <summary>A publication of the device loop (through <see cref="GattPublisher"/>).</summary>

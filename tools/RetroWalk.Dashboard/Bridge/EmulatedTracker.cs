@@ -102,6 +102,7 @@ public sealed class EmulatedTracker : IDisposable
                 ["backwardSteps"] = loop.Tracker.BackwardSteps,
                 ["alarm"] = (int)loop.Tracker.Alarm,
                 ["identifyRequests"] = Gatt.IdentifyRequests,
+                ["batteryPercent"] = Gatt.BatteryPercent,
                 ["recording"] = new JsonObject
                 {
                     ["on"] = Gatt.Recording.IsOn,

@@ -45,6 +45,7 @@ export function runDecoderTests(vectors, schema) {
       if (lossy.error === null) failures.push(`history mtu ${h.mtu}: a lost notification went unnoticed`);
     }
   }
+  for (const c of vectors.batteryLevel) same(`battery level ${c.hex}`, d.decodeBatteryLevel(d.hexToView(c.hex)), result(c));
   for (const c of vectors.rawSamples.formats) same(`raw format ${c.hex}`, d.decodeRawFormat(d.hexToView(c.hex)), result(c));
   for (const c of vectors.rawSamples.packets) same(`raw packet ${c.hex}`, d.decodeRawPacket(d.hexToView(c.hex)), result(c));
   for (const st of vectors.rawSamples.streams) {

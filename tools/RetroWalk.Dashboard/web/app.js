@@ -51,6 +51,10 @@ function render(state) {
   if (state.backwardSteps) { $('backward').textContent = state.backwardSteps.steps.toLocaleString(); $('backward').dataset.value = state.backwardSteps.steps; }
   if (state.cadence) $('cadence').textContent = state.cadence.cadenceSpm;
   if (state.snapshot) $('direction').textContent = Direction[state.snapshot.direction];
+  if (state.battery) {
+    $('battery').dataset.value = state.battery.percent;
+    $('battery').textContent = `Battery: ${state.battery.percent} %${state.battery.percent <= 15 ? ' – charge it soon' : ''}`;
+  }
   if (state.backwardSession) {
     $('backward-time').textContent = formatDuration(state.backwardSession.backwardWalkingS);
     $('longest-streak').textContent = `${state.backwardSession.longestBackwardStreakSteps} steps`;

@@ -59,6 +59,13 @@ export function decodeCadence(view) {
   return good({ cadenceSpm: view.getUint8(0) });
 }
 
+/** Battery Level 0x2A19 (SIG): 1 byte, 0-100 %. */
+export function decodeBatteryLevel(view) {
+  if (view.byteLength !== 1) return bad('length');
+  const percent = view.getUint8(0);
+  return percent > 100 ? bad('range') : good({ percent });
+}
+
 export function decodeTilt(view) {
   if (view.byteLength !== 2) return bad('length');
   return good({ tiltDeciDeg: view.getInt16(0, true) });

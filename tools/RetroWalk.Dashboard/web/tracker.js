@@ -52,7 +52,7 @@ export class TrackerClient extends EventTarget {
       // With BTHome on, the 128-bit service UUID does not fit in the advertisement (docs/ble.md), so the name in the
       // scan response finds the tracker too; the service must then be listed as optional to be usable.
       filters: [{ services: [this.uuids.service] }, { namePrefix: 'RetroWalk' }],
-      optionalServices: [this.uuids.service, this.uuids.currentTimeService],
+      optionalServices: [this.uuids.service, this.uuids.currentTimeService, this.uuids.batteryService],
     });
     this.device.addEventListener('gattserverdisconnected', () => this._onDisconnected());
     this._wantConnected = true;
@@ -104,6 +104,17 @@ export class TrackerClient extends EventTarget {
     } catch {
       this.chars.currentTime = null;
     }
+    try {
+      // Battery (0x180F): absent on a board without the divider.
+      const batteryService = await server.getPrimaryService(this.uuids.batteryService);
+      const battery = await batteryService.getCharacteristic(this.uuids.batteryLevel);
+      battery.addEventListener('characteristicvaluechanged', () => this._battery(battery.value));
+      await battery.startNotifications();
+      this._battery(await battery.readValue());
+      this.chars.batteryLevel = battery;
+    } catch {
+      this.chars.batteryLevel = null;
+    }
     this._reconnectAttempt = 0;
     this._connection('connected', `Connected to ${this.device.name ?? 'RetroWalk'}`);
     // The tracker has no battery-backed clock: set it from the phone whenever it says it is unset.
@@ -123,6 +134,13 @@ export class TrackerClient extends EventTarget {
       this.state.forwardSteps = { steps: result.value.forwardSteps };
       this.state.backwardSteps = { steps: result.value.backwardSteps };
     }
+    this._emit('status', this.state);
+  }
+
+  _battery(view) {
+    const result = d.decodeBatteryLevel(view);
+    if (!result.ok) return;
+    this.state.battery = result.value;
     this._emit('status', this.state);
   }
 

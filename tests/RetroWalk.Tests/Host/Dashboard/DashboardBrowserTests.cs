@@ -158,6 +158,9 @@ namespace RetroWalk.Tests.Host.Dashboard
             long backward = await Poll(() => Shown(s, "backward"), v => v > 5, "backward steps on the page during the backward interval", 30000);
             Assert.IsTrue((long)(await s.State())["backwardSteps"] >= backward);
             Assert.AreNotEqual("–", await s.Page.TextContentAsync("#intervals"), "the session figures are shown");
+            // The battery level the device measured (polled: a measurement may land between the two reads).
+            await Poll(async () => (await Shown(s, "battery"), (long)(int)(await s.State())["batteryPercent"]),
+                v => v.Item1 >= 0 && v.Item1 <= 100 && v.Item1 == v.Item2, "the page's battery level to be the device's", 10000);
         }
 
         [TestMethod]

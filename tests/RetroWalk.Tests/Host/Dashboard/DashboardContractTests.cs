@@ -140,6 +140,8 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["rawSamples"] = BleUuids.RawSamples,
                 ["currentTimeService"] = BleUuids.CurrentTimeService,
                 ["currentTime"] = BleUuids.CurrentTimeCharacteristic,
+                ["batteryService"] = BleUuids.BatteryService,
+                ["batteryLevel"] = BleUuids.BatteryLevelCharacteristic,
             };
         }
 
@@ -208,6 +210,7 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["currentTime"] = CurrentTimeVectors(),
                 ["history"] = HistoryVectors(),
                 ["rawSamples"] = RawSamplesVectors(),
+                ["batteryLevel"] = BatteryVectors(),
             };
         }
 
@@ -515,6 +518,27 @@ namespace RetroWalk.Tests.Host.Dashboard
             }
 
             return new JsonObject { ["formats"] = formats, ["packets"] = packets, ["streams"] = streams };
+        }
+
+        private static JsonArray BatteryVectors()
+        {
+            var list = new JsonArray();
+            var buffer = new byte[BatteryLevelCodec.Length];
+            foreach (int percent in new[] { 0, 1, 57, 100 })
+            {
+                int n = BatteryLevelCodec.Encode(percent, buffer, 0);
+                list.Add(new JsonObject { ["hex"] = Hex(buffer, n), ["expect"] = new JsonObject { ["percent"] = percent } });
+            }
+
+            foreach (string hex in new[] { "65", "ff", "", "6400" })
+            {
+                byte[] bytes = Convert.FromHexString(hex);
+                byte result = BatteryLevelCodec.Decode(bytes, 0, bytes.Length, out _);
+                Assert.AreNotEqual(CodecStatus.Ok, result, hex);
+                list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+            }
+
+            return list;
         }
 
         private static JsonArray SampleJson(byte[] packet, int index)
