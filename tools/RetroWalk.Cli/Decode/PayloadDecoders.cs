@@ -150,6 +150,8 @@ public static class PayloadDecoders
         ControlOp.Identify => "identify",
         ControlOp.RecaptureUpright => "recapture upright",
         ControlOp.RequestHistory => "request history",
+        ControlOp.StartRecording => "start recording",
+        ControlOp.StopRecording => "stop recording",
         ControlOp.SetCurrentTime => "set current time",
         _ => $"unknown op 0x{op:X2}",
     };
