@@ -80,6 +80,8 @@ namespace RetroWalk.Core.Recording
         }
 
         /// <summary>Packs <paramref name="count"/> samples (6 shorts each, as <see cref="Device.ISampleFifo"/> delivers them).</summary>
+        /// <remarks>Unrolled, the packet position in locals: ~165 IL instructions executed a sample at 20 a packet (~285 at
+        /// 1 a packet, the default MTU: each packet is a send), measured with the host IL counter; ~270 rolled up.</remarks>
         [PerSample]
         public void Add(short[] samples, int count)
         {
@@ -89,24 +91,43 @@ namespace RetroWalk.Core.Recording
             }
 
             byte[] p = _packet;
+            int at = _at;
+            int filled = _filled;
+            int perPacket = _perPacket;
             int end = count * 6;
             for (int o = 0; o < end; o += 6)
             {
-                int at = _at;
-                for (int axis = 0; axis < 6; axis++)
+                int v = samples[o];
+                p[at] = (byte)v;
+                p[at + 1] = (byte)(v >> 8);
+                v = samples[o + 1];
+                p[at + 2] = (byte)v;
+                p[at + 3] = (byte)(v >> 8);
+                v = samples[o + 2];
+                p[at + 4] = (byte)v;
+                p[at + 5] = (byte)(v >> 8);
+                v = samples[o + 3];
+                p[at + 6] = (byte)v;
+                p[at + 7] = (byte)(v >> 8);
+                v = samples[o + 4];
+                p[at + 8] = (byte)v;
+                p[at + 9] = (byte)(v >> 8);
+                v = samples[o + 5];
+                p[at + 10] = (byte)v;
+                p[at + 11] = (byte)(v >> 8);
+                at += RawSamplesCodec.SampleLength;
+                if (++filled == perPacket)
                 {
-                    int v = samples[o + axis];
-                    p[at] = (byte)v;
-                    p[at + 1] = (byte)(v >> 8);
-                    at += 2;
-                }
-
-                _at = at;
-                if (++_filled == _perPacket)
-                {
+                    _at = at;
+                    _filled = filled;
                     Send(0);
+                    at = RawSamplesCodec.HeaderLength;
+                    filled = 0;
                 }
             }
+
+            _at = at;
+            _filled = filled;
         }
 
         /// <summary>Ends the recording: the samples still packed go out in a packet flagged End (an empty one if none are).</summary>
