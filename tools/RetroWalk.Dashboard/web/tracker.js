@@ -91,8 +91,13 @@ export class TrackerClient extends EventTarget {
     await this.chars.history.startNotifications();
     try {
       // Recording mode (Raw Samples): subscribed only while recording, so a phone not recording receives nothing.
-      this.chars.rawSamples = await service.getCharacteristic(this.uuids.rawSamples);
-      this.chars.rawSamples.addEventListener('characteristicvaluechanged', () => this._rawValue(this.chars.rawSamples.value));
+      const raw = await service.getCharacteristic(this.uuids.rawSamples);
+      // A browser may hand back the same object after a reconnect: one listener, or every packet would count twice.
+      if (!raw.retrowalkListening) {
+        raw.addEventListener('characteristicvaluechanged', (event) => this._rawValue(event.target.value));
+        raw.retrowalkListening = true;
+      }
+      this.chars.rawSamples = raw;
     } catch {
       this.chars.rawSamples = null;
     }
