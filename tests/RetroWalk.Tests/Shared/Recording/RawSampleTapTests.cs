@@ -13,48 +13,35 @@ namespace RetroWalk.Tests.RecordingMode
     [TestClass]
     public class RawSampleTapTests
     {
-        private static short[] Buffer()
-        {
-            return new short[85 * 6];
-        }
-
         [TestMethod]
         public void TheLoopSeesTheSameSamplesWhetherRecordingOrNot()
         {
-            CountingFifo fifo = new CountingFifo();
-            RecordingControl control = new RecordingControl();
-            PacketLog log = new PacketLog();
-            RawSampleTap tap = new RawSampleTap(fifo, control, log);
-            short[] dest = Buffer();
-            Assert.AreEqual(10, tap.ReadSamples(dest, 85));
-            Assert.AreEqual(0, log.Count, "nothing is sent while recording is off");
-            control.Apply(ControlOp.StartRecording, true, 244);
-            Assert.AreEqual(10, tap.ReadSamples(dest, 85));
-            Assert.AreEqual((short)10, dest[0], "the loop gets sample 10 as it would have anyway");
-            Assert.AreEqual((short)19, dest[9 * 6]);
+            TapRig rig = new TapRig();
+            Assert.AreEqual(10, rig.Read());
+            Assert.AreEqual(0, rig.Log.Count, "nothing is sent while recording is off");
+            rig.Start(244);
+            Assert.AreEqual(10, rig.Read());
+            Assert.AreEqual((short)10, rig.Dest[0], "the loop gets sample 10 as it would have anyway");
+            Assert.AreEqual((short)19, rig.Dest[9 * 6]);
         }
 
         [TestMethod]
         public void PacketsAreFullExceptTheLastAndTheSequenceCountsSamples()
         {
-            CountingFifo fifo = new CountingFifo();
-            RecordingControl control = new RecordingControl();
-            PacketLog log = new PacketLog();
-            RawSampleTap tap = new RawSampleTap(fifo, control, log);
-            short[] dest = Buffer();
-            control.Apply(ControlOp.StartRecording, true, 244);
+            TapRig rig = new TapRig();
+            rig.Start(244);
             for (int i = 0; i < 5; i++)
             {
-                tap.ReadSamples(dest, 85);
+                rig.Read();
             }
 
-            control.Apply(ControlOp.StopRecording, true, 244);
-            tap.ReadSamples(dest, 85);
-            Assert.AreEqual(3, log.Count, "50 samples: 20 + 20 + the last 10");
+            rig.Control.Apply(ControlOp.StopRecording, true, 244);
+            rig.Read();
+            Assert.AreEqual(3, rig.Log.Count, "50 samples: 20 + 20 + the last 10");
             int expectedSequence = 0;
-            for (int p = 0; p < log.Count; p++)
+            for (int p = 0; p < rig.Log.Count; p++)
             {
-                byte[] packet = log.Packets[p];
+                byte[] packet = rig.Log.Packets[p];
                 int sequence;
                 byte flags;
                 int samples;
@@ -74,51 +61,43 @@ namespace RetroWalk.Tests.RecordingMode
                 expectedSequence += samples;
             }
 
-            Assert.AreEqual(50L, tap.Packer.SamplesPacked);
-            Assert.IsFalse(tap.Packer.Active);
-            tap.ReadSamples(dest, 85);
-            Assert.AreEqual(3, log.Count, "nothing after the End packet");
+            Assert.AreEqual(50L, rig.Tap.Packer.SamplesPacked);
+            Assert.IsFalse(rig.Tap.Packer.Active);
+            rig.Read();
+            Assert.AreEqual(3, rig.Log.Count, "nothing after the End packet");
         }
 
         [TestMethod]
         public void AStopWithNothingPackedSendsAnEmptyEndPacket()
         {
-            CountingFifo fifo = new CountingFifo();
-            fifo.BatchSamples = 20;
-            RecordingControl control = new RecordingControl();
-            PacketLog log = new PacketLog();
-            RawSampleTap tap = new RawSampleTap(fifo, control, log);
-            short[] dest = Buffer();
-            control.Apply(ControlOp.StartRecording, true, 244);
-            tap.ReadSamples(dest, 85);
-            control.LinkDropped();
-            tap.ReadSamples(dest, 85);
-            Assert.AreEqual(2, log.Count);
-            CollectionAssert.AreEqual(BleBytes.Hex("1400 04"), log.Packets[1], "sequence 20, End, no samples");
+            TapRig rig = new TapRig();
+            rig.Fifo.BatchSamples = 20;
+            rig.Start(244);
+            rig.Read();
+            rig.Control.LinkDropped();
+            rig.Read();
+            Assert.AreEqual(2, rig.Log.Count);
+            CollectionAssert.AreEqual(BleBytes.Hex("1400 04"), rig.Log.Packets[1], "sequence 20, End, no samples");
         }
 
         [TestMethod]
         public void ALostPacketLeavesAGapOfExactlyItsSamples()
         {
-            CountingFifo fifo = new CountingFifo();
-            RecordingControl control = new RecordingControl();
-            PacketLog log = new PacketLog();
-            log.RefuseFrom = 3;
-            log.RefuseCount = 2;
-            RawSampleTap tap = new RawSampleTap(fifo, control, log);
-            short[] dest = Buffer();
-            control.Apply(ControlOp.StartRecording, true, 20);
-            tap.ReadSamples(dest, 85);
-            Assert.AreEqual(8, log.Count, "10 one-sample packets offered, 2 refused");
-            Assert.AreEqual(2, tap.Packer.PacketsLost);
+            TapRig rig = new TapRig();
+            rig.Log.RefuseFrom = 3;
+            rig.Log.RefuseCount = 2;
+            rig.Start(20);
+            rig.Read();
+            Assert.AreEqual(8, rig.Log.Count, "10 one-sample packets offered, 2 refused");
+            Assert.AreEqual(2, rig.Tap.Packer.PacketsLost);
             int previous = -1;
             int missing = 0;
-            for (int p = 0; p < log.Count; p++)
+            for (int p = 0; p < rig.Log.Count; p++)
             {
                 int sequence;
                 byte flags;
                 int samples;
-                RawSamplesCodec.DecodePacket(log.Packets[p], 0, log.Packets[p].Length, out sequence, out flags, out samples);
+                RawSamplesCodec.DecodePacket(rig.Log.Packets[p], 0, rig.Log.Packets[p].Length, out sequence, out flags, out samples);
                 if (previous >= 0)
                 {
                     missing += RawSamplesCodec.MissingBetween(previous, 1, sequence);
@@ -133,22 +112,18 @@ namespace RetroWalk.Tests.RecordingMode
         [TestMethod]
         public void ANewStartRestartsTheSequence()
         {
-            CountingFifo fifo = new CountingFifo();
-            RecordingControl control = new RecordingControl();
-            PacketLog log = new PacketLog();
-            RawSampleTap tap = new RawSampleTap(fifo, control, log);
-            short[] dest = Buffer();
-            control.Apply(ControlOp.StartRecording, true, 244);
-            tap.ReadSamples(dest, 85);
-            control.Stop();
-            control.Apply(ControlOp.StartRecording, true, 244);
-            tap.ReadSamples(dest, 85);
-            control.Stop();
-            tap.ReadSamples(dest, 85);
-            Assert.AreEqual(2, log.Count, "the first recording ends when the second starts");
-            CollectionAssert.AreEqual(BleBytes.Hex("0000 05"), Slice(log.Packets[0], 3), "start and end of the first");
-            CollectionAssert.AreEqual(BleBytes.Hex("0000 05"), Slice(log.Packets[1], 3), "the second starts at 0 again");
-            Assert.AreEqual((short)10, RawSamplesCodec.GetCount(log.Packets[1], 0, 0, 0));
+            TapRig rig = new TapRig();
+            rig.Start(244);
+            rig.Read();
+            rig.Control.Stop();
+            rig.Start(244);
+            rig.Read();
+            rig.Control.Stop();
+            rig.Read();
+            Assert.AreEqual(2, rig.Log.Count, "the first recording ends when the second starts");
+            CollectionAssert.AreEqual(BleBytes.Hex("0000 05"), Slice(rig.Log.Packets[0], 3), "start and end of the first");
+            CollectionAssert.AreEqual(BleBytes.Hex("0000 05"), Slice(rig.Log.Packets[1], 3), "the second starts at 0 again");
+            Assert.AreEqual((short)10, RawSamplesCodec.GetCount(rig.Log.Packets[1], 0, 0, 0));
         }
 
         [TestMethod]
