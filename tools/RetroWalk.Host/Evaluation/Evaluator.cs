@@ -25,9 +25,11 @@ public static class Evaluator
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
         var tracker = new Tracker(perRecording);
         var deviceSamples = 0;
+        var segments = new SegmentCounter(recording.Info.Segments, perRecording.Sensor.SampleRateHz);
         // Streamed: a recording of any length is evaluated in memory that does not grow with it.
         foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
         {
+            segments.Before(deviceSamples, tracker);
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
             deviceSamples++;
         }
@@ -41,7 +43,7 @@ public static class Evaluator
             BackwardSteps = (int)tracker.BackwardSteps,
             FallAlarmMs = tracker.FirstFallAlarmSample >= 0 ? perRecording.Sensor.SamplesToMs(tracker.FirstFallAlarmSample) : null,
             TiltWarnings = tracker.TiltWarningCount,
-            Segments = SegmentEvaluation.Run(recording, config),
+            Segments = segments.Finish(tracker),
         };
     }
 
