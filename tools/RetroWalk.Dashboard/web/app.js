@@ -189,6 +189,20 @@ const recordButton = $('record');
 const labelButtons = Array.from(document.querySelectorAll('#labels button[data-label]'));
 let currentLabel = null;
 let downloadable = null;
+let downloaded = true;
+// A phone that turns its screen off stops the page, and with it the recording: keep the screen on while recording.
+let wakeLock = null;
+async function keepScreenOn(on) {
+  try {
+    if (on && !wakeLock && navigator.wakeLock) wakeLock = await navigator.wakeLock.request('screen');
+    if (!on && wakeLock) { await wakeLock.release(); wakeLock = null; }
+  } catch {
+    wakeLock = null; // refused (battery saver) or not supported: the recording goes on while the screen stays on
+  }
+}
+window.addEventListener('beforeunload', (event) => {
+  if (client.isRecording || !downloaded) event.preventDefault(); // the browser asks before a recording is lost
+});
 function showRecording(recording, state) {
   const status = $('record-status');
   const rate = recording?.format.rateHz ?? 1;
@@ -224,8 +238,10 @@ client.addEventListener('recording', (e) => {
   $('labels').disabled = !on;
   if (!on) {
     downloadable = recording;
+    downloaded = !recording || recording.sampleCount === 0;
     setLabel(null);
   }
+  keepScreenOn(on);
   $('download-recording').disabled = !downloadable;
   showRecording(recording, state);
 });
@@ -260,6 +276,7 @@ $('download-recording').addEventListener('click', () => {
   document.body.append(a);
   a.click();
   a.remove();
+  downloaded = true;
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 });
 
