@@ -6,6 +6,8 @@ using nanoFramework.Hardware.Esp32;
 using RetroWalk.Core.Board;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Ble;
+using RetroWalk.Core.Recording;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Storage;
 using RetroWalk.Firmware.Hardware;
@@ -31,6 +33,11 @@ namespace RetroWalk.Firmware
         private static DeviceLoop _loop;
         private static IClock _clock;
         private static Mpu6050Fifo _sensor;
+        private static TrackerConfig _config;
+
+        /// <summary>Recording mode: BLE starts and stops it, the loop reads the sensor through the tap.</summary>
+        private static readonly RecordingControl RecordingMode = new RecordingControl();
+        private static RawSampleTap _rawTap;
 
         public static void Main()
         {
@@ -63,11 +70,13 @@ namespace RetroWalk.Firmware
             I2cDevice i2c = I2cDevice.Create(new I2cConnectionSettings(BoardPins.I2cBusId, BoardPins.Mpu6050Address, I2cBusSpeed.FastMode));
 
             TrackerConfig config = new TrackerConfig();
+            _config = config;
             _clock = new DeviceClock();
             _sensor = new Mpu6050Fifo(new I2cBusAdapter(i2c));
 
             // Restores counts, settings and history from flash and builds the tracker.
-            _loop = new DeviceLoop(config, _sensor, _clock, new FlashCounterStore(), alarm, new GpioButton(gpio, BoardPins.AckButton));
+            _rawTap = new RawSampleTap(_sensor, RecordingMode, null);
+            _loop = new DeviceLoop(config, _rawTap, _clock, new FlashCounterStore(), alarm, new GpioButton(gpio, BoardPins.AckButton));
             Log("State: " + StateStore.Describe(_loop.RestoreOutcome) + ". " + _loop.RestoreMessage);
             Log("Counts: forward " + _loop.Tracker.ForwardSteps.ToString() + ", backward " + _loop.Tracker.BackwardSteps.ToString());
 
@@ -98,6 +107,8 @@ namespace RetroWalk.Firmware
                 Ble.BleTracker ble = new Ble.BleTracker(_loop, _loop.History, _loop, FirmwareRevision, HardwareRevision,
                     OpenBatteryAdc());
                 _loop.AttachPublisher(ble);
+                ble.AttachRecording(RecordingMode, _config.Sensor);
+                _rawTap.Sink = ble;
                 ble.Start();
                 Log("BLE advertising");
             }

@@ -20,6 +20,9 @@ namespace RetroWalk.Core.Ble
         public const string Cadence = "00010009-2a3c-4304-b1d2-d9699b546a59";
         public const string Tilt = "0001000a-2a3c-4304-b1d2-d9699b546a59";
 
+        /// <summary>Recording mode's raw sensor samples (RawSamplesCodec): notify while recording, read the format.</summary>
+        public const string RawSamples = "0001000b-2a3c-4304-b1d2-d9699b546a59";
+
         /// <summary>
         /// SIG-assigned 16-bit UUIDs of the services and characteristics the core's GATT table names (the adapter
         /// builds nanoFramework's GUIDs from them).

@@ -9,6 +9,12 @@ namespace RetroWalk.Core.Ble
         public const byte RecaptureUpright = 0x04;
         public const byte RequestHistory = 0x10;
 
+        /// <summary>Recording mode on: Raw Samples notifies the sensor's samples (needs a Raw Samples subscription).</summary>
+        public const byte StartRecording = 0x11;
+
+        /// <summary>Recording mode off (also when the phone unsubscribes or the link drops).</summary>
+        public const byte StopRecording = 0x12;
+
         /// <summary>
         /// Device-internal (not a Control Point op; the Control Point codec refuses it): sets the wall clock, argument =
         /// UTC seconds since 1970. The loop queues Current Time writes (IConfigSink.SetClock) with it.

@@ -60,6 +60,8 @@ namespace RetroWalk.Core.Ble
                 case ControlOp.AcknowledgeAlarm:
                 case ControlOp.Identify:
                 case ControlOp.RecaptureUpright:
+                case ControlOp.StartRecording:
+                case ControlOp.StopRecording:
                     return 1;
                 case ControlOp.RequestHistory:
                     return 5;

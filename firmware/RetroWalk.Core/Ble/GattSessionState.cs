@@ -1,3 +1,4 @@
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 
@@ -42,6 +43,8 @@ namespace RetroWalk.Core.Ble
         private int _attMtu = DefaultAttMtu;
         private bool _historyActive;
         private bool _advertisementChanged;
+        private RecordingControl _recording;
+        private SensorConfig _recordingSensor = new SensorConfig();
 
         /// <summary>Step lengths for the RSC speed, cm (the defaults for a 170 cm wearer).</summary>
         public int ForwardStepCm = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
@@ -65,6 +68,17 @@ namespace RetroWalk.Core.Ble
 
             RscFeatureCodec.EncodeFeature(RscFeatureCodec.Supported, _values[GattTable.RscFeature], 0);
             _values[GattTable.SensorLocation][0] = RscFeatureCodec.LocationHip;
+        }
+
+        /// <summary>
+        /// Recording mode (Raw Samples, docs/ble.md): Control Point 0x11/0x12 go to <paramref name="recording"/>, which
+        /// the device loop's RawSampleTap reads; the link dropping or the phone unsubscribing stops it. The format read
+        /// tells the phone <paramref name="sensor"/>'s rate and ranges. Without it, the ops answer "not supported".
+        /// </summary>
+        public void AttachRecording(RecordingControl recording, SensorConfig sensor)
+        {
+            _recording = recording;
+            _recordingSensor = sensor;
         }
 
         /// <summary>False on a board without a battery measurement: the Battery service is not created.</summary>
@@ -123,6 +137,10 @@ namespace RetroWalk.Core.Ble
             _attMtu = DefaultAttMtu;
             _historyActive = false;
             _pending = 0;
+            if (_recording != null)
+            {
+                _recording.LinkDropped();
+            }
         }
 
         /// <summary>The stack reports how many clients have enabled notifications of <paramref name="id"/>.</summary>
@@ -140,6 +158,10 @@ namespace RetroWalk.Core.Ble
                 if (id == GattTable.History)
                 {
                     _historyActive = false;
+                }
+                else if (id == GattTable.RawSamples && _recording != null)
+                {
+                    _recording.Unsubscribed();
                 }
             }
         }
@@ -191,6 +213,9 @@ namespace RetroWalk.Core.Ble
                     break;
                 case GattTable.LocalTimeInformation:
                     _lengths[id] = _standard.ReadLocalTimeInfo(_values[id], 0);
+                    break;
+                case GattTable.RawSamples:
+                    _lengths[id] = RawSamplesCodec.EncodeFormat(_recording != null && _recording.IsOn, _recordingSensor, _values[id], 0);
                     break;
             }
 
@@ -333,6 +358,11 @@ namespace RetroWalk.Core.Ble
             {
                 status = BeginHistory(argument);
             }
+            else if (status == ControlStatus.Ok && (op == ControlOp.StartRecording || op == ControlOp.StopRecording))
+            {
+                status = _recording == null ? ControlStatus.Unsupported
+                    : _recording.Apply(op, IsSubscribed(GattTable.RawSamples), HistoryCodec.PayloadLengthForMtu(_attMtu));
+            }
 
             ControlPointCodec.EncodeResponse(op, status, _values[GattTable.ControlPoint], 0);
             Queue(GattTable.ControlPoint);
@@ -410,6 +440,7 @@ namespace RetroWalk.Core.Ble
                 case GattTable.RscFeature: return RscFeatureCodec.FeatureLength;
                 case GattTable.SensorLocation: return RscFeatureCodec.LocationLength;
                 case GattTable.BatteryLevel: return BatteryLevelCodec.Length;
+                case GattTable.RawSamples: return RawSamplesCodec.FormatLength;
                 default: return 0;
             }
         }

@@ -26,7 +26,8 @@ namespace RetroWalk.Core.Ble
         public const int SensorLocation = ControlPoint + 7;
         public const int BatteryLevel = ControlPoint + 8;
         public const int AlertLevel = ControlPoint + 9;
-        public const int Count = ControlPoint + 10;
+        public const int RawSamples = ControlPoint + 10;
+        public const int Count = ControlPoint + 11;
 
         /// <summary>Not a characteristic of this table (an adapter's lookup that found nothing).</summary>
         public const int None = -1;
@@ -113,6 +114,7 @@ namespace RetroWalk.Core.Ble
                 case ControlPoint: return BleUuids.ControlPoint;
                 case Config: return BleUuids.Config;
                 case History: return BleUuids.History;
+                case RawSamples: return BleUuids.RawSamples;
                 default: return null;
             }
         }
@@ -138,6 +140,7 @@ namespace RetroWalk.Core.Ble
                     return PropertyRead;
                 case BatteryLevel: return PropertyRead | PropertyNotify;
                 case AlertLevel: return PropertyWriteWithoutResponse;
+                case RawSamples: return PropertyRead | PropertyNotify;
                 default: return 0;
             }
         }
@@ -169,6 +172,7 @@ namespace RetroWalk.Core.Ble
                 case ControlPoint: return "Control point: write op [+params], notified 0x80 op status";
                 case Config: return "Config: tilt back/fwd deg u8, hold ms u16, start steps u8, axis u8, flags u8, UTC offset s8 x15min";
                 case History: return "History: hour epoch u32, fwd u16, bwd u16 records; FFFFFFFF ends";
+                case RawSamples: return "Raw samples: seq u16, flags u8, n x ax ay az gx gy gz s16; read: format";
                 default: return null;
             }
         }
@@ -216,6 +220,7 @@ namespace RetroWalk.Core.Ble
                 case SensorLocation: return "Sensor Location";
                 case BatteryLevel: return "Battery Level";
                 case AlertLevel: return "Alert Level";
+                case RawSamples: return "Raw samples";
                 default: return "none";
             }
         }

@@ -3,7 +3,9 @@ using System.Threading;
 using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Power;
+using RetroWalk.Core.Recording;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 using Buffer = nanoFramework.Device.Bluetooth.Buffer;
@@ -20,7 +22,7 @@ namespace RetroWalk.Firmware.Ble
     /// streams History and refreshes the advertisement (both can take a second or more). One lock guards the core.</para>
     /// <para>Start order: construct, attach to the device loop (which then publishes everything), <see cref="Start"/>.</para>
     /// </summary>
-    public sealed class BleTracker : IStatusPublisher
+    public sealed class BleTracker : IStatusPublisher, IRawPacketSink
     {
         private readonly object _sync = new object();
         private readonly GattSessionState _session;
@@ -31,6 +33,10 @@ namespace RetroWalk.Firmware.Ble
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private bool _advertPending;
         private Thread _worker;
+
+        /// <summary>Recording mode's packets are copied here to be notified (the packer keeps filling its own).</summary>
+        private readonly byte[] _rawPacket = new byte[HistoryCodec.MaxPayloadLength];
+        private readonly Buffer _rawBuffer;
 
         /// <param name="commands">Receives decoded Control Point ops (all but Request History).</param>
         /// <param name="history">Hourly records for the History characteristic; read from the BLE worker thread.</param>
@@ -65,6 +71,43 @@ namespace RetroWalk.Firmware.Ble
             }
 
             _advertiser = new Advertiser(builder.Primary, _adverts, _sync);
+            _rawBuffer = new Buffer(_rawPacket);
+        }
+
+        /// <summary>Recording mode (docs/ble.md, Raw samples): the loop's RawSampleTap reads the same control.</summary>
+        public void AttachRecording(RecordingControl recording, SensorConfig sensor)
+        {
+            lock (_sync)
+            {
+                _session.AttachRecording(recording, sensor);
+            }
+        }
+
+        /// <summary>
+        /// A Raw Samples packet from the device loop's thread: notified at once, without retrying (the loop must not
+        /// wait on the radio). False if nobody subscribed or NimBLE refused it; the phone sees the gap in the sequence.
+        /// </summary>
+        public bool SendRawPacket(byte[] packet, int length)
+        {
+            lock (_sync)
+            {
+                GattLocalCharacteristic characteristic = _characteristics[GattTable.RawSamples];
+                if (characteristic == null || !_session.IsSubscribed(GattTable.RawSamples) || length > _rawPacket.Length)
+                {
+                    return false;
+                }
+
+                Array.Copy(packet, _rawPacket, length);
+                _rawBuffer.Length = (uint)length;
+                GattClientNotificationResult[] results = characteristic.NotifyValue(_rawBuffer);
+                bool sent = results.Length > 0;
+                for (int i = 0; i < results.Length; i++)
+                {
+                    sent &= results[i].Status == GattCommunicationStatus.Success;
+                }
+
+                return sent;
+            }
         }
 
         /// <summary>Starts advertising and the worker thread. Call after attaching to the loop.</summary>

@@ -33,6 +33,8 @@ public static class PayloadDecoders
         new("history", "History notification: hourly records of 8 bytes (hour start, forward, backward) or the terminator", History),
         new("health", $"Health characteristic (read/notify, {HealthCodec.Length} bytes): sensor, saves, restore at boot, uptime, fault counts", Health),
         new("history-stream", "A whole History transfer: every notification's bytes one after another, ending with the terminator", HistoryStream),
+        new("raw-samples", "Raw samples notification (recording mode): sequence u16, flags u8, n × 6 s16 counts", RawSamples),
+        new("raw-format", "Raw samples read (7 bytes): format version, recording state, rate, accelerometer and gyroscope ranges", RawFormat),
         new("bthome", "BTHome v2 service data (from the UUID D2 FC), as Home Assistant reads it", BtHome),
         new("advert", "A whole advertisement or scan response: AD structures (flags, BTHome, names, service UUIDs)", Advert),
         SessionDecoder.Entry,
@@ -175,9 +177,49 @@ public static class PayloadDecoders
         ControlOp.Identify => "identify",
         ControlOp.RecaptureUpright => "recapture upright",
         ControlOp.RequestHistory => "request history",
+        ControlOp.StartRecording => "start recording",
+        ControlOp.StopRecording => "stop recording",
         ControlOp.SetCurrentTime => "set current time",
         _ => $"unknown op 0x{op:X2}",
     };
+
+    private static DecodedPayload RawSamples(byte[] bytes)
+    {
+        var result = RawSamplesCodec.DecodePacket(bytes, 0, bytes.Length, out var sequence, out var flags, out var count);
+        if (result != CodecStatus.Ok)
+        {
+            return DecodedPayload.Fail(Problem(result, bytes.Length, $"{RawSamplesCodec.HeaderLength} + {RawSamplesCodec.SampleLength} × n"));
+        }
+        var names = new List<string>();
+        if ((flags & RawSamplesCodec.FlagStart) != 0) names.Add("start");
+        if ((flags & RawSamplesCodec.FlagSensorGap) != 0) names.Add("sensor gap before");
+        if ((flags & RawSamplesCodec.FlagEnd) != 0) names.Add("end");
+        var d = new DecodedPayload()
+            .Add("first sample", $"{sequence} (index since the start, mod 65536)")
+            .Add("flags", names.Count == 0 ? "none" : string.Join(", ", names))
+            .Add("samples", $"{count}");
+        for (int i = 0; i < count; i++)
+        {
+            d.Add($"sample {sequence + i}", Inv($"ax {RawSamplesCodec.GetCount(bytes, 0, i, 0)}, ay {RawSamplesCodec.GetCount(bytes, 0, i, 1)}, az {RawSamplesCodec.GetCount(bytes, 0, i, 2)}, gx {RawSamplesCodec.GetCount(bytes, 0, i, 3)}, gy {RawSamplesCodec.GetCount(bytes, 0, i, 4)}, gz {RawSamplesCodec.GetCount(bytes, 0, i, 5)} counts"));
+        }
+        return d;
+    }
+
+    private static DecodedPayload RawFormat(byte[] bytes)
+    {
+        var sensor = new SensorConfig();
+        var result = RawSamplesCodec.DecodeFormat(bytes, 0, bytes.Length, out var recording, sensor);
+        if (result != CodecStatus.Ok)
+        {
+            return DecodedPayload.Fail(Problem(result, bytes.Length, $"{RawSamplesCodec.FormatLength}"));
+        }
+        return new DecodedPayload()
+            .Add("version", $"{bytes[0]}")
+            .Add("recording", recording ? "on" : "off")
+            .Add("rate", $"{sensor.SampleRateHz} Hz")
+            .Add("accelerometer range", $"±{2 << (int)sensor.AccelRange} g")
+            .Add("gyroscope range", $"±{RawSamplesCodec.GyroRangeDps(sensor.GyroRange)} °/s");
+    }
 
     private static DecodedPayload ControlRequest(byte[] bytes)
     {

@@ -19,7 +19,7 @@ public static class EvalConsole
         }
         if (!summaryOnly)
         {
-            foreach (var table in ResultTables(report))
+            foreach (var table in ResultTables(report).Concat(SegmentTables.For(report)))
             {
                 AnsiConsole.Write(table);
             }

@@ -8,7 +8,8 @@ namespace RetroWalk.Dashboard;
 /// `retrowalk dashboard`: serves the page's static files on http://127.0.0.1:PORT/ (localhost is a secure context, so
 /// Web Bluetooth works there). With an <see cref="EmulatedTracker"/> it also answers, in that mode only,
 /// <c>/emulator/info</c> (which makes the page load its Web Bluetooth adapter), the WebSocket <c>/emulator/gatt</c>,
-/// <c>/emulator/state</c> (what the device holds, JSON) and <c>POST /emulator/drop</c> (drops the link).
+/// <c>/emulator/state</c> (what the device holds, JSON), <c>POST /emulator/drop</c> (drops the link) and
+/// <c>POST /emulator/lose-raw-packets?count=N</c> (the next N Raw Samples notifications are lost).
 /// </summary>
 public sealed class DashboardServer : IDisposable
 {
@@ -158,6 +159,16 @@ public sealed class DashboardServer : IDisposable
                 return;
             case "/emulator/state":
                 Send(response, 200, "application/json", _tracker.State().ToJsonString());
+                return;
+            case "/emulator/lose-raw-packets" when context.Request.HttpMethod == "POST":
+                if (!int.TryParse(context.Request.QueryString["count"], out int count) || count < 1)
+                {
+                    Send(response, 400, "text/plain", "count must be a whole number from 1");
+                    return;
+                }
+
+                _tracker.LoseRawPackets(count);
+                Send(response, 200, "text/plain", $"the next {count} Raw Samples notifications are lost");
                 return;
             case "/emulator/drop" when context.Request.HttpMethod == "POST":
                 _session?.Drop();

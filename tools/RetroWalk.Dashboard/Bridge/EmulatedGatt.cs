@@ -1,4 +1,5 @@
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Recording;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
 
@@ -7,18 +8,39 @@ namespace RetroWalk.Dashboard;
 /// <summary>
 /// The emulated tracker's GATT server for the dashboard page: UUID strings on the outside, the core's
 /// <see cref="GattSessionState"/> inside, so every rule (subscribe before writing the Control Point, ATT codes, History
-/// at the default MTU, who is notified) is the one the firmware's BleTracker follows. One client at a time; every call
-/// is made under the device lock (<see cref="EmulatedTracker"/>).
+/// at the default MTU, who is notified, recording mode) is the one the firmware's BleTracker follows. Raw Samples
+/// packets come from the device loop's RawSampleTap through <see cref="RawPacketForwarder"/>. One client at a time;
+/// every call is made under the device lock (<see cref="EmulatedTracker"/>).
 /// </summary>
 public sealed class EmulatedGatt
 {
     private readonly EmulatedDevice _device;
     private readonly GattSessionState _session;
 
-    public EmulatedGatt(EmulatedDevice device)
+    public EmulatedGatt(EmulatedDevice device, RecordingControl? recording = null)
     {
         _device = device;
-        _session = new GattSessionState(device.Loop, device.Loop, device.Loop.History, null);
+        // The emulated cell (EmulatedBattery: 4.15 V falling to 3.5 V over 10 h of device time), measured as on the device.
+        _session = new GattSessionState(device.Loop, device.Loop, device.Loop.History,
+            new BatteryReporter(new EmulatedBattery(() => device.Clock.MonotonicMs)));
+        Recording = recording ?? new RecordingControl();
+        _session.AttachRecording(Recording, device.Config.Sensor);
+    }
+
+    /// <summary>Recording mode's state (the device loop's RawSampleTap reads the same object).</summary>
+    public RecordingControl Recording { get; }
+
+    /// <summary>A Raw Samples packet from the loop: notified if the page subscribed; false if it went nowhere.</summary>
+    public bool NotifyRawSamples(byte[] packet)
+    {
+        var notified = Notified;
+        if (!_session.IsSubscribed(GattTable.RawSamples) || notified is null)
+        {
+            return false;
+        }
+
+        notified(Uuid(GattTable.RawSamples), packet);
+        return true;
     }
 
     /// <summary>Receives every notification for a subscribed characteristic (uuid, value).</summary>
@@ -27,9 +49,8 @@ public sealed class EmulatedGatt
     /// <summary>Identify requests the Control Point accepted (the page's "find" button).</summary>
     public int IdentifyRequests { get; private set; }
 
-    /// <summary>The services and characteristics, as a client discovers them (Battery: the emulation has no cell).</summary>
+    /// <summary>The services and characteristics, as a client discovers them.</summary>
     public static IReadOnlyDictionary<string, string[]> Services { get; } = Enumerable.Range(0, GattTable.Count)
-        .Where(id => GattTable.Service(id) != GattTable.ServiceBattery)
         .GroupBy(id => GattTable.Service(id))
         .ToDictionary(g => ServiceUuid(g.Key), g => g.Select(Uuid).ToArray());
 
@@ -97,6 +118,17 @@ public sealed class EmulatedGatt
         }
 
         return new GattResult(att);
+    }
+
+    /// <summary>The battery level last measured, % (-1 before the first measurement).</summary>
+    public int BatteryPercent { get; private set; } = -1;
+
+    /// <summary>The device loop's advertising offer (every second): as the firmware's adapter, the battery is measured when due.</summary>
+    public void Advertise(TrackerStatus status)
+    {
+        _session.UpdateBattery(status, _device.Clock.MonotonicMs);
+        BatteryPercent = status.BatteryPercent;
+        Deliver();
     }
 
     /// <summary>A publication of the device loop (through <see cref="GattPublisher"/>).</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Ble;
+using RetroWalk.Core.Recording;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Dashboard;
@@ -18,6 +20,8 @@ public sealed class EmulatedTracker : IDisposable
     private readonly EmulatedDevice _device;
     private readonly Thread _thread;
     private volatile bool _stop;
+    private readonly RawPacketForwarder _rawPackets;
+    private RawSampleTap? _tap;
 
     public EmulatedTracker(string scenario, double speed, int seed = 1)
     {
@@ -32,9 +36,14 @@ public sealed class EmulatedTracker : IDisposable
         var samples = Simulator.OpenInput(new SimulationOptions { Scenario = scenario, Seed = seed }, config.Sensor, out string description, out _);
         Description = description;
         var publisher = new GattPublisher();
-        _device = new EmulatedDevice(samples, config: config, publisher: publisher);
-        Gatt = new EmulatedGatt(_device);
+        var recording = new RecordingControl();
+        _rawPackets = new RawPacketForwarder();
+        // As on the device: the loop reads the sensor through the recording tap.
+        _device = new EmulatedDevice(samples, config: config, publisher: publisher,
+            wrapFifo: fifo => _tap = new RawSampleTap(fifo, recording, _rawPackets));
+        Gatt = new EmulatedGatt(_device, recording);
         publisher.Gatt = Gatt;
+        _rawPackets.Gatt = Gatt;
         _thread = new Thread(Run) { IsBackground = true, Name = "emulated tracker loop" };
     }
 
@@ -48,6 +57,15 @@ public sealed class EmulatedTracker : IDisposable
     public EmulatedGatt Gatt { get; }
 
     public void Start() => _thread.Start();
+
+    /// <summary>The next <paramref name="packets"/> Raw Samples notifications are lost, as with a full BLE buffer.</summary>
+    public void LoseRawPackets(int packets)
+    {
+        lock (_lock)
+        {
+            _rawPackets.LoseNext(packets);
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> with the device held (no loop iteration in between).</summary>
     public T WithDevice<T>(Func<EmulatedGatt, T> action)
@@ -84,6 +102,15 @@ public sealed class EmulatedTracker : IDisposable
                 ["backwardSteps"] = loop.Tracker.BackwardSteps,
                 ["alarm"] = (int)loop.Tracker.Alarm,
                 ["identifyRequests"] = Gatt.IdentifyRequests,
+                ["batteryPercent"] = Gatt.BatteryPercent,
+                ["recording"] = new JsonObject
+                {
+                    ["on"] = Gatt.Recording.IsOn,
+                    ["samplesPacked"] = _tap?.Packer.SamplesPacked ?? 0,
+                    ["packetsSent"] = _tap?.Packer.PacketsSent ?? 0,
+                    ["packetsLost"] = _tap?.Packer.PacketsLost ?? 0,
+                    ["samplesPerPacket"] = _tap?.Packer.SamplesPerPacket ?? 0,
+                },
                 ["settings"] = new JsonObject
                 {
                     ["tiltWarningBackwardDeg"] = settings.TiltWarningBackwardDeg,

@@ -7,7 +7,7 @@ namespace RetroWalk.Dashboard;
 /// <summary>
 /// The device loop's publisher in the emulation: hands each publication to <see cref="EmulatedGatt"/>, whose core GATT
 /// session encodes it and notifies the subscribed page, as the firmware's BLE adapter does. Advertising is not
-/// bridged (the page talks GATT only).
+/// bridged (the page talks GATT only); its offers measure the battery, as on the device.
 /// </summary>
 public sealed class GattPublisher : IStatusPublisher
 {
@@ -15,7 +15,5 @@ public sealed class GattPublisher : IStatusPublisher
 
     public void Publish(TrackerStatus status, int changedFields) => Gatt?.Publish(status, changedFields);
 
-    public void Advertise(TrackerStatus status)
-    {
-    }
+    public void Advertise(TrackerStatus status) => Gatt?.Advertise(status);
 }

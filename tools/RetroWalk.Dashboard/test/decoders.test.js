@@ -45,5 +45,17 @@ export function runDecoderTests(vectors, schema) {
       if (lossy.error === null) failures.push(`history mtu ${h.mtu}: a lost notification went unnoticed`);
     }
   }
+  for (const c of vectors.batteryLevel) same(`battery level ${c.hex}`, d.decodeBatteryLevel(d.hexToView(c.hex)), result(c));
+  for (const c of vectors.rawSamples.formats) same(`raw format ${c.hex}`, d.decodeRawFormat(d.hexToView(c.hex)), result(c));
+  for (const c of vectors.rawSamples.packets) same(`raw packet ${c.hex}`, d.decodeRawPacket(d.hexToView(c.hex)), result(c));
+  for (const st of vectors.rawSamples.streams) {
+    const recording = new d.RawRecording({ rateHz: 100, accelRangeG: 8, gyroRangeDps: 500 });
+    let ended = false;
+    for (const n of st.notifications) ended = recording.push(d.hexToView(n));
+    same(`raw stream mtu ${st.mtu} ended`, ended, true);
+    same(`raw stream mtu ${st.mtu} error`, recording.error, null);
+    same(`raw stream mtu ${st.mtu} samples`, Array.from({ length: recording.sampleCount }, (_, i) => recording.sample(i)), st.samples);
+    same(`raw stream mtu ${st.mtu} gaps`, recording.gaps, st.gaps);
+  }
   return { failures, checks };
 }

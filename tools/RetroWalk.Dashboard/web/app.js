@@ -51,6 +51,10 @@ function render(state) {
   if (state.backwardSteps) { $('backward').textContent = state.backwardSteps.steps.toLocaleString(); $('backward').dataset.value = state.backwardSteps.steps; }
   if (state.cadence) $('cadence').textContent = state.cadence.cadenceSpm;
   if (state.snapshot) $('direction').textContent = Direction[state.snapshot.direction];
+  if (state.battery) {
+    $('battery').dataset.value = state.battery.percent;
+    $('battery').textContent = `Battery: ${state.battery.percent} %${state.battery.percent <= 15 ? ' – charge it soon' : ''}`;
+  }
   if (state.backwardSession) {
     $('backward-time').textContent = formatDuration(state.backwardSession.backwardWalkingS);
     $('longest-streak').textContent = `${state.backwardSession.longestBackwardStreakSteps} steps`;
@@ -180,4 +184,100 @@ $('reset').addEventListener('click', () => {
   if (!window.confirm('Reset both step counts to zero? The hourly history is kept.')) return;
   busy($('reset'), () => client.resetCounts());
 });
+// Record view: start/stop, the label buttons, the wearer's own count, the download (docs/recording-format.md).
+const recordButton = $('record');
+const labelButtons = Array.from(document.querySelectorAll('#labels button[data-label]'));
+let currentLabel = null;
+let downloadable = null;
+let downloaded = true;
+// A phone that turns its screen off stops the page, and with it the recording: keep the screen on while recording.
+let wakeLock = null;
+async function keepScreenOn(on) {
+  try {
+    if (on && !wakeLock && navigator.wakeLock) wakeLock = await navigator.wakeLock.request('screen');
+    if (!on && wakeLock) { await wakeLock.release(); wakeLock = null; }
+  } catch {
+    wakeLock = null; // refused (battery saver) or not supported: the recording goes on while the screen stays on
+  }
+}
+window.addEventListener('beforeunload', (event) => {
+  if (client.isRecording || !downloaded) event.preventDefault(); // the browser asks before a recording is lost
+});
+function showRecording(recording, state) {
+  const status = $('record-status');
+  const rate = recording?.format.rateHz ?? 1;
+  const seconds = recording ? (recording.sampleCount + recording.missingSamples) / rate : 0;
+  status.dataset.state = state;
+  status.dataset.samples = recording?.sampleCount ?? 0;
+  status.dataset.missing = recording?.missingSamples ?? 0;
+  const lost = recording && (recording.missingSamples || recording.unknownGaps)
+    ? `, ${recording.missingSamples} lost${recording.unknownGaps ? ` and ${recording.unknownGaps} sensor gap(s)` : ''} (kept as gaps in the file)` : '';
+  const figures = recording ? `${seconds.toFixed(1)} s, ${recording.sampleCount.toLocaleString()} samples${lost}` : '';
+  status.textContent = state === 'recording' ? `Recording: ${figures}.`
+    : state === 'stopped' ? `Recorded ${figures}. Download it below.`
+      : state === 'interrupted' ? `The connection dropped: recording stopped after ${figures}. What arrived can be downloaded.`
+        : 'Not recording.';
+}
+function setLabel(name) {
+  currentLabel = name;
+  for (const b of labelButtons) b.setAttribute('aria-pressed', String(b.dataset.label === name));
+  if (name && client.recording) client.recording.label(name, $('treadmill').checked);
+}
+for (const b of labelButtons) b.addEventListener('click', () => setLabel(b.dataset.label));
+$('treadmill').addEventListener('change', () => { if (currentLabel) setLabel(currentLabel); });
+let progressShown = 0;
+client.addEventListener('recording-progress', (e) => {
+  const now = performance.now();
+  if (now - progressShown > 200) { progressShown = now; showRecording(e.detail, 'recording'); }
+});
+client.addEventListener('recording', (e) => {
+  const { state, recording } = e.detail;
+  const on = state === 'recording';
+  recordButton.textContent = on ? 'Stop recording' : 'Start recording';
+  recordButton.classList.toggle('danger', on);
+  $('labels').disabled = !on;
+  if (!on) {
+    downloadable = recording;
+    downloaded = !recording || recording.sampleCount === 0;
+    setLabel(null);
+  }
+  keepScreenOn(on);
+  $('download-recording').disabled = !downloadable;
+  showRecording(recording, state);
+});
+recordButton.addEventListener('click', () => busy(recordButton, async () => {
+  if (client.isRecording) {
+    await client.stopRecording();
+    return;
+  }
+  setProblem(null);
+  downloadable = null;
+  $('download-recording').disabled = true;
+  await client.startRecording();
+  if (currentLabel) setLabel(currentLabel);
+}));
+function recordingCsv(recording) {
+  const axis = schema.fields.find((f) => f.name === 'forwardAxis').choices.find((c) => c.value === recording.forwardAxis)?.name ?? 'PlusZ';
+  const counted = $('true-steps').value.trim();
+  const trueSteps = /^\d+$/.test(counted) ? Number(counted) : null;
+  return recording.toCsv({
+    forwardAxis: axis,
+    trueSteps,
+    comments: [`recorded_with: RetroWalk dashboard (${emulated ? 'emulated tracker' : 'Web Bluetooth'})`,
+      `started_utc: ${recording.startedAt.toISOString()}`, `stopped_utc: ${(recording.stoppedAt ?? new Date()).toISOString()}`],
+  });
+}
+$('download-recording').addEventListener('click', () => {
+  if (!downloadable) return;
+  const blob = new Blob([recordingCsv(downloadable)], { type: 'text/csv' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `retrowalk-${downloadable.startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  downloaded = true;
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+});
+
 document.body.dataset.ready = 'true';

@@ -12,7 +12,10 @@ export const HISTORY_RECORD_LENGTH = 8;
 export const Direction = Object.freeze({ 0: 'still', 1: 'forward', 2: 'backward' });
 export const TiltDirection = Object.freeze({ 0: 'upright', 1: 'forward', 2: 'backward', 3: 'sideways' });
 export const Alarm = Object.freeze({ NONE: 0, TILT_WARNING: 1, FALL: 2 });
-export const ControlOp = Object.freeze({ RESET_COUNTS: 0x01, ACKNOWLEDGE_ALARM: 0x02, IDENTIFY: 0x03, RECAPTURE_UPRIGHT: 0x04, REQUEST_HISTORY: 0x10 });
+export const ControlOp = Object.freeze({
+  RESET_COUNTS: 0x01, ACKNOWLEDGE_ALARM: 0x02, IDENTIFY: 0x03, RECAPTURE_UPRIGHT: 0x04, REQUEST_HISTORY: 0x10,
+  START_RECORDING: 0x11, STOP_RECORDING: 0x12,
+});
 export const ControlStatus = Object.freeze({ 1: 'ok', 2: 'op code not supported', 3: 'bad parameter', 4: 'failed' });
 
 export function decodeSteps(view) {
@@ -54,6 +57,13 @@ export function decodeBackwardSession(view) {
 export function decodeCadence(view) {
   if (view.byteLength !== 1) return bad('length');
   return good({ cadenceSpm: view.getUint8(0) });
+}
+
+/** Battery Level 0x2A19 (SIG): 1 byte, 0-100 %. */
+export function decodeBatteryLevel(view) {
+  if (view.byteLength !== 1) return bad('length');
+  const percent = view.getUint8(0);
+  return percent > 100 ? bad('range') : good({ percent });
 }
 
 export function decodeTilt(view) {
@@ -221,4 +231,135 @@ export function bytesToHex(bytes) {
   const u8 = bytes instanceof DataView ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   return Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Raw Samples (recording mode, docs/ble.md): the format read, and the notifications
+// `sequence u16 | flags u8 | n x (ax ay az gx gy gz s16)`, the sequence being the first sample's index mod 65536.
+export const RawFlags = Object.freeze({ START: 0x01, SENSOR_GAP: 0x02, END: 0x04 });
+export const RAW_HEADER_LENGTH = 3;
+export const RAW_SAMPLE_LENGTH = 12;
+const ACCEL_RANGES_G = [2, 4, 8, 16];
+const GYRO_RANGES_DPS = [250, 500, 1000, 2000];
+
+export function decodeRawFormat(view) {
+  if (view.byteLength !== 7) return bad('length');
+  const version = view.getUint8(0);
+  const state = view.getUint8(1);
+  const rateHz = view.getUint16(2, true);
+  const accelRangeG = view.getUint8(4);
+  const gyroRangeDps = view.getUint16(5, true);
+  if (version !== 1 || (state & ~0x01) !== 0 || rateHz === 0 || !ACCEL_RANGES_G.includes(accelRangeG)
+      || !GYRO_RANGES_DPS.includes(gyroRangeDps)) return bad('range');
+  return good({ version, recording: (state & 0x01) !== 0, rateHz, accelRangeG, gyroRangeDps });
+}
+
+export function decodeRawPacket(view) {
+  if (view.byteLength < RAW_HEADER_LENGTH || (view.byteLength - RAW_HEADER_LENGTH) % RAW_SAMPLE_LENGTH !== 0) return bad('length');
+  const flags = view.getUint8(2);
+  if ((flags & ~0x07) !== 0) return bad('range');
+  const samples = [];
+  for (let at = RAW_HEADER_LENGTH; at < view.byteLength; at += RAW_SAMPLE_LENGTH) {
+    const s = [];
+    for (let axis = 0; axis < 6; axis++) s.push(view.getInt16(at + axis * 2, true));
+    samples.push(s);
+  }
+  return good({ sequence: view.getUint16(0, true), flags, samples });
+}
+
+/** The labels the Record view offers (docs/recording-format.md); "treadmill" is a modifier of any of them. */
+export const RecordingLabels = Object.freeze(['standing', 'walking_forward', 'walking_backward', 'turning']);
+
+/**
+ * One recording from Raw Samples notifications: push() every notification (true once the End packet arrived),
+ * label() when the wearer taps a label, toCsv() for the project's recording format (version 2 with labels or gaps).
+ * A notification that never arrived shows as a gap of exactly its samples (from the sequence numbers); a packet
+ * flagged SensorGap as a gap of unknown length. Nothing is filled in.
+ */
+export class RawRecording {
+  constructor(format) {
+    this.format = format;
+    this._data = new Int16Array(6 * 1024);
+    this.sampleCount = 0;
+    this.events = [];
+    this.expected = 0;
+    this.missingSamples = 0;
+    this.unknownGaps = 0;
+    this.ended = false;
+    this.error = null;
+  }
+
+  push(view) {
+    if (this.ended) return true;
+    const result = decodeRawPacket(view);
+    if (!result.ok) {
+      this.error = `a Raw Samples notification of ${view.byteLength} bytes is malformed (${result.error})`;
+      return false;
+    }
+    const { sequence, flags, samples } = result.value;
+    const missing = (sequence - this.expected) & 0xffff;
+    if (missing > 0) {
+      this.events.push({ at: this.sampleCount, kind: 'gap', missing });
+      this.missingSamples += missing;
+    }
+    if (flags & RawFlags.SENSOR_GAP) {
+      this.events.push({ at: this.sampleCount, kind: 'gap', missing: null });
+      this.unknownGaps++;
+    }
+    this._grow(samples.length);
+    for (const s of samples) {
+      this._data.set(s, this.sampleCount * 6);
+      this.sampleCount++;
+    }
+    this.expected = (sequence + samples.length) & 0xffff;
+    if (flags & RawFlags.END) this.ended = true;
+    return this.ended;
+  }
+
+  /** From the next sample on the wearer is doing `name` (one of RecordingLabels), on a treadmill if `treadmill`. */
+  label(name, treadmill = false) {
+    if (!/^[a-z0-9_]{1,40}$/.test(name)) throw new Error(`not a label name: ${name}`);
+    this.events.push({ at: this.sampleCount, kind: 'label', name, treadmill: !!treadmill });
+  }
+
+  sample(i) { return Array.from(this._data.subarray(i * 6, i * 6 + 6)); }
+
+  get gaps() { return this.events.filter((e) => e.kind === 'gap').map((e) => ({ atSample: e.at, missing: e.missing })); }
+
+  get labels() { return this.events.filter((e) => e.kind === 'label'); }
+
+  _grow(extra) {
+    const need = (this.sampleCount + extra) * 6;
+    if (need <= this._data.length) return;
+    let size = this._data.length;
+    while (size < need) size *= 2;
+    const bigger = new Int16Array(size);
+    bigger.set(this._data.subarray(0, this.sampleCount * 6));
+    this._data = bigger;
+  }
+
+  /** The recording in the project's CSV format (docs/recording-format.md). */
+  toCsv({ forwardAxis = 'PlusZ', trueSteps = null, comments = [] } = {}) {
+    const f = this.format;
+    const lines = [`# retrowalk-recording: ${this.events.length > 0 ? 2 : 1}`, `# rate_hz: ${f.rateHz}`, `# accel_range_g: ${f.accelRangeG}`,
+      `# gyro_range_dps: ${f.gyroRangeDps}`, `# forward_axis: ${forwardAxis}`];
+    if (Number.isInteger(trueSteps) && trueSteps >= 0) lines.push(`# true_steps: ${trueSteps}`);
+    for (const c of comments) lines.push(`# ${c.replace(/[\r\n]/g, ' ')}`);
+    lines.push('ax,ay,az,gx,gy,gz');
+    let next = 0;
+    const eventsBefore = (i) => {
+      while (next < this.events.length && this.events[next].at <= i) {
+        const e = this.events[next++];
+        if (e.kind === 'label') lines.push(e.treadmill ? `label,${e.name},treadmill` : `label,${e.name}`);
+        else lines.push(e.missing === null ? 'gap,unknown' : `gap,${e.missing}`);
+      }
+    };
+    const d = this._data;
+    for (let i = 0; i < this.sampleCount; i++) {
+      eventsBefore(i);
+      const o = i * 6;
+      lines.push(`${d[o]},${d[o + 1]},${d[o + 2]},${d[o + 3]},${d[o + 4]},${d[o + 5]}`);
+    }
+    eventsBefore(Infinity);
+    return lines.join('\n') + '\n';
+  }
 }

@@ -1,10 +1,12 @@
 // The RetroWalk GATT client: connects, subscribes, keeps the latest decoded values, runs Control Point procedures
 // (docs/ble.md) and reconnects after a drop. It only uses the Web Bluetooth API, so the same code drives a real tracker
-// and the emulated one. Events: 'status' (state changed), 'connection' (detail: {state, message}), 'history'.
+// and the emulated one. Events: 'status' (state changed), 'connection' (detail: {state, message}), 'history',
+// 'recording' (detail: {state: 'recording' | 'stopped' | 'interrupted', recording}) and 'recording-progress'.
 import * as d from './decoders.js';
 
 const RESPONSE_TIMEOUT_MS = 5000;
 const HISTORY_TIMEOUT_MS = 20000;
+const RECORDING_END_TIMEOUT_MS = 3000;
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10000];
 
 /** A plain sentence for what failed, from the DOMException Web Bluetooth throws. */
@@ -34,6 +36,9 @@ export class TrackerClient extends EventTarget {
     this._historyCollector = null;
     this._wantConnected = false;
     this._reconnectAttempt = 0;
+    this.recording = null;
+    this._recordingActive = false;
+    this._rawEnded = null;
   }
 
   async connect() {
@@ -47,7 +52,7 @@ export class TrackerClient extends EventTarget {
       // With BTHome on, the 128-bit service UUID does not fit in the advertisement (docs/ble.md), so the name in the
       // scan response finds the tracker too; the service must then be listed as optional to be usable.
       filters: [{ services: [this.uuids.service] }, { namePrefix: 'RetroWalk' }],
-      optionalServices: [this.uuids.service, this.uuids.currentTimeService],
+      optionalServices: [this.uuids.service, this.uuids.currentTimeService, this.uuids.batteryService],
     });
     this.device.addEventListener('gattserverdisconnected', () => this._onDisconnected());
     this._wantConnected = true;
@@ -84,6 +89,18 @@ export class TrackerClient extends EventTarget {
     this.chars.history = await service.getCharacteristic(this.uuids.history);
     this.chars.history.addEventListener('characteristicvaluechanged', () => this._historyValue(this.chars.history.value));
     await this.chars.history.startNotifications();
+    try {
+      // Recording mode (Raw Samples): subscribed only while recording, so a phone not recording receives nothing.
+      const raw = await service.getCharacteristic(this.uuids.rawSamples);
+      // A browser may hand back the same object after a reconnect: one listener, or every packet would count twice.
+      if (!raw.retrowalkListening) {
+        raw.addEventListener('characteristicvaluechanged', (event) => this._rawValue(event.target.value));
+        raw.retrowalkListening = true;
+      }
+      this.chars.rawSamples = raw;
+    } catch {
+      this.chars.rawSamples = null;
+    }
     this.chars.config = await service.getCharacteristic(this.uuids.config);
     await this.readConfig();
     try {
@@ -91,6 +108,17 @@ export class TrackerClient extends EventTarget {
       this.chars.currentTime = await timeService.getCharacteristic(this.uuids.currentTime);
     } catch {
       this.chars.currentTime = null;
+    }
+    try {
+      // Battery (0x180F): absent on a board without the divider.
+      const batteryService = await server.getPrimaryService(this.uuids.batteryService);
+      const battery = await batteryService.getCharacteristic(this.uuids.batteryLevel);
+      battery.addEventListener('characteristicvaluechanged', () => this._battery(battery.value));
+      await battery.startNotifications();
+      this._battery(await battery.readValue());
+      this.chars.batteryLevel = battery;
+    } catch {
+      this.chars.batteryLevel = null;
     }
     this._reconnectAttempt = 0;
     this._connection('connected', `Connected to ${this.device.name ?? 'RetroWalk'}`);
@@ -114,11 +142,26 @@ export class TrackerClient extends EventTarget {
     this._emit('status', this.state);
   }
 
+  _battery(view) {
+    const result = d.decodeBatteryLevel(view);
+    if (!result.ok) return;
+    this.state.battery = result.value;
+    this._emit('status', this.state);
+  }
+
   _onDisconnected() {
     this._connection('lost', 'Connection lost. Reconnecting…');
     this._waiters.splice(0).forEach((w) => w.reject(new DOMException('The tracker disconnected.', 'NetworkError')));
     if (this._historyCollector) {
       this._historyCollector.fail(new DOMException('The tracker disconnected during the history download.', 'NetworkError'));
+    }
+    if (this._recordingActive) {
+      // The tracker stops recording by itself when the link drops: what arrived is kept, and can be downloaded.
+      this._recordingActive = false;
+      this.recording.interrupted = true;
+      this.recording.stoppedAt = new Date();
+      this._rawEnded?.();
+      this._emit('recording', { state: 'interrupted', recording: this.recording });
     }
     if (this._wantConnected) this._scheduleReconnect();
   }
@@ -173,6 +216,73 @@ export class TrackerClient extends EventTarget {
   resetCounts() { return this.control(d.ControlOp.RESET_COUNTS); }
   identify() { return this.control(d.ControlOp.IDENTIFY); }
   recaptureUpright() { return this.control(d.ControlOp.RECAPTURE_UPRIGHT); }
+
+  get isRecording() { return this._recordingActive; }
+
+  /**
+   * Recording mode (docs/ble.md, Raw Samples): reads the format, subscribes, writes Start Recording. Every notification
+   * then goes into this.recording (a RawRecording); labels are added with this.recording.label().
+   */
+  async startRecording() {
+    if (!this.state.connected) throw new DOMException('Not connected to the tracker.', 'NetworkError');
+    if (!this.chars.rawSamples) throw new Error('This tracker has no recording mode: update its firmware.');
+    if (this._recordingActive) return this.recording;
+    const format = d.decodeRawFormat(await this.chars.rawSamples.readValue());
+    if (!format.ok) throw new Error(`The tracker's recording format could not be read (${format.error}).`);
+    const recording = new d.RawRecording(format.value);
+    recording.startedAt = new Date();
+    recording.forwardAxis = this.config?.forwardAxis;
+    this.recording = recording;
+    this._recordingActive = true;
+    try {
+      await this.chars.rawSamples.startNotifications();
+      await this.control(d.ControlOp.START_RECORDING);
+    } catch (error) {
+      this._recordingActive = false;
+      this.recording = null;
+      throw error;
+    }
+    this._emit('recording', { state: 'recording', recording });
+    return recording;
+  }
+
+  /** Writes Stop Recording and waits for the last packet (flagged End); the recording stays in this.recording. */
+  async stopRecording() {
+    const recording = this.recording;
+    if (!recording || !this._recordingActive) return recording;
+    const ended = new Promise((resolve) => { this._rawEnded = resolve; });
+    let timer;
+    try {
+      await this.control(d.ControlOp.STOP_RECORDING);
+      if (!recording.ended) {
+        await Promise.race([ended, new Promise((resolve) => { timer = setTimeout(resolve, RECORDING_END_TIMEOUT_MS); })]);
+      }
+    } finally {
+      clearTimeout(timer);
+      this._rawEnded = null;
+      if (this._recordingActive) this._finishRecording(recording);
+    }
+    return recording;
+  }
+
+  _finishRecording(recording) {
+    this._recordingActive = false;
+    recording.stoppedAt = new Date();
+    this.chars.rawSamples?.stopNotifications().catch(() => {});
+    this._emit('recording', { state: 'stopped', recording });
+  }
+
+  _rawValue(view) {
+    // The 7-byte format read can fire this event too; a packet is 3 + 12n bytes, never 7.
+    if (!this._recordingActive || !this.recording || view.byteLength === 7) return;
+    const ended = this.recording.push(view);
+    if (this.recording.error) this._emit('problem', `Recording: ${this.recording.error}.`);
+    this._emit('recording-progress', this.recording);
+    if (ended) {
+      if (this._rawEnded) this._rawEnded();
+      else this._finishRecording(this.recording); // the tracker ended it by itself
+    }
+  }
 
   _historyValue(view) {
     if (this._historyCollector && this._historyCollector.collector.push(view)) this._historyCollector.finish();

@@ -43,7 +43,8 @@ public static class EvalJson
         string? Subject,
         int? SubjectAge,
         double? StepTimeCvPct,
-        double? TrueStepTimeCvPct);
+        double? TrueStepTimeCvPct,
+        IReadOnlyList<SegmentResult> Segments);
 
     public sealed record Device(int SampleRateHz, int AccelCountsPerG, int GyroCountsPer10Dps);
 
@@ -61,7 +62,7 @@ public static class EvalJson
         r.Info.FallExpected, r.FallAlarm, r.FallAlarmMs, r.TiltWarnings, r.Info.ImpactMs,
         r.Info.Activity, r.Info.FootSwitchSteps, r.Info.PeerSteps, r.Info.ForwardAxis.ToString(), r.HasGyro,
         Math.Round(r.DurationS, 3), r.DeviceSamples, r.Info.Subject, r.Info.SubjectAge,
-        Round(r.StepTimeCvPct), Round(r.TrueStepTimeCvPct));
+        Round(r.StepTimeCvPct), Round(r.TrueStepTimeCvPct), r.Segments);
 
     public static Document ToDocument(EvalReport report) => new(
         report.Root,

@@ -31,6 +31,8 @@ public sealed record EvalResult
 
     /// <summary>The step-time CV in % from the dataset's marked footsteps, turns left out; null where none are marked.</summary>
     public double? TrueStepTimeCvPct { get; init; }
+    /// <summary>Per labelled segment (RetroWalk recordings with labels), in file order; empty otherwise.</summary>
+    public IReadOnlyList<SegmentResult> Segments { get; init; } = Array.Empty<SegmentResult>();
 
     /// <summary>Signed step error in % of the true count, or null without a (non-zero) truth.</summary>
     public double? StepErrorPct => Info.TrueSteps is > 0 and var truth ? 100.0 * (CountedSteps - truth) / truth : null;

@@ -28,9 +28,11 @@ public static class Evaluator
         var tracker = new Tracker(perRecording, tuning);
         var variability = new StepTimeVariability(tracker, recording.Info);
         var deviceSamples = 0;
+        var segments = new SegmentCounter(recording.Info.Segments, perRecording.Sensor.SampleRateHz);
         // Streamed: a recording of any length is evaluated in memory that does not grow with it.
         foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
         {
+            segments.Before(deviceSamples, tracker);
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
             variability.AfterSample();
             deviceSamples++;
@@ -47,6 +49,7 @@ public static class Evaluator
             TiltWarnings = tracker.TiltWarningCount,
             StepTimeCvPct = variability.EstimateCvPct(),
             TrueStepTimeCvPct = StepTimeVariability.TrueCvPct(recording.Info),
+            Segments = segments.Finish(tracker),
         };
     }
 

@@ -54,6 +54,12 @@ public sealed record RecordingInfo
     /// <summary>The turn(s) within the walk (ipol-gait: the U-turn), empty where none is marked.</summary>
     public IReadOnlyList<TimeRangeS> TurnsS { get; init; } = Array.Empty<TimeRangeS>();
 
+    /// <summary>The labelled segments of a RetroWalk recording (format version 2), empty where none are marked.</summary>
+    public IReadOnlyList<LabelledSegment> Segments { get; init; } = Array.Empty<LabelledSegment>();
+
+    /// <summary>The gaps of a RetroWalk recording (format version 2): samples lost while recording, never filled in.</summary>
+    public IReadOnlyList<RecordingGap> Gaps { get; init; } = Array.Empty<RecordingGap>();
+
     /// <summary>True for a time-reversed copy (backward-walking proxy).</summary>
     public bool Reversed { get; init; }
 }

@@ -28,8 +28,15 @@ public sealed record RetroWalkCsvHeader
     public SensorConfig ToSensorConfig() => new() { SampleRateHz = RateHz, AccelRange = AccelRange, GyroRange = GyroRange };
 }
 
-/// <summary>A RetroWalk CSV recording as stored: its header and raw MPU6050 samples.</summary>
-public sealed record RetroWalkCsvFile(RetroWalkCsvHeader Header, RawSample[] Samples);
+/// <summary>A RetroWalk CSV recording as stored: its header, raw MPU6050 samples, and (version 2) its labels and gaps.</summary>
+public sealed record RetroWalkCsvFile(RetroWalkCsvHeader Header, RawSample[] Samples)
+{
+    /// <summary>Label events in file order (version 2); empty in a version 1 file.</summary>
+    public IReadOnlyList<RecordingLabel> Labels { get; init; } = Array.Empty<RecordingLabel>();
+
+    /// <summary>Gaps in file order (version 2); empty in a version 1 file.</summary>
+    public IReadOnlyList<RecordingGap> Gaps { get; init; } = Array.Empty<RecordingGap>();
+}
 
 /// <summary>
 /// The project's own recording format: '# key: value' header lines, a column line, then raw MPU6050 counts
@@ -39,7 +46,15 @@ public static class RetroWalkCsv
 {
     public const string DatasetName = "retrowalk";
     public const string FormatKey = "retrowalk-recording";
-    public const int FormatVersion = 1;
+    /// <summary>The newest version this tool reads and writes: 2 adds label and gap lines among the samples.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest version this tool reads (files without labels are still written as 1).</summary>
+    public const int FirstFormatVersion = 1;
+
+    public const string LabelEvent = "label";
+    public const string GapEvent = "gap";
+    public const string UnknownGapLength = "unknown";
     public const string ColumnLine = "ax,ay,az,gx,gy,gz";
     public const string RateKey = "rate_hz";
     public const string AccelRangeKey = "accel_range_g";
@@ -51,20 +66,36 @@ public static class RetroWalkCsv
     private static readonly int[] AccelRangesG = { 2, 4, 8, 16 };
     private static readonly int[] GyroRangesDps = { 250, 500, 1000, 2000 };
 
-    public static void Write(string path, RetroWalkCsvHeader header, IEnumerable<RawSample> samples)
+    public static void Write(string path, RetroWalkCsvHeader header, IEnumerable<RawSample> samples,
+        IReadOnlyList<RecordingLabel>? labels = null, IReadOnlyList<RecordingGap>? gaps = null)
     {
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
         {
             Directory.CreateDirectory(folder);
         }
         using var writer = new StreamWriter(path);
-        Write(writer, header, samples);
+        Write(writer, header, samples, labels, gaps);
     }
 
-    public static void Write(TextWriter writer, RetroWalkCsvHeader header, IEnumerable<RawSample> samples)
+    /// <summary>
+    /// Writes a recording; with labels or gaps as version 2 (each event line just before the sample it precedes, in
+    /// the order given), without them as version 1, which older tools read too.
+    /// </summary>
+    public static void Write(TextWriter writer, RetroWalkCsvHeader header, IEnumerable<RawSample> samples,
+        IReadOnlyList<RecordingLabel>? labels = null, IReadOnlyList<RecordingGap>? gaps = null)
     {
+        labels ??= Array.Empty<RecordingLabel>();
+        gaps ??= Array.Empty<RecordingGap>();
+        foreach (var label in labels)
+        {
+            if (!RecordingLabel.IsValidName(label.Name))
+            {
+                throw new ArgumentException($"label {RecordingFormatException.Quote(label.Name)} is not a lower-case word of at most {RecordingLabel.MaxNameLength} characters", nameof(labels));
+            }
+        }
+        var version = labels.Count > 0 || gaps.Count > 0 ? FormatVersion : FirstFormatVersion;
         writer.NewLine = "\n";
-        writer.WriteLine($"# {FormatKey}: {FormatVersion}");
+        writer.WriteLine($"# {FormatKey}: {version}");
         writer.WriteLine($"# {RateKey}: {header.RateHz}");
         writer.WriteLine($"# {AccelRangeKey}: {AccelRangesG[(int)header.AccelRange]}");
         writer.WriteLine($"# {GyroRangeKey}: {GyroRangesDps[(int)header.GyroRange]}");
@@ -78,18 +109,41 @@ public static class RetroWalkCsv
             writer.WriteLine($"# {PlacementKey}: {header.Placement.Trim()}");
         }
         writer.WriteLine(ColumnLine);
+        int index = 0, nextLabel = 0, nextGap = 0;
+        void EventsBefore(int sample)
+        {
+            // Labels before gaps at the same sample: a gap there belongs to the segment the label starts.
+            while (nextLabel < labels.Count && labels[nextLabel].StartSample <= sample || nextGap < gaps.Count && gaps[nextGap].AtSample <= sample)
+            {
+                if (nextGap < gaps.Count && gaps[nextGap].AtSample <= sample
+                    && (nextLabel >= labels.Count || gaps[nextGap].AtSample < labels[nextLabel].StartSample))
+                {
+                    var g = gaps[nextGap++];
+                    writer.WriteLine(g.MissingSamples is { } n ? string.Create(CultureInfo.InvariantCulture, $"{GapEvent},{n}") : $"{GapEvent},{UnknownGapLength}");
+                }
+                else
+                {
+                    var l = labels[nextLabel++];
+                    writer.WriteLine(l.Treadmill ? $"{LabelEvent},{l.Name},{RecordingLabel.TreadmillModifier}" : $"{LabelEvent},{l.Name}");
+                }
+            }
+        }
         foreach (var s in samples)
         {
+            EventsBefore(index++);
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Ax},{s.Ay},{s.Az},{s.Gx},{s.Gy},{s.Gz}"));
         }
+        EventsBefore(int.MaxValue);
     }
 
     /// <summary>Reads header and raw samples into memory; any malformed line is an error naming file and line.</summary>
     public static RetroWalkCsvFile ReadRaw(string path)
     {
         var samples = new List<RawSample>(8192);
-        var header = Parse(path, _ => { }, samples.Add);
-        return new RetroWalkCsvFile(header, samples.ToArray());
+        var labels = new List<RecordingLabel>();
+        var gaps = new List<RecordingGap>();
+        var header = Parse(path, _ => { }, samples.Add, labels, gaps);
+        return new RetroWalkCsvFile(header, samples.ToArray()) { Labels = labels, Gaps = gaps };
     }
 
     /// <summary>
@@ -100,6 +154,8 @@ public static class RetroWalkCsv
     {
         var samples = new SampleStore();
         double gPerCount = 0, dpsPerCount = 0, rateHz = 0;
+        var labels = new List<RecordingLabel>();
+        var gaps = new List<RecordingGap>();
         var header = Parse(path, h =>
         {
             var sensor = h.ToSensorConfig();
@@ -107,7 +163,7 @@ public static class RetroWalkCsv
             dpsPerCount = 10.0 / sensor.GyroCountsPer10Dps;
             rateHz = h.RateHz;
         }, r => samples.Add(new MotionSample(samples.Count / rateHz, r.Ax * gPerCount, r.Ay * gPerCount, r.Az * gPerCount,
-            r.Gx * dpsPerCount, r.Gy * dpsPerCount, r.Gz * dpsPerCount)));
+            r.Gx * dpsPerCount, r.Gy * dpsPerCount, r.Gz * dpsPerCount)), labels, gaps);
         var info = new RecordingInfo
         {
             Dataset = DatasetName,
@@ -115,26 +171,35 @@ public static class RetroWalkCsv
             Placement = header.Placement,
             TrueSteps = header.TrueSteps,
             ForwardAxis = header.ForwardAxis,
+            Segments = LabelledSegment.From(labels, gaps, samples.Count, header.RateHz),
+            Gaps = gaps,
         };
         return new Recording(info, samples, hasGyro: true);
     }
 
     /// <summary>
     /// Parses the file line by line: <paramref name="onHeader"/> once the header is complete, then
-    /// <paramref name="onSample"/> for every sample; returns the header. Any malformed line is an error naming file and line.
+    /// <paramref name="onSample"/> for every sample, label and gap lines (version 2) into <paramref name="labels"/> and
+    /// <paramref name="gaps"/>; returns the header. Any malformed line is an error naming file and line.
     /// </summary>
-    private static RetroWalkCsvHeader Parse(string path, Action<RetroWalkCsvHeader> onHeader, Action<RawSample> onSample)
+    private static RetroWalkCsvHeader Parse(string path, Action<RetroWalkCsvHeader> onHeader, Action<RawSample> onSample,
+        List<RecordingLabel> labels, List<RecordingGap> gaps)
     {
         var header = new RetroWalkCsvHeader();
         var seen = new HashSet<string>();
+        var formatVersion = FirstFormatVersion;
         var inHeader = true;
         var count = 0;
         Span<double> v = stackalloc double[6];
         foreach (var (number, text) in TextRecord.Lines(path))
         {
-            if (number == 1 && !(TryHeaderLine(text, out var formatKey, out var version) && formatKey == FormatKey))
+            if (number == 1 && !(TryHeaderLine(text, out var formatKey, out _) && formatKey == FormatKey))
             {
-                throw new RecordingFormatException(path, 1, $"not a RetroWalk recording: the first line must be '# {FormatKey}: {FormatVersion}'");
+                throw new RecordingFormatException(path, 1, $"not a RetroWalk recording: the first line must be '# {FormatKey}: {FormatVersion}' (or an older version)");
+            }
+            if (number == 1)
+            {
+                formatVersion = ParseVersion(text, path);
             }
             if (inHeader && TryHeaderLine(text, out var key, out var value))
             {
@@ -153,6 +218,10 @@ public static class RetroWalkCsv
                 }
             }
             if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            if (formatVersion >= 2 && TryEvent(text, count, labels, gaps, path, number))
             {
                 continue;
             }
@@ -196,11 +265,11 @@ public static class RetroWalkCsv
         switch (key)
         {
             case FormatKey:
-                if (value != FormatVersion.ToString(CultureInfo.InvariantCulture))
+                if (number != 1)
                 {
-                    throw new RecordingFormatException(path, number, $"format version {RecordingFormatException.Quote(value)} is not supported (this tool reads version {FormatVersion})");
+                    throw new RecordingFormatException(path, number, $"'# {FormatKey}' belongs on the first line only");
                 }
-                return header;
+                return header; // the version was checked by ParseVersion
             case RateKey:
                 return header with { RateHz = ParseInt(value, 1, 8000, key, path, number) };
             case AccelRangeKey:
@@ -219,6 +288,66 @@ public static class RetroWalkCsv
                 return header with { Placement = value.Length == 0 ? null : value };
             default:
                 return header; // unknown keys and comments are kept for people, ignored here
+        }
+    }
+
+    private static int ParseVersion(string firstLine, string path)
+    {
+        TryHeaderLine(firstLine, out _, out var value);
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < FirstFormatVersion || version > FormatVersion)
+        {
+            throw new RecordingFormatException(path, 1, $"format version {RecordingFormatException.Quote(value)} is not supported (this tool reads versions {FirstFormatVersion} to {FormatVersion})");
+        }
+        return version;
+    }
+
+    /// <summary>
+    /// A version 2 event line (<c>label,NAME[,treadmill]</c>, <c>gap,N</c> or <c>gap,unknown</c>) before sample
+    /// <paramref name="nextSample"/>; false when the line does not start with a letter (a sample line).
+    /// </summary>
+    private static bool TryEvent(string text, int nextSample, List<RecordingLabel> labels, List<RecordingGap> gaps, string path, int number)
+    {
+        var t = text.Trim();
+        if (t.Length == 0 || !char.IsAsciiLetter(t[0]))
+        {
+            return false;
+        }
+        var fields = t.Split(',');
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = fields[i].Trim();
+        }
+        switch (fields[0])
+        {
+            case LabelEvent:
+                if (fields.Length is < 2 or > 3 || !RecordingLabel.IsValidName(fields[1]))
+                {
+                    throw new RecordingFormatException(path, number, $"a label line is 'label,NAME' or 'label,NAME,treadmill' with NAME a lower-case word of at most {RecordingLabel.MaxNameLength} characters, not {RecordingFormatException.Quote(t)}");
+                }
+                if (fields.Length == 3 && fields[2] != RecordingLabel.TreadmillModifier)
+                {
+                    throw new RecordingFormatException(path, number, $"field 3 of a label line can only be '{RecordingLabel.TreadmillModifier}', not {RecordingFormatException.Quote(fields[2])}");
+                }
+                labels.Add(new RecordingLabel(nextSample, fields[1], fields.Length == 3));
+                return true;
+            case GapEvent:
+                if (fields.Length != 2)
+                {
+                    throw new RecordingFormatException(path, number, $"a gap line is 'gap,N' (N samples lost) or 'gap,{UnknownGapLength}', not {RecordingFormatException.Quote(t)}");
+                }
+                if (fields[1] == UnknownGapLength)
+                {
+                    gaps.Add(new RecordingGap(nextSample, null));
+                    return true;
+                }
+                if (!int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var missing) || missing < 1)
+                {
+                    throw new RecordingFormatException(path, number, $"the samples lost in a gap must be a whole number from 1 or '{UnknownGapLength}', not {RecordingFormatException.Quote(fields[1])}");
+                }
+                gaps.Add(new RecordingGap(nextSample, missing));
+                return true;
+            default:
+                throw new RecordingFormatException(path, number, $"{RecordingFormatException.Quote(fields[0])} is neither a sample nor an event line ('{LabelEvent},...' or '{GapEvent},...')");
         }
     }
 

@@ -60,6 +60,37 @@ namespace RetroWalk.Tests.Host.Cli
             ["tilt-alarm"] = StatusVector(StatusCharacteristics.TiltAlarm, s => new[] { Deg(s.TiltDeciDeg), "tilt direction: " + s.TiltDirection, "alarm:", s.Alarm.ToString(), s.ClockSynced ? "yes" : "no" }),
             ["session"] = StatusVector(StatusCharacteristics.BackwardSession, s => new[] { $"{s.BackwardWalkingS} s", $"{s.LongestBackwardStreakSteps} steps", $"intervals: {s.BackwardIntervals}" }),
             ["cadence"] = StatusVector(StatusCharacteristics.Cadence, s => new[] { $"{s.CadenceSpm} steps/min" }),
+            ["raw-samples"] = (r, expected) =>
+            {
+                int count = r.Next(1, 21);
+                int sequence = r.Next(65536);
+                var packet = new byte[RawSamplesCodec.PacketLength(count)];
+                RawSamplesCodec.EncodeHeader(sequence, RawSamplesCodec.FlagEnd, packet, 0);
+                expected.Add($"first sample: {sequence} ");
+                expected.Add("flags: end");
+                expected.Add($"samples: {count}");
+                for (int i = 0; i < count; i++)
+                {
+                    var v = new short[6];
+                    for (int axis = 0; axis < 6; axis++)
+                    {
+                        v[axis] = (short)r.Next(short.MinValue, short.MaxValue + 1);
+                        packet[3 + i * 12 + axis * 2] = (byte)v[axis];
+                        packet[4 + i * 12 + axis * 2] = (byte)(v[axis] >> 8);
+                    }
+                    expected.Add($"sample {sequence + i}: ax {v[0]}, ay {v[1]}, az {v[2]}, gx {v[3]}, gy {v[4]}, gz {v[5]} counts");
+                }
+                return packet;
+            },
+            ["raw-format"] = (r, expected) =>
+            {
+                var sensor = new SensorConfig { SampleRateHz = r.Next(1, 1001), AccelRange = (AccelRange)r.Next(4), GyroRange = (GyroRange)r.Next(4) };
+                bool recording = r.Next(2) == 1;
+                var buffer = new byte[RawSamplesCodec.FormatLength];
+                expected.AddRange(new[] { recording ? "recording: on" : "recording: off", $"rate: {sensor.SampleRateHz} Hz",
+                    $"±{2 << (int)sensor.AccelRange} g", $"±{250 << (int)sensor.GyroRange} °/s" });
+                return Take(buffer, RawSamplesCodec.EncodeFormat(recording, sensor, buffer, 0));
+            },
             ["tilt"] = StatusVector(StatusCharacteristics.Tilt, s => new[] { Deg(s.TiltDeciDeg) }),
             ["coach-session"] = (r, expected) =>
             {

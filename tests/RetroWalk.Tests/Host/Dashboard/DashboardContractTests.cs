@@ -7,6 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
+using RetroWalk.Core.Recording;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
@@ -136,8 +137,11 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["backwardSession"] = BleUuids.BackwardSession,
                 ["cadence"] = BleUuids.Cadence,
                 ["tilt"] = BleUuids.Tilt,
+                ["rawSamples"] = BleUuids.RawSamples,
                 ["currentTimeService"] = BleUuids.CurrentTimeService,
                 ["currentTime"] = BleUuids.CurrentTimeCharacteristic,
+                ["batteryService"] = BleUuids.BatteryService,
+                ["batteryLevel"] = BleUuids.BatteryLevelCharacteristic,
             };
         }
 
@@ -205,6 +209,8 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["controlPoint"] = ControlPointVectors(),
                 ["currentTime"] = CurrentTimeVectors(),
                 ["history"] = HistoryVectors(),
+                ["rawSamples"] = RawSamplesVectors(),
+                ["batteryLevel"] = BatteryVectors(),
             };
         }
 
@@ -308,7 +314,8 @@ namespace RetroWalk.Tests.Host.Dashboard
         {
             var requests = new JsonArray();
             var buffer = new byte[8];
-            foreach (byte op in new[] { ControlOp.ResetCounts, ControlOp.AcknowledgeAlarm, ControlOp.Identify, ControlOp.RecaptureUpright })
+            foreach (byte op in new[] { ControlOp.ResetCounts, ControlOp.AcknowledgeAlarm, ControlOp.Identify, ControlOp.RecaptureUpright,
+                         ControlOp.StartRecording, ControlOp.StopRecording })
             {
                 int n = ControlPointCodec.EncodeRequest(op, 0, buffer, 0);
                 requests.Add(new JsonObject { ["op"] = op, ["argument"] = 0, ["hex"] = Hex(buffer, n) });
@@ -397,6 +404,152 @@ namespace RetroWalk.Tests.Host.Dashboard
             }
 
             return list;
+        }
+
+        /// <summary>
+        /// Raw Samples: formats and packets the core encodes (and malformed ones it refuses), and whole recordings packed
+        /// by the core's <see cref="RawSamplePacker"/> at two MTUs, with notifications lost and a sensor gap: what the
+        /// page's RawRecording must make of them (the samples that arrived, and each gap where it fell).
+        /// </summary>
+        private static JsonObject RawSamplesVectors()
+        {
+            var formats = new JsonArray();
+            var buffer = new byte[HistoryCodec.MaxPayloadLength];
+            foreach (var (recording, rate, accel, gyro) in new[]
+                     {
+                         (false, 100, AccelRange.Range8G, GyroRange.Range500Dps), (true, 200, AccelRange.Range16G, GyroRange.Range2000Dps),
+                         (true, 50, AccelRange.Range2G, GyroRange.Range250Dps),
+                     })
+            {
+                var sensor = new SensorConfig { SampleRateHz = rate, AccelRange = accel, GyroRange = gyro };
+                int n = RawSamplesCodec.EncodeFormat(recording, sensor, buffer, 0);
+                formats.Add(new JsonObject
+                {
+                    ["hex"] = Hex(buffer, n),
+                    ["expect"] = new JsonObject
+                    {
+                        ["version"] = RawSamplesCodec.FormatVersion, ["recording"] = recording, ["rateHz"] = rate,
+                        ["accelRangeG"] = 2 << (int)accel, ["gyroRangeDps"] = RawSamplesCodec.GyroRangeDps(gyro),
+                    },
+                });
+            }
+
+            foreach (string hex in new[] { "0200640008f401", "0102640008f401", "0100000008f401", "0100640006f401", "0100640008f501", "0100640008f4" })
+            {
+                byte[] bytes = Convert.FromHexString(hex);
+                byte result = RawSamplesCodec.DecodeFormat(bytes, 0, bytes.Length, out _, new SensorConfig());
+                Assert.AreNotEqual(CodecStatus.Ok, result, hex);
+                formats.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+            }
+
+            var packets = new JsonArray();
+            foreach (string hex in new[] { "000004", "341201" + "0100ffff0080ff7f0200feff", "ffff02" + "0100ffff0080ff7f0200feff" + "000000000000000000000000",
+                         "0000", "0000000100", "000008" })
+            {
+                byte[] bytes = Convert.FromHexString(hex);
+                byte result = RawSamplesCodec.DecodePacket(bytes, 0, bytes.Length, out int sequence, out byte flags, out int count);
+                if (result != CodecStatus.Ok)
+                {
+                    packets.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+                    continue;
+                }
+
+                var samples = new JsonArray();
+                for (int i = 0; i < count; i++)
+                {
+                    samples.Add(SampleJson(bytes, i));
+                }
+
+                packets.Add(new JsonObject { ["hex"] = hex, ["expect"] = new JsonObject { ["sequence"] = sequence, ["flags"] = flags, ["samples"] = samples } });
+            }
+
+            var streams = new JsonArray();
+            foreach (int mtu in new[] { 23, 247 })
+            {
+                // Two one-sample notifications lost at MTU 23; at 247 the ten samples sent early for the sensor gap.
+                int lost = mtu == 23 ? 2 : 1;
+                var log = new RetroWalk.Tests.RecordingMode.PacketLog { RefuseFrom = mtu == 23 ? 5 : 1, RefuseCount = lost };
+                var packer = new RawSamplePacker(log);
+                packer.Begin(RawSamplesCodec.SamplesPerPacket(HistoryCodec.PayloadLengthForMtu(mtu)));
+                var source = new short[6 * 50];
+                for (int i = 0; i < source.Length; i++)
+                {
+                    source[i] = (short)(i * 37 - 3000);
+                }
+
+                packer.Add(source, 30);
+                packer.MarkSensorGap();
+                var rest = new short[6 * 20];
+                Array.Copy(source, 6 * 30, rest, 0, rest.Length);
+                packer.Add(rest, 20);
+                packer.End();
+
+                var notifications = new JsonArray();
+                var received = new JsonArray();
+                var gaps = new JsonArray();
+                int expected = 0;
+                for (int p = 0; p < log.Count; p++)
+                {
+                    byte[] packet = log.Packets[p];
+                    notifications.Add(Hex(packet, packet.Length));
+                    RawSamplesCodec.DecodePacket(packet, 0, packet.Length, out int sequence, out byte flags, out int count);
+                    int missing = (sequence - expected) & 0xFFFF;
+                    if (missing > 0)
+                    {
+                        gaps.Add(new JsonObject { ["atSample"] = received.Count, ["missing"] = missing });
+                    }
+
+                    if ((flags & RawSamplesCodec.FlagSensorGap) != 0)
+                    {
+                        gaps.Add(new JsonObject { ["atSample"] = received.Count, ["missing"] = null });
+                    }
+
+                    for (int i = 0; i < count; i++)
+                    {
+                        received.Add(SampleJson(packet, i));
+                    }
+
+                    expected = (sequence + count) & 0xFFFF;
+                }
+
+                Assert.AreEqual(50L, packer.SamplesPacked);
+                Assert.AreEqual(lost, packer.PacketsLost);
+                streams.Add(new JsonObject { ["mtu"] = mtu, ["notifications"] = notifications, ["samples"] = received, ["gaps"] = gaps });
+            }
+
+            return new JsonObject { ["formats"] = formats, ["packets"] = packets, ["streams"] = streams };
+        }
+
+        private static JsonArray BatteryVectors()
+        {
+            var list = new JsonArray();
+            var buffer = new byte[BatteryLevelCodec.Length];
+            foreach (int percent in new[] { 0, 1, 57, 100 })
+            {
+                int n = BatteryLevelCodec.Encode(percent, buffer, 0);
+                list.Add(new JsonObject { ["hex"] = Hex(buffer, n), ["expect"] = new JsonObject { ["percent"] = percent } });
+            }
+
+            foreach (string hex in new[] { "65", "ff", "", "6400" })
+            {
+                byte[] bytes = Convert.FromHexString(hex);
+                byte result = BatteryLevelCodec.Decode(bytes, 0, bytes.Length, out _);
+                Assert.AreNotEqual(CodecStatus.Ok, result, hex);
+                list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+            }
+
+            return list;
+        }
+
+        private static JsonArray SampleJson(byte[] packet, int index)
+        {
+            var sample = new JsonArray();
+            for (int axis = 0; axis < 6; axis++)
+            {
+                sample.Add((int)RawSamplesCodec.GetCount(packet, 0, index, axis));
+            }
+
+            return sample;
         }
 
         private sealed class FixedHistory : IHistorySource

@@ -43,6 +43,34 @@ namespace RetroWalk.Tests.Host.Dashboard
         }
 
         [TestMethod]
+        public void RecordingNeedsTheRawSamplesSubscriptionAndEndsWithTheLink()
+        {
+            var notified = new List<string>();
+            EmulatedGatt gatt = Gatt(notified);
+            string raw = GattUuid.Normalize(BleUuids.RawSamples);
+            CollectionAssert.AreEqual(Convert.FromHexString("0100640008F401"), gatt.Read(raw).Value, "format: v1, off, 100 Hz, 8 g, 500 °/s");
+            gatt.Subscribe(ControlPoint, true);
+            gatt.Write(ControlPoint, new byte[] { 0x11 });
+            CollectionAssert.AreEqual(new[] { ControlPoint + " 801104" }, notified, "Start without a Raw Samples subscription fails with status 4");
+            Assert.IsFalse(gatt.Recording.IsOn);
+            notified.Clear();
+            Assert.IsTrue(gatt.Subscribe(raw, true).Success);
+            gatt.Write(ControlPoint, new byte[] { 0x11 });
+            CollectionAssert.AreEqual(new[] { ControlPoint + " 801101" }, notified);
+            Assert.IsTrue(gatt.Recording.IsOn);
+            Assert.AreEqual(0x01, gatt.Read(raw).Value[1], "the format read says recording");
+            gatt.Write(ControlPoint, new byte[] { 0x12 });
+            Assert.IsFalse(gatt.Recording.IsOn);
+            gatt.Write(ControlPoint, new byte[] { 0x11 });
+            gatt.Subscribe(raw, false);
+            Assert.IsFalse(gatt.Recording.IsOn, "unsubscribing stops it");
+            gatt.Subscribe(raw, true);
+            gatt.Write(ControlPoint, new byte[] { 0x11 });
+            gatt.Disconnected();
+            Assert.IsFalse(gatt.Recording.IsOn, "a dropped link stops it");
+        }
+
+        [TestMethod]
         public void ConfigWritesAreValidatedWhole()
         {
             EmulatedGatt gatt = Gatt(new List<string>());

@@ -54,7 +54,7 @@ namespace RetroWalk.Tests.Host.Recordings
 
         [TestMethod]
         [DataRow("x,y\n", 1, "not a RetroWalk recording")]
-        [DataRow("# retrowalk-recording: 2\n", 1, "version")]
+        [DataRow("# retrowalk-recording: 3\n", 1, "version")]
         [DataRow("# retrowalk-recording: 1\n# rate_hz: 100\n# accel_range_g: 8\n1,2,3,4,5,6\n", 4, "gyro_range_dps")]
         [DataRow("# retrowalk-recording: 1\n# rate_hz: 100\n# accel_range_g: 3\n", 3, "not an MPU6050 range")]
         [DataRow("# retrowalk-recording: 1\n# rate_hz: fast\n", 2, "rate_hz")]
