@@ -1,4 +1,4 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
 
 namespace RetroWalk.Core.Ble
 {

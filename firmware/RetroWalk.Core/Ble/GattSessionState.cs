@@ -1,4 +1,5 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
+using RetroWalk.Core.Storage;
 
 namespace RetroWalk.Core.Ble
 {

@@ -1,4 +1,5 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Config;
+
 
 namespace RetroWalk.Core.Ble
 {

@@ -3,8 +3,9 @@ using System.Threading;
 using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Power;
+using RetroWalk.Core.Status;
+using RetroWalk.Core.Storage;
 using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace RetroWalk.Firmware.Ble

@@ -1,5 +1,5 @@
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Dashboard;

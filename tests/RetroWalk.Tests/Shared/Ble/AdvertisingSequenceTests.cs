@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Status;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Safety;
 

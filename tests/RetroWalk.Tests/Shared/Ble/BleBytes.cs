@@ -1,6 +1,7 @@
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Tests.Ble
 {
