@@ -1,4 +1,5 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Ble;
+using RetroWalk.Core.Config;
 
 namespace RetroWalk.Host.Emulation;
 

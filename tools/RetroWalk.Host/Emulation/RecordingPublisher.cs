@@ -2,6 +2,8 @@ using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Power;
 using RetroWalk.Core.Status;
+using RetroWalk.Core.Device;
+using RetroWalk.Core.Storage;
 
 namespace RetroWalk.Host.Emulation;
 
