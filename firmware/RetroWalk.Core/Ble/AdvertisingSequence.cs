@@ -41,6 +41,7 @@ namespace RetroWalk.Core.Ble
         private readonly TrackerStatus _status = new TrackerStatus();
         private readonly string _name;
         private bool _started;
+        private bool _published;
         private bool _connected;
         private bool _due;
         private int _step;
@@ -68,6 +69,7 @@ namespace RetroWalk.Core.Ble
             if (!_started)
             {
                 _status.CopyFrom(status);
+                _published = true;
             }
         }
 
@@ -101,14 +103,22 @@ namespace RetroWalk.Core.Ble
         }
 
         /// <summary>
-        /// The first advertisement, at start-up: builds it from the last published status; then run <see cref="Next"/>
-        /// (it says Start). Not marked as advertised: the loop's first <see cref="Offer"/> refreshes it.
+        /// Advertising may begin. With a status published already, the first advertisement carries it: run
+        /// <see cref="Next"/> (it says Start). Without one, nothing is advertised yet (never a zero count, which Home
+        /// Assistant would record): the loop's first <see cref="Offer"/> is due and starts it.
         /// </summary>
-        public void Start(bool btHome)
+        public void Start(bool btHome, long nowMs)
         {
             _started = true;
             _due = false;
+            if (!_published)
+            {
+                _step = StepIdle;
+                return;
+            }
+
             _frames.Build(_status, btHome, _name);
+            _policy.MarkAdvertised(_status, nowMs);
             _step = StepStart;
         }
 

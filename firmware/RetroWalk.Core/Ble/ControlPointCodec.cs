@@ -6,7 +6,7 @@ namespace RetroWalk.Core.Ble
     /// <summary>
     /// Control Point requests and responses (docs/ble.md, "Control Point"). A request is an op code followed by
     /// exactly the parameters that op takes; the device answers every write with a notification
-    /// <c>0x80 | request op | status</c> (<see cref="ControlStatus"/>), in the style of the SIG's RSC control point.
+    /// <c>0x80 | request op | status</c> (<see cref="ControlStatus"/>), as the FTMS Fitness Machine Control Point answers (response op 0x80; not RSC's 0x10, our Request History op).
     /// </summary>
     public static class ControlPointCodec
     {

@@ -1,6 +1,6 @@
 namespace RetroWalk.Core.Ble
 {
-    /// <summary>Control Point result codes (third byte of the indicated response).</summary>
+    /// <summary>Control Point result codes (third byte of the notified response; FTMS result code values).</summary>
     public static class ControlStatus
     {
         public const byte Ok = 1;

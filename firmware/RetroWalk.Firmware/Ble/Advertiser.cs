@@ -26,12 +26,12 @@ namespace RetroWalk.Firmware.Ble
             _sync = sync;
         }
 
-        /// <summary>The first advertisement (the sequence's Start).</summary>
+        /// <summary>Advertising may begin (the sequence's Start; it may wait for the loop's first status).</summary>
         public void Start(bool btHome)
         {
             lock (_sync)
             {
-                _sequence.Start(btHome);
+                _sequence.Start(btHome, Environment.TickCount64);
             }
 
             Run();

@@ -46,6 +46,7 @@ public sealed class EmulatedDevice
         SensorStatus = Driver.Initialize(Config.Sensor);
         Publisher = publisher ?? new StatusLog(Clock);
         Loop.AttachPublisher(Publisher);
+        (Publisher as IDeviceBound)?.Bind(Loop);
     }
 
     public EmulatedClock Clock { get; }

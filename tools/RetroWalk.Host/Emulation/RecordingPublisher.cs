@@ -2,6 +2,8 @@ using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Power;
 using RetroWalk.Core.Status;
+using RetroWalk.Core.Device;
+using RetroWalk.Core.Storage;
 
 namespace RetroWalk.Host.Emulation;
 
@@ -19,24 +21,23 @@ public sealed record PhoneObservation(long TimeMs, string Channel, string Source
 }
 
 /// <summary>
-/// The host stand-in for the device's BLE adapter: encodes every publication with the core codecs exactly as the
-/// firmware does (same characteristic table, same change bits, same advertisement builder and refresh policy), then
-/// decodes each payload as a phone (nRF Connect, a GATT client) or a passive scanner (Home Assistant's BTHome
-/// integration) would, and logs what they see. It models a subscribed phone for notifications and a scanner for the
-/// advertisement at the same time; on the device the advertisement pauses while a phone is connected.
+/// The host stand-in for the device's BLE adapter, with a phone and a scanner listening: the core's
+/// <see cref="GattSessionState"/> encodes every publication and decides every notification exactly as the firmware's
+/// BleTracker does, and the core's <see cref="AdvertisingSequence"/> runs against an emulated advertising stack. The
+/// phone (nRF Connect, a fitness app) is connected and subscribed to every notifying characteristic, RSC Measurement
+/// and Battery Level included, and decodes what it receives; the scanner (Home Assistant's BTHome integration)
+/// decodes each advertisement. Both views cover a whole run: the device stops advertising while a phone is connected,
+/// which <see cref="PhoneBlocksAdvertising"/> models when set (then <see cref="DisconnectPhone"/> lets it go on).
 /// </summary>
-public sealed class RecordingPublisher : IStatusPublisher
+public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
 {
     private readonly Func<long> _clockMs;
-    private readonly byte[] _payload = new byte[StatusCharacteristics.MaxLength];
-    private readonly AdvertisementFrames _frames = new();
-    private readonly AdvertRefreshPolicy _policy = new();
     private readonly List<PhoneObservation> _log = new();
-    private readonly RscMeasurement _rsc = new();
     private readonly RscMeasurement _rscSeen = new();
-    private readonly byte[] _rscBytes = new byte[RscMeasurementCodec.MaxLength];
-    private readonly BatteryGauge _gauge = BatteryDivider.NewGauge();
-    private long _lastBatteryMs = long.MinValue;
+    private AdvertisingSequence? _adverts;
+    private GattSessionState? _session;
+    private int _stackStatus = AdvertisingSequence.StatusCreated;
+    private bool _phoneConnected;
 
     /// <param name="clockMs">Device time in ms for the log (the emulated loop's clock); 0 if omitted.</param>
     public RecordingPublisher(Func<long>? clockMs = null)
@@ -54,8 +55,11 @@ public sealed class RecordingPublisher : IStatusPublisher
     public int ForwardStepCm { get; init; } = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
     public int BackwardStepCm { get; init; } = StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm));
 
-    /// <summary>Config flag b0: broadcast BTHome service data.</summary>
-    public bool BtHomeAdvertising { get; set; } = true;
+    /// <summary>Config flag b0 as the advertisement uses it; null = the device's setting.</summary>
+    public bool? BtHomeAdvertising { get; set; }
+
+    /// <summary>True: the advertisement pauses while the phone is connected, as on the device.</summary>
+    public bool PhoneBlocksAdvertising { get; init; }
 
     public IReadOnlyList<PhoneObservation> Log => _log;
 
@@ -65,76 +69,161 @@ public sealed class RecordingPublisher : IStatusPublisher
     /// <summary>What a fitness app subscribed to RSC shows now; null before the first measurement.</summary>
     public string? LastRsc { get; private set; }
 
+    /// <summary>The Battery Level the phone was last notified of; null before the first.</summary>
+    public int? LastBatteryPercent { get; private set; }
+
     /// <summary>What the scanner decoded from the last advertisement it received; null before the first.</summary>
     public BtHomeReading? LastBtHome { get; private set; }
 
     /// <summary>The last advertisement and scan response as broadcast.</summary>
-    public AdvertisementFrames Frames => _frames;
+    public AdvertisementFrames Frames => Adverts.Frames;
 
-    public void Publish(TrackerStatus status, int changedFields)
+    /// <summary>True while a scanner hears the advertisement (it was started and no connected phone blocks it).</summary>
+    public bool Advertising => _stackStatus == AdvertisingSequence.StatusStarted && !(PhoneBlocksAdvertising && _phoneConnected);
+
+    public bool PhoneConnected => _phoneConnected;
+
+    /// <summary>The GATT session, bound to the device loop by <see cref="Bind"/> (or to stand-in sinks if used alone).</summary>
+    public GattSessionState Session => _session ?? Bind(new DetachedSinks(), new DetachedSinks(), null);
+
+    private AdvertisingSequence Adverts
     {
-        for (int c = 0; c < StatusCharacteristics.Count; c++)
+        get
         {
-            if ((changedFields & StatusCharacteristics.Field(c)) == 0)
-            {
-                continue;
-            }
-
-            int length = StatusCharacteristics.Encode(c, status, _payload, 0);
-            byte result = StatusCharacteristics.Decode(c, _payload, 0, length, PhoneView);
-            string decoded = result == CodecStatus.Ok ? Describe(c, PhoneView) : $"decode error {result}";
-            _log.Add(new PhoneObservation(_clockMs(), "notify", StatusCharacteristics.Description(c).Split(':')[0],
-                decoded, _payload[..length], result == CodecStatus.Ok));
-        }
-
-        if ((changedFields & StatusFields.Snapshot) != 0)
-        {
-            // As the device's StandardServices: the RSC Measurement follows the Snapshot; a fitness app decodes it.
-            RscMetrics.Fill(status.CadenceSpm, status.Direction, status.Running, ForwardStepCm, BackwardStepCm, _rsc);
-            int length = RscMeasurementCodec.Encode(_rsc, _rscBytes, 0);
-            byte result = RscMeasurementCodec.Decode(_rscBytes, 0, length, _rscSeen);
-            LastRsc = result == CodecStatus.Ok ? Describe(_rscSeen) : $"decode error {result}";
-            _log.Add(new PhoneObservation(_clockMs(), "notify", "RSC Measurement", LastRsc, _rscBytes[..length], result == CodecStatus.Ok));
+            _ = Session;
+            return _adverts!;
         }
     }
 
-    /// <summary>As the device's StandardServices.UpdateBattery: measures once a minute, notifies on change.</summary>
-    private void UpdateBattery(TrackerStatus status, long now)
+    public void Bind(DeviceLoop loop) => Bind(loop, loop, loop.History);
+
+    private GattSessionState Bind(ICommandSink commands, IConfigSink config, IHistorySource? history)
     {
-        if (Battery != null && (_lastBatteryMs == long.MinValue || now - _lastBatteryMs >= BatteryDivider.MeasureIntervalMs))
+        _session = new GattSessionState(commands, config, history, Battery is null ? null : new BatteryReporter(Battery))
         {
-            _lastBatteryMs = now;
-            int sum = Battery.ReadRawSum(BatteryDivider.ReadingsPerMeasurement);
-            if (sum >= 0 && _gauge.Update(sum, BatteryDivider.ReadingsPerMeasurement))
+            ForwardStepCm = ForwardStepCm,
+            BackwardStepCm = BackwardStepCm,
+        };
+        _adverts = new AdvertisingSequence(DeviceName);
+        // Nothing is published yet, so nothing is advertised (and the time is unused): the first Advertise starts it.
+        // (The clock may not exist yet: the device binds its publisher while it is being built.)
+        _adverts.Start(BtHome, 0);
+        RunAdvertising();
+        ConnectPhone();
+        return _session;
+    }
+
+    private bool BtHome => BtHomeAdvertising ?? _session!.BtHomeAdvertising;
+
+    /// <summary>The phone connects and subscribes to every characteristic that notifies.</summary>
+    public void ConnectPhone()
+    {
+        _phoneConnected = true;
+        Session.ConnectionChanged(true);
+        Adverts.ConnectionChanged(PhoneBlocksAdvertising);
+        for (int id = 0; id < GattTable.Count; id++)
+        {
+            if (GattTable.Can(id, GattTable.PropertyNotify))
             {
-                byte[] bytes = new byte[BatteryLevelCodec.Length];
-                BatteryLevelCodec.Encode(Math.Max(0, _gauge.Percent), bytes, 0);
-                byte result = BatteryLevelCodec.Decode(bytes, 0, bytes.Length, out byte percent);
-                _log.Add(new PhoneObservation(now, "notify", "Battery Level",
-                    result == CodecStatus.Ok ? $"{percent} % ({_gauge.CellMv} mV)" : $"decode error {result}", bytes, result == CodecStatus.Ok));
+                Session.SubscribersChanged(id, 1);
             }
         }
+    }
 
-        status.BatteryPercent = _gauge.Percent;
+    /// <summary>The phone goes away; the stack resumes advertising the last data (as nanoFramework does).</summary>
+    public void DisconnectPhone()
+    {
+        _phoneConnected = false;
+        Session.ConnectionChanged(false);
+        Adverts.ConnectionChanged(false);
+        if (PhoneBlocksAdvertising && _stackStatus == AdvertisingSequence.StatusStarted)
+        {
+            LogAdvert(_clockMs(), "resumed");
+        }
+    }
+
+    /// <summary>The phone writes <paramref name="value"/> to characteristic <paramref name="id"/>; returns the ATT answer.</summary>
+    public byte PhoneWrites(int id, byte[] value)
+    {
+        Array.Copy(value, Session.WriteBuffer, Math.Min(value.Length, Session.WriteBuffer.Length));
+        byte answer = Session.Write(id, 0, value.Length);
+        if (Session.TakeAdvertisementChanged())
+        {
+            Adverts.Invalidate();
+        }
+
+        Deliver();
+        while (Session.NextHistoryPacket() is int n and > 0)
+        {
+            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.History), $"{n / HistoryCodec.RecordLength} records",
+                Session.Value(GattTable.History)[..n], true));
+        }
+
+        return answer;
+    }
+
+    /// <summary>The phone reads characteristic <paramref name="id"/>: the value, or null on an ATT error.</summary>
+    public byte[]? PhoneReads(int id, long utcNowS)
+    {
+        byte answer = Session.Read(id, utcNowS, 0);
+        return answer == GattWrites.Accept ? Session.Value(id)[..Session.ValueLength(id)] : null;
+    }
+
+    public void Publish(TrackerStatus status, int changedFields)
+    {
+        Session.Publish(status, changedFields);
+        Adverts.Published(status);
+        Deliver();
     }
 
     public void Advertise(TrackerStatus status)
     {
         long now = _clockMs();
-        UpdateBattery(status, now);
-        if (!_policy.IsDue(status, now, clientConnected: false))
+        Session.UpdateBattery(status, now);
+        Deliver();
+        if (Adverts.Offer(status, now) && Adverts.BeginRefresh(BtHome, _stackStatus))
         {
-            return;
+            RunAdvertising();
         }
+    }
 
-        _policy.MarkAdvertised(status, now);
-        _frames.Build(status, BtHomeAdvertising, DeviceName);
-        byte[] advertisement = _frames.Advertisement[.._frames.AdvertisementLength];
+    /// <summary>The emulated stack: stopping takes one poll, starting puts the frames on the air.</summary>
+    private void RunAdvertising()
+    {
+        int stopPolls = 0;
+        while (true)
+        {
+            switch (_adverts!.Next(_stackStatus))
+            {
+                case AdvertisingSequence.ActionStop:
+                    stopPolls = 1;
+                    break;
+                case AdvertisingSequence.ActionWait:
+                    if (--stopPolls <= 0)
+                    {
+                        _stackStatus = AdvertisingSequence.StatusStopped;
+                    }
+
+                    break;
+                case AdvertisingSequence.ActionStart:
+                    _stackStatus = AdvertisingSequence.StatusStarted;
+                    LogAdvert(_clockMs(), null);
+                    return;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private void LogAdvert(long now, string? note)
+    {
+        AdvertisementFrames frames = _adverts!.Frames;
+        byte[] advertisement = frames.Advertisement[..frames.AdvertisementLength];
         int at = AdvertisementCodec.Find(advertisement, 0, advertisement.Length,
             AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out int dataLength);
         if (at < 0)
         {
-            _log.Add(new PhoneObservation(now, "advert", "no BTHome", "name only", advertisement, !BtHomeAdvertising));
+            _log.Add(new PhoneObservation(now, "advert", "no BTHome", note ?? "name only", advertisement, !BtHome));
             return;
         }
 
@@ -145,8 +234,59 @@ public sealed class RecordingPublisher : IStatusPublisher
             LastBtHome = reading;
         }
 
-        _log.Add(new PhoneObservation(now, "advert", "BTHome",
-            result == CodecStatus.Ok ? Describe(reading) : $"decode error {result}", advertisement, result == CodecStatus.Ok));
+        string decoded = result == CodecStatus.Ok ? Describe(reading) : $"decode error {result}";
+        _log.Add(new PhoneObservation(now, "advert", "BTHome", note is null ? decoded : $"{note}: {decoded}", advertisement, result == CodecStatus.Ok));
+    }
+
+    /// <summary>Decodes what the session notified, as the phone does.</summary>
+    private void Deliver()
+    {
+        int pending = Session.TakeNotifications();
+        for (int id = 0; id < GattTable.Count; id++)
+        {
+            if ((pending & GattSessionState.Bit(id)) == 0)
+            {
+                continue;
+            }
+
+            byte[] payload = Session.Value(id)[..Session.ValueLength(id)];
+            string decoded;
+            byte result;
+            if (id < StatusCharacteristics.Count)
+            {
+                result = StatusCharacteristics.Decode(id, payload, 0, payload.Length, PhoneView);
+                decoded = result == CodecStatus.Ok ? Describe(id, PhoneView) : $"decode error {result}";
+            }
+            else if (id == GattTable.RscMeasurement)
+            {
+                result = RscMeasurementCodec.Decode(payload, 0, payload.Length, _rscSeen);
+                decoded = result == CodecStatus.Ok ? Describe(_rscSeen) : $"decode error {result}";
+                LastRsc = decoded;
+            }
+            else if (id == GattTable.BatteryLevel)
+            {
+                result = BatteryLevelCodec.Decode(payload, 0, payload.Length, out byte percent);
+                decoded = result == CodecStatus.Ok ? $"{percent} % ({Session.BatteryCellMv} mV)" : $"decode error {result}";
+                LastBatteryPercent = result == CodecStatus.Ok ? percent : LastBatteryPercent;
+            }
+            else if (id == GattTable.ControlPoint)
+            {
+                result = ControlPointCodec.DecodeResponse(payload, 0, payload.Length, out byte op, out byte status);
+                decoded = result == CodecStatus.Ok ? $"op 0x{op:X2}: status {status}" : $"decode error {result}";
+            }
+            else if (id == GattTable.CurrentTime)
+            {
+                result = CurrentTimeCodec.Decode(payload, 0, payload.Length, out uint local);
+                decoded = result == CodecStatus.Ok ? $"local {Epoch(local)}" : $"decode error {result}";
+            }
+            else
+            {
+                result = CodecStatus.Ok;
+                decoded = Convert.ToHexString(payload);
+            }
+
+            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(id), decoded, payload, result == CodecStatus.Ok));
+        }
     }
 
     /// <summary>Prints the log, one observation a line (for the <c>simulate</c> command).</summary>

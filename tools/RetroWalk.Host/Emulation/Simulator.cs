@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Sensors;
@@ -181,16 +182,22 @@ public static class Simulator
         return device;
     }
 
+    /// <summary>
+    /// The emulated phone sets the clock as a standard Current Time Service client does, through the GATT session:
+    /// Local Time Information (the UTC offset, no DST), then Current Time (local time).
+    /// </summary>
     private static void PhoneSetsClock(EmulatedDevice device, long msBeforeBoot, TextWriter output)
     {
         device.RunFor(1000);
         long utc = PhoneUtcS + (msBeforeBoot + device.Clock.MonotonicMs) / 1000;
-        var settings = new DeviceSettings();
-        device.Loop.ReadSettings(settings);
-        settings.UtcOffsetQuarterHours = PhoneUtcOffsetMinutes / 15;
-        device.Loop.ApplySettings(settings);
-        device.Loop.SetClock((uint)utc);
-        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Config (UTC offset +{PhoneUtcOffsetMinutes} min) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u}");
+        RecordingPublisher phone = ((LivePhone)device.Publisher).Phone;
+        var localTime = new byte[LocalTimeInfoCodec.Length];
+        LocalTimeInfoCodec.Encode(PhoneUtcOffsetMinutes / 15, LocalTimeInfoCodec.DstStandard, localTime, 0);
+        byte zoneAnswer = phone.PhoneWrites(GattTable.LocalTimeInformation, localTime);
+        var time = new byte[CurrentTimeCodec.Length];
+        CurrentTimeCodec.Encode((uint)(utc + PhoneUtcOffsetMinutes * 60), 0, CurrentTimeCodec.AdjustManual, time, 0);
+        byte timeAnswer = phone.PhoneWrites(GattTable.CurrentTime, time);
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Local Time Information (UTC offset +{PhoneUtcOffsetMinutes} min, ATT 0x{zoneAnswer:X2}) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u} (ATT 0x{timeAnswer:X2})");
     }
 
     private static void RunUntil(RunContext run, EmulatedDevice device, long monotonicMs)
@@ -269,8 +276,12 @@ public static class Simulator
     /// the advertisement refresh policy), printing as it goes: every advertisement, the notifications that change the
     /// alarm, and a line of what the phone shows every 30 s (or every notification when verbose).
     /// </summary>
-    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher, IDeviceBound
     {
+        public RecordingPublisher Phone => phone;
+
+        public void Bind(DeviceLoop loop) => phone.Bind(loop);
+
         private int _printed;
         private long _lastViewMs = -PhoneViewEveryMs;
 

@@ -17,7 +17,11 @@ namespace RetroWalk.Tests.Ble
         private static AdvertisingSequence Started()
         {
             var sequence = new AdvertisingSequence(AdvertisementCodec.DefaultDeviceName);
-            sequence.Start(true);
+            sequence.Start(true, 0);
+            Assert.AreEqual(AdvertisingSequence.ActionDone, sequence.Next(AdvertisingSequence.StatusCreated),
+                "nothing published yet: nothing to advertise");
+            Assert.IsTrue(sequence.Offer(BleBytes.SampleStatus(), 100), "the loop's first status starts advertising");
+            Assert.IsTrue(sequence.BeginRefresh(true, AdvertisingSequence.StatusCreated));
             Assert.AreEqual(AdvertisingSequence.ActionStart, sequence.Next(AdvertisingSequence.StatusCreated));
             Assert.AreEqual(AdvertisingSequence.ActionDone, sequence.Next(AdvertisingSequence.StatusStarted));
             return sequence;
@@ -31,8 +35,9 @@ namespace RetroWalk.Tests.Ble
             Assert.IsFalse(sequence.Offer(status, 0));
             status.ForwardSteps = 4321;
             sequence.Published(status);
-            sequence.Start(true);
+            sequence.Start(true, 500);
             Assert.AreEqual(AdvertisingSequence.ActionStart, sequence.Next(AdvertisingSequence.StatusCreated));
+            Assert.IsFalse(sequence.Offer(status, 600), "the first advertisement carries this status already");
             var reading = new BtHomeReading();
             AdvertisementFrames frames = sequence.Frames;
             int at = AdvertisementCodec.Find(frames.Advertisement, 0, frames.AdvertisementLength,
@@ -46,8 +51,10 @@ namespace RetroWalk.Tests.Ble
         {
             AdvertisingSequence sequence = Started();
             TrackerStatus status = BleBytes.SampleStatus();
-            Assert.IsTrue(sequence.Offer(status, 1000), "the first offer refreshes with the restored counts");
-            Assert.IsFalse(sequence.Offer(status, 2000), "nothing new");
+            status.ForwardSteps++;
+            Assert.IsFalse(sequence.Offer(status, 2000), "new counts wait for the minute");
+            Assert.IsTrue(sequence.Offer(status, 100 + AdvertRefreshPolicy.RefreshIntervalMs));
+            Assert.IsFalse(sequence.Offer(status, 100 + AdvertRefreshPolicy.RefreshIntervalMs + 1000), "nothing new");
             Assert.IsTrue(sequence.BeginRefresh(true, AdvertisingSequence.StatusStarted));
             Assert.AreEqual(AdvertisingSequence.ActionStop, sequence.Next(AdvertisingSequence.StatusStarted));
             Assert.AreEqual(AdvertisingSequence.ActionWait, sequence.Next(AdvertisingSequence.StatusStarted));
@@ -61,7 +68,9 @@ namespace RetroWalk.Tests.Ble
         public void AStoppedAdvertisementIsStartedWithoutStopping()
         {
             AdvertisingSequence sequence = Started();
-            Assert.IsTrue(sequence.Offer(BleBytes.SampleStatus(), 1000));
+            TrackerStatus status = BleBytes.SampleStatus();
+            status.Alarm = AlarmLevel.None;
+            Assert.IsTrue(sequence.Offer(status, 100 + AdvertRefreshPolicy.AlarmRefreshIntervalMs));
             Assert.IsTrue(sequence.BeginRefresh(true, AdvertisingSequence.StatusAborted));
             Assert.AreEqual(AdvertisingSequence.ActionStart, sequence.Next(AdvertisingSequence.StatusAborted));
         }
@@ -72,7 +81,7 @@ namespace RetroWalk.Tests.Ble
             AdvertisingSequence sequence = Started();
             TrackerStatus status = BleBytes.SampleStatus();
             status.Alarm = AlarmLevel.None;
-            Assert.IsTrue(sequence.Offer(status, 1000));
+            Assert.IsTrue(sequence.Offer(status, 5100), "the alarm cleared");
             Assert.IsTrue(sequence.BeginRefresh(true, AdvertisingSequence.StatusStarted));
             Assert.AreEqual(AdvertisingSequence.ActionStop, sequence.Next(AdvertisingSequence.StatusStarted));
             int waits = 0;
@@ -85,8 +94,8 @@ namespace RetroWalk.Tests.Ble
 
             Assert.AreEqual(AdvertisingSequence.ActionDone, action);
             Assert.AreEqual(AdvertisingSequence.StopTimeoutMs / AdvertisingSequence.PollMs, waits);
-            Assert.IsFalse(sequence.Offer(status, 1000 + AdvertRefreshPolicy.AlarmRefreshIntervalMs - 1));
-            Assert.IsTrue(sequence.Offer(status, 1000 + AdvertRefreshPolicy.AlarmRefreshIntervalMs), "same counts, retried");
+            Assert.IsFalse(sequence.Offer(status, 5100 + AdvertRefreshPolicy.AlarmRefreshIntervalMs - 1));
+            Assert.IsTrue(sequence.Offer(status, 5100 + AdvertRefreshPolicy.AlarmRefreshIntervalMs), "same counts, retried");
         }
 
         [TestMethod]
@@ -95,7 +104,7 @@ namespace RetroWalk.Tests.Ble
             AdvertisingSequence sequence = Started();
             TrackerStatus status = BleBytes.SampleStatus();
             status.Alarm = AlarmLevel.None;
-            Assert.IsTrue(sequence.Offer(status, 1000));
+            Assert.IsTrue(sequence.Offer(status, 5100));
             sequence.ConnectionChanged(true);
             Assert.IsFalse(sequence.BeginRefresh(true, AdvertisingSequence.StatusStarted), "a phone connected before the worker ran");
             status.Alarm = AlarmLevel.FallAlarm;

@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Ble;
+using RetroWalk.Host.Emulation;
+using RetroWalk.Host.Paths;
+
+namespace RetroWalk.Tests.Host.Ble
+{
+    /// <summary>
+    /// docs/ble.md against the code, as hardware/pins.md is checked against the board pins: the characteristic table
+    /// (UUIDs, properties, protection) against <see cref="GattTable"/>, the ATT error table against
+    /// <see cref="CodecStatus"/>, payload lengths in headings against the codecs, every <c>`Type.Constant` = value</c>
+    /// figure against the core, the Config defaults against a fresh device. The last tests feed wrong copies.
+    /// </summary>
+    [TestClass]
+    public class DocsBleMatchesCodeTests
+    {
+        private static string Doc => File.ReadAllText(Path.Combine(SharedPaths.RepoRoot, "docs", "ble.md"));
+
+        [TestMethod]
+        public void CharacteristicTableMatchesTheGattTable() => AssertNone(CheckCharacteristicTable(Doc));
+
+        [TestMethod]
+        public void AttErrorTableMatchesTheCodes() => AssertNone(CheckAttErrors(Doc));
+
+        [TestMethod]
+        public void NamedConstantsHaveTheirValues()
+        {
+            AssertNone(CheckConstants(Doc, out int checkedCount));
+            Assert.IsGreaterThanOrEqualTo(5, checkedCount, "the page names the refresh, MTU and sequence constants");
+        }
+
+        [TestMethod]
+        public void PayloadLengthsInHeadingsMatchTheCodecs() => AssertNone(CheckLengths(Doc));
+
+        [TestMethod]
+        public void DeviceInformationAppearanceAndNameMatch()
+        {
+            string doc = Doc;
+            StringAssert.Contains(doc, $"| Manufacturer Name `0x2A29` | `{DeviceInformation.Manufacturer}` |");
+            StringAssert.Contains(doc, $"| Model Number `0x2A24` | `{DeviceInformation.Model}` |");
+            StringAssert.Contains(doc, $"`{DeviceInformation.SoftwarePrefix.Trim()} <version");
+            StringAssert.Contains(doc, $"The GAP Appearance is `0x{AdvertisementCodec.AppearanceOnHipWalkingSensor:X4}`");
+            StringAssert.Contains(doc, $"the device\nname `{AdvertisementCodec.DefaultDeviceName}`");
+            StringAssert.Contains(doc, $"`{BleUuids.Service}`");
+        }
+
+        [TestMethod]
+        public void ConfigDefaultsAreWhatAFreshDeviceReads()
+        {
+            var device = new EmulatedDevice(Array.Empty<ImuSample>());
+            var session = new GattSessionState(device.Loop, device.Loop, device.Loop.History, null);
+            Assert.AreEqual(GattWrites.Accept, session.Read(GattTable.Config, 0, 0));
+            string bytes = string.Join(" ", session.Value(GattTable.Config).Take(session.ValueLength(GattTable.Config)).Select(b => b.ToString("X2")));
+            StringAssert.Contains(Doc, $"Defaults (a fresh device", "the Config section states the defaults");
+            StringAssert.Contains(Doc, $"(`{bytes}`)", $"the defaults' bytes as a fresh device reads them: {bytes}");
+        }
+
+        [TestMethod]
+        public void ControlPointStatusesMatch()
+        {
+            string doc = Doc;
+            foreach (var (code, words) in new[] { (ControlStatus.Ok, "accepted"), (ControlStatus.Unsupported, "op code not supported"),
+                (ControlStatus.BadParameter, "bad parameter"), (ControlStatus.Failed, "failed") })
+            {
+                StringAssert.Contains(doc, $"| {code} | {words}");
+            }
+
+            StringAssert.Contains(doc, $"response\nop code `0x{ControlPointCodec.ResponseCode:X2}`");
+        }
+
+        [TestMethod]
+        public void TheChecksCatchWrongCopies()
+        {
+            string doc = Doc;
+            string badUuid = doc.Replace("| Cadence | RetroWalk | `00010009-", "| Cadence | RetroWalk | `00010019-");
+            Assert.AreNotEqual(doc, badUuid);
+            Assert.IsTrue(CheckCharacteristicTable(badUuid).Any(p => p.Contains("Cadence")));
+
+            string badProperties = doc.Replace("| History | RetroWalk | `00010007-2a3c-4304-b1d2-d9699b546a59` | Notify |",
+                "| History | RetroWalk | `00010007-2a3c-4304-b1d2-d9699b546a59` | Read, Notify |");
+            Assert.AreNotEqual(doc, badProperties);
+            Assert.IsTrue(CheckCharacteristicTable(badProperties).Any(p => p.Contains("History")));
+
+            string missing = string.Join("\n", doc.Split('\n').Where(l => !l.StartsWith("| Alert Level |")));
+            Assert.IsTrue(CheckCharacteristicTable(missing).Any(p => p.Contains("Alert Level")));
+
+            string badError = doc.Replace("| `0xFC` | Write Request Rejected |", "| `0x80` | Write Request Rejected |");
+            Assert.AreNotEqual(doc, badError);
+            Assert.IsTrue(CheckAttErrors(badError).Any());
+
+            string badConstant = doc.Replace("`AdvertRefreshPolicy.AlarmRefreshIntervalMs` = 5000", "`AdvertRefreshPolicy.AlarmRefreshIntervalMs` = 4000");
+            Assert.AreNotEqual(doc, badConstant);
+            Assert.IsTrue(CheckConstants(badConstant, out _).Any(p => p.Contains("AlarmRefreshIntervalMs")));
+
+            string badLength = doc.Replace("### Snapshot (14 bytes)", "### Snapshot (15 bytes)");
+            Assert.AreNotEqual(doc, badLength);
+            Assert.IsTrue(CheckLengths(badLength).Any(p => p.Contains("Snapshot")));
+        }
+
+        private static void AssertNone(List<string> problems) => Assert.IsEmpty(problems, "\n" + string.Join("\n", problems));
+
+        private static string UuidText(int id) =>
+            GattTable.CustomUuid(id) is string custom ? $"`{custom}`" : $"`0x{GattTable.Uuid16(id):X4}`";
+
+        private static string PropertiesText(int id)
+        {
+            var names = new List<string>();
+            if (GattTable.Can(id, GattTable.PropertyRead)) names.Add("Read");
+            if (GattTable.Can(id, GattTable.PropertyWrite)) names.Add("Write");
+            if (GattTable.Can(id, GattTable.PropertyWriteWithoutResponse)) names.Add("Write Without Response");
+            if (GattTable.Can(id, GattTable.PropertyNotify)) names.Add("Notify");
+            if (GattTable.Can(id, GattTable.PropertyIndicate)) names.Add("Indicate");
+            return string.Join(", ", names);
+        }
+
+        /// <summary>Rows of the "Characteristics at a glance" table: one per GattTable id, matching it.</summary>
+        internal static List<string> CheckCharacteristicTable(string doc)
+        {
+            var problems = new List<string>();
+            string section = Section(doc, "## Characteristics at a glance");
+            var rows = section.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| Characteristic") && !l.StartsWith("|---"))
+                .Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).ToList();
+            for (int id = 0; id < GattTable.Count; id++)
+            {
+                string name = GattTable.Name(id);
+                var matching = rows.Where(r => r[1] == name).ToList();
+                if (matching.Count != 1)
+                {
+                    problems.Add($"{matching.Count} rows for {name}");
+                    continue;
+                }
+
+                string[] row = matching[0];
+                if (row[3] != UuidText(id)) problems.Add($"{name}: UUID {row[3]}, code {UuidText(id)}");
+                if (row[4] != PropertiesText(id)) problems.Add($"{name}: properties {row[4]}, code {PropertiesText(id)}");
+                string pairing = GattTable.WriteEncrypted(id) ? "yes" : "—";
+                if (row[5] != pairing) problems.Add($"{name}: pairing {row[5]}, code {pairing}");
+                ushort service = GattTable.ServiceUuid16(GattTable.Service(id));
+                if (service != 0 && !row[2].Contains($"`0x{service:X4}`")) problems.Add($"{name}: service {row[2]}, code 0x{service:X4}");
+                if (service == 0 && row[2] != "RetroWalk") problems.Add($"{name}: service {row[2]}, code RetroWalk");
+            }
+
+            if (rows.Count != GattTable.Count) problems.Add($"{rows.Count} rows, {GattTable.Count} characteristics");
+            return problems;
+        }
+
+        internal static List<string> CheckAttErrors(string doc)
+        {
+            var expected = new Dictionary<string, byte>
+            {
+                ["Read Not Permitted"] = CodecStatus.AttReadNotPermitted,
+                ["Write Not Permitted"] = CodecStatus.AttWriteNotPermitted,
+                ["Invalid Offset"] = CodecStatus.AttInvalidOffset,
+                ["Invalid Attribute Value Length"] = CodecStatus.AttInvalidLength,
+                ["Insufficient Encryption"] = CodecStatus.AttInsufficientEncryption,
+                ["Write Request Rejected"] = CodecStatus.AttWriteRequestRejected,
+                ["CCCD Improperly Configured"] = CodecStatus.AttCccdImproperlyConfigured,
+                ["Out of Range"] = CodecStatus.AttOutOfRange,
+            };
+            var problems = new List<string>();
+            string section = Section(doc, "## ATT errors");
+            foreach (var (name, code) in expected)
+            {
+                if (!section.Contains($"| `0x{code:X2}` | {name} |"))
+                {
+                    problems.Add($"ATT error {name} must be listed as 0x{code:X2}");
+                }
+            }
+
+            return problems;
+        }
+
+        /// <summary>Every <c>`Type.Member` = value</c> on the page, resolved in the core by reflection.</summary>
+        internal static List<string> CheckConstants(string doc, out int checkedCount)
+        {
+            var problems = new List<string>();
+            checkedCount = 0;
+            Type[] types = typeof(GattTable).Assembly.GetTypes();
+            foreach (Match m in Regex.Matches(doc, @"`([A-Z]\w+)\.([A-Z]\w+)`\s*=\s*(-?\d+)"))
+            {
+                string typeName = m.Groups[1].Value, member = m.Groups[2].Value;
+                Type[] candidates = types.Where(t => t.Name == typeName).ToArray();
+                FieldInfo field = candidates.Length == 1 ? candidates[0].GetField(member, BindingFlags.Public | BindingFlags.Static) : null;
+                if (field is null)
+                {
+                    problems.Add($"{typeName}.{member}: no such public constant in the core");
+                    continue;
+                }
+
+                object value = field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null);
+                checkedCount++;
+                if (Convert.ToInt64(value) != long.Parse(m.Groups[3].Value))
+                {
+                    problems.Add($"{typeName}.{member} is {value}, the page says {m.Groups[3].Value}");
+                }
+            }
+
+            return problems;
+        }
+
+        internal static List<string> CheckLengths(string doc)
+        {
+            var expected = new Dictionary<string, int>
+            {
+                ["Snapshot"] = StatusCharacteristics.Length(StatusCharacteristics.Snapshot),
+                ["Tilt/alarm"] = StatusCharacteristics.Length(StatusCharacteristics.TiltAlarm),
+                ["Backward session"] = StatusCharacteristics.Length(StatusCharacteristics.BackwardSession),
+                ["Forward steps / Backward steps"] = StatusCharacteristics.Length(StatusCharacteristics.ForwardSteps),
+                ["Config"] = ConfigCodec.Length,
+            };
+            var problems = new List<string>();
+            foreach (var (name, length) in expected)
+            {
+                var heading = Regex.Match(doc, "^### " + Regex.Escape(name) + @" \((\d+) bytes", RegexOptions.Multiline);
+                if (!heading.Success || int.Parse(heading.Groups[1].Value) != length)
+                {
+                    problems.Add($"### {name} must say ({length} bytes)");
+                }
+            }
+
+            foreach (var (name, id) in new[] { ("Forward steps", GattTable.ForwardSteps), ("Snapshot", GattTable.Snapshot),
+                ("Tilt/alarm", GattTable.TiltAlarm), ("Backward session", GattTable.BackwardSession), ("Cadence", GattTable.Cadence),
+                ("Tilt from upright", GattTable.Tilt) })
+            {
+                string row = doc.Split('\n').FirstOrDefault(l => l.StartsWith($"| `{GattTable.CustomUuid(id)[..8]}-…` | {name} |")) ?? "";
+                string[] cells = row.Split('|').Select(c => c.Trim()).ToArray();
+                if (cells.Length < 6 || cells[4] != StatusCharacteristics.Length(id).ToString())
+                {
+                    problems.Add($"service table: {name} must be {StatusCharacteristics.Length(id)} bytes");
+                }
+            }
+
+            return problems;
+        }
+
+        private static string Section(string doc, string heading)
+        {
+            int at = doc.IndexOf(heading + "\n", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return "";
+            }
+
+            int end = doc.IndexOf("\n## ", at + heading.Length, StringComparison.Ordinal);
+            return end < 0 ? doc[at..] : doc[at..end];
+        }
+    }
+}
