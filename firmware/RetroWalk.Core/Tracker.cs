@@ -62,9 +62,6 @@ namespace RetroWalk.Core
         /// <summary>Current alarm state (none, tilt warning, fall alarm latched).</summary>
         public AlarmLevel Alarm { get { return _safety.Alarm.Level; } }
 
-        /// <summary>The alarm state machine: transition sample indices and counts.</summary>
-        public AlarmStateMachine AlarmState { get { return _safety.Alarm; } }
-
         /// <summary>Sample index of the first fall alarm since construction, or -1.</summary>
         public long FirstFallAlarmSample { get { return _safety.Alarm.FirstFallAlarmSample; } }
 

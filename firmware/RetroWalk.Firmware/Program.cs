@@ -21,7 +21,6 @@ namespace RetroWalk.Firmware
     public static class Program
     {
         /// <summary>Loop period: 10 samples per batch at 100 Hz, well inside the FIFO's 850 ms.</summary>
-        private const int LoopPeriodMs = 100;
 
         private const string FirmwareRevision = "0.1.0";
         private const string HardwareRevision = "ESP32 DevKit + GY-521";
@@ -69,7 +68,7 @@ namespace RetroWalk.Firmware
 
             // Restores counts, settings and history from flash and builds the tracker.
             _loop = new DeviceLoop(config, _sensor, _clock, new FlashCounterStore(), alarm, new GpioButton(gpio, BoardPins.AckButton));
-            Log("State: " + DescribeRestore(_loop.RestoreOutcome) + " " + _loop.RestoreMessage);
+            Log("State: " + StateStore.Describe(_loop.RestoreOutcome) + ". " + _loop.RestoreMessage);
             Log("Counts: forward " + _loop.Tracker.ForwardSteps.ToString() + ", backward " + _loop.Tracker.BackwardSteps.ToString());
 
             Mpu6050Status sensor = _sensor.Initialize(config.Sensor);
@@ -80,7 +79,7 @@ namespace RetroWalk.Firmware
             else
             {
                 // Not fatal: BLE and the stored counts stay available, and the driver retries the init every ~2 s.
-                Log("MPU-6050 NOT READY: " + DescribeSensor(sensor) + " (WHO_AM_I 0x" + _sensor.LastWhoAmI.ToString("X2") + "); check wiring SDA="
+                Log("MPU-6050 NOT READY: " + Mpu6050StatusText.Describe(sensor) + " (WHO_AM_I 0x" + _sensor.LastWhoAmI.ToString("X2") + "); check wiring SDA="
                     + BoardPins.I2cSda.ToString() + " SCL=" + BoardPins.I2cScl.ToString() + ", 3.3 V, AD0 low");
             }
 
@@ -142,30 +141,8 @@ namespace RetroWalk.Firmware
                     }
                 }
 
-                long rest = LoopPeriodMs - (_clock.MonotonicMs - start);
+                long rest = DeviceLoop.LoopPeriodMs - (_clock.MonotonicMs - start);
                 Thread.Sleep(rest < 5 ? 5 : (int)rest);
-            }
-        }
-
-        private static string DescribeRestore(RestoreOutcome outcome)
-        {
-            switch (outcome)
-            {
-                case RestoreOutcome.Restored: return "restored.";
-                case RestoreOutcome.RestoredOlder: return "restored the previous save (the newest was damaged).";
-                case RestoreOutcome.Fresh: return "nothing saved yet, counting from zero.";
-                default: return "NO VALID SAVE, counting from zero.";
-            }
-        }
-
-        private static string DescribeSensor(Mpu6050Status status)
-        {
-            switch (status)
-            {
-                case Mpu6050Status.BusError: return "no answer on I2C";
-                case Mpu6050Status.WrongChip: return "not an MPU-6050";
-                case Mpu6050Status.ReadbackMismatch: return "configuration did not stick";
-                default: return "unsupported sample rate";
             }
         }
 

@@ -1,5 +1,6 @@
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Core.Ble
 {

@@ -1,4 +1,6 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Bytes;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Core.Ble
 {

@@ -20,21 +20,21 @@ namespace RetroWalk.Core.Ble
         public const string Cadence = "00010009-2a3c-4304-b1d2-d9699b546a59";
         public const string Tilt = "0001000a-2a3c-4304-b1d2-d9699b546a59";
 
-        /// <summary>SIG-assigned 16-bit UUIDs used alongside the custom service.</summary>
-        public const ushort DeviceInformationService = 0x180A;
+        /// <summary>
+        /// SIG-assigned 16-bit UUIDs of the services and characteristics the core's GATT table names (the adapter
+        /// builds nanoFramework's GUIDs from them).
+        /// </summary>
         public const ushort CurrentTimeService = 0x1805;
         public const ushort CurrentTimeCharacteristic = 0x2A2B;
-        public const ushort LocalTimeInformationCharacteristic = 0x2A0F;
         public const ushort RunningSpeedAndCadence = 0x1814;
         public const ushort RscMeasurementCharacteristic = 0x2A53;
         public const ushort RscFeatureCharacteristic = 0x2A54;
         public const ushort SensorLocationCharacteristic = 0x2A5D;
+        public const ushort LocalTimeInformationCharacteristic = 0x2A0F;
         public const ushort ImmediateAlertService = 0x1802;
         public const ushort AlertLevelCharacteristic = 0x2A06;
         public const ushort BatteryService = 0x180F;
         public const ushort BatteryLevelCharacteristic = 0x2A19;
-        public const ushort UserDescriptionDescriptor = 0x2901;
-        public const ushort PresentationFormatDescriptor = 0x2904;
 
         /// <summary>BTHome's 16-bit service-data UUID (registered to Allterco Robotics for BTHome).</summary>
         public const ushort BtHome = 0xFCD2;

@@ -27,8 +27,24 @@ namespace RetroWalk.Core.Ble
         /// profile error): a Control Point write from a client that has not subscribed to its responses.</summary>
         public const byte AttCccdImproperlyConfigured = 0xFD;
 
-        /// <summary>First application error code: the value was valid but the device could not apply it.</summary>
-        public const byte AttApplicationError = 0x80;
+        /// <summary>
+        /// ATT error "Write Request Rejected" (CSS Part B, common profile and service error codes): the value was valid
+        /// but the device could not apply it now (its command queue was full, or the settings could not be stored).
+        /// Not the application range 0x80-0x9F, whose meaning each service defines (CTS: 0x80 "Data field ignored").
+        /// </summary>
+        public const byte AttWriteRequestRejected = 0xFC;
+
+        /// <summary>ATT error "Read Not Permitted" (Core spec Vol 3 Part F 3.4.1.1).</summary>
+        public const byte AttReadNotPermitted = 0x02;
+
+        /// <summary>ATT error "Write Not Permitted".</summary>
+        public const byte AttWriteNotPermitted = 0x03;
+
+        /// <summary>ATT error "Invalid Offset": a long (prepared) write; no value here needs one.</summary>
+        public const byte AttInvalidOffset = 0x07;
+
+        /// <summary>ATT error "Insufficient Encryption": the stack's answer to a protected write on an unencrypted link.</summary>
+        public const byte AttInsufficientEncryption = 0x0F;
 
         /// <summary>ATT error "Request Not Supported".</summary>
         public const byte AttRequestNotSupported = 0x06;

@@ -1,5 +1,6 @@
+using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
+
 
 namespace RetroWalk.Core.Ble
 {

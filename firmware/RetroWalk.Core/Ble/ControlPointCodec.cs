@@ -1,4 +1,5 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Bytes;
+
 
 namespace RetroWalk.Core.Ble
 {

@@ -1,3 +1,5 @@
+using RetroWalk.Core.Bytes;
+
 namespace RetroWalk.Core.Ble
 {
     /// <summary>

@@ -1,4 +1,4 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Config;
 
 namespace RetroWalk.Core.Ble
 {
@@ -72,7 +72,7 @@ namespace RetroWalk.Core.Ble
             if (_config.ApplySettings(_settings) != ControlStatus.Ok)
             {
                 _config.ReadSettings(_settings);
-                return CodecStatus.AttApplicationError;
+                return CodecStatus.AttWriteRequestRejected;
             }
 
             btHomeChanged = _settings.BtHomeAdvertising != btHomeBefore;
@@ -116,7 +116,7 @@ namespace RetroWalk.Core.Ble
                 return CodecStatus.AttOutOfRange;
             }
 
-            return _config.SetClock((uint)utc) == ControlStatus.Ok ? Accept : CodecStatus.AttApplicationError;
+            return _config.SetClock((uint)utc) == ControlStatus.Ok ? Accept : CodecStatus.AttWriteRequestRejected;
         }
     }
 }

@@ -1,3 +1,5 @@
+using RetroWalk.Core.Bytes;
+
 namespace RetroWalk.Core.Ble
 {
     /// <summary>
@@ -20,6 +22,7 @@ namespace RetroWalk.Core.Ble
         public const ushort UnitUnitless = 0x2700;
         public const ushort UnitStepPerMinute = 0x27BA;
         public const ushort UnitPlaneAngleDegree = 0x2763;
+        public const ushort UnitPercentage = 0x27AD;
 
         /// <summary>Namespace 0x01: Bluetooth SIG assigned numbers.</summary>
         public const byte NamespaceSig = 0x01;

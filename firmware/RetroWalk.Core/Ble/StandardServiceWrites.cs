@@ -1,4 +1,5 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Config;
+
 
 namespace RetroWalk.Core.Ble
 {
@@ -55,7 +56,7 @@ namespace RetroWalk.Core.Ble
             return LocalTimeInfoCodec.Encode(_settings.UtcOffsetQuarterHours, dstPart, dst, offset);
         }
 
-        /// <summary>Sets the Config UTC offset to time zone + DST; ATT 0x0D / 0xFF for a bad value, 0x80 if not applied.</summary>
+        /// <summary>Sets the Config UTC offset to time zone + DST; ATT 0x0D / 0xFF for a bad value, 0xFC if not applied.</summary>
         public byte WriteLocalTimeInfo(byte[] src, int length)
         {
             int utcOffset;
@@ -70,7 +71,7 @@ namespace RetroWalk.Core.Ble
             _settings.UtcOffsetQuarterHours = utcOffset;
             if (_config.ApplySettings(_settings) != ControlStatus.Ok)
             {
-                return CodecStatus.AttApplicationError;
+                return CodecStatus.AttWriteRequestRejected;
             }
 
             _dstOffset15Min = dstPart;

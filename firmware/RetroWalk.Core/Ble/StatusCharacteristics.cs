@@ -1,4 +1,5 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Core.Ble
 {

@@ -1,6 +1,8 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Core.Ble
 {

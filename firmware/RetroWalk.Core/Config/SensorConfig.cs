@@ -37,12 +37,6 @@ namespace RetroWalk.Core.Config
             }
         }
 
-        /// <summary>Milliseconds between samples, rounded down (10 ms at 100 Hz).</summary>
-        public int SamplePeriodMs
-        {
-            get { return 1000 / SampleRateHz; }
-        }
-
         /// <summary>Converts a duration in milliseconds to a whole number of samples at the configured rate (at least 1).</summary>
         public int MsToSamples(int ms)
         {

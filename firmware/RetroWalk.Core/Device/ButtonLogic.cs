@@ -1,17 +1,5 @@
 namespace RetroWalk.Core.Device
 {
-    /// <summary>What a button press means.</summary>
-    public enum ButtonAction : byte
-    {
-        None = 0,
-
-        /// <summary>Released before <see cref="ButtonLogic.LongPressMs"/>: acknowledge the alarm.</summary>
-        ShortPress = 1,
-
-        /// <summary>Held for <see cref="ButtonLogic.LongPressMs"/>: reset the counts (fires once, while still held).</summary>
-        LongPress = 2,
-    }
-
     /// <summary>
     /// Turns polled button levels into short and long presses. A long press fires as soon as the hold time is reached,
     /// so the wearer hears the confirmation while still pressing; its release then does nothing. A button already held

@@ -1,7 +1,10 @@
 using System.Threading;
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 
 namespace RetroWalk.Core.Device
@@ -14,6 +17,12 @@ namespace RetroWalk.Core.Device
     /// </summary>
     public sealed class DeviceLoop : ICommandSink, IConfigSink
     {
+        /// <summary>
+        /// How often the device thread calls <see cref="RunOnce"/> (the host emulation steps its clock by the same):
+        /// the 1 KiB MPU-6050 FIFO holds 0.85 s at 100 Hz, so a 100 ms period leaves room for a slow iteration.
+        /// </summary>
+        public const int LoopPeriodMs = 100;
+
         /// <summary>At most one notification per value and second (alarm changes go out at once).</summary>
         public const int PublishMinIntervalMs = 1000;
 
@@ -58,6 +67,7 @@ namespace RetroWalk.Core.Device
         private readonly long[] _lastPublishMs = new long[FieldCount];
         private readonly ButtonLogic _buttonLogic = new ButtonLogic();
         private readonly AlarmPattern _pattern = new AlarmPattern();
+        // Taken with Monitor.Enter/Exit, not lock: see HourlyHistory (lock binds an overload nanoFramework lacks).
         private readonly object _commandLock = new object();
         private readonly byte[] _commandOps = new byte[CommandQueueLength];
         private readonly uint[] _commandArgs = new uint[CommandQueueLength];

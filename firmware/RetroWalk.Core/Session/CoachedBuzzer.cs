@@ -1,5 +1,6 @@
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
+
 
 namespace RetroWalk.Core.Session
 {

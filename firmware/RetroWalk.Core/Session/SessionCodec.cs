@@ -1,4 +1,6 @@
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Bytes;
+
 
 namespace RetroWalk.Core.Session
 {

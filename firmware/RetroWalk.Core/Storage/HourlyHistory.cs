@@ -1,11 +1,12 @@
 using System.Threading;
-using RetroWalk.Core.Device;
 
 namespace RetroWalk.Core.Storage
 {
     /// <summary>
     /// Steps per hour for the last 7 days: one record per hour that had steps (168 at most), oldest first. Written by
     /// the device loop once per batch, read by BLE from another thread, hence the lock around every access.
+    /// The core takes it with Monitor.Enter/Exit rather than <c>lock</c>: on the host C# compiles <c>lock</c> to
+    /// Monitor.Enter(object, ref bool), which nanoFramework's mscorlib lacks (the portability test would fail).
     /// </summary>
     public sealed class HourlyHistory : IHistorySource
     {

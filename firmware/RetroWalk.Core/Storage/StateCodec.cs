@@ -1,21 +1,7 @@
-using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Bytes;
 
 namespace RetroWalk.Core.Storage
 {
-    /// <summary>Why a stored state record was rejected.</summary>
-    public enum StateError : byte
-    {
-        None = 0,
-        Empty = 1,
-        ReadFailed = 2,
-        WrongSize = 3,
-        BadMagic = 4,
-        NewerVersion = 5,
-        BadChecksum = 6,
-        BadValue = 7,
-    }
-
     /// <summary>
     /// Binary layout of the persisted state, little-endian, fixed size (<see cref="Size"/> bytes):
     /// <code>

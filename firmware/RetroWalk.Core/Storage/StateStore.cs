@@ -1,21 +1,5 @@
 namespace RetroWalk.Core.Storage
 {
-    /// <summary>What the boot-time restore found.</summary>
-    public enum RestoreOutcome : byte
-    {
-        /// <summary>The newest slot was valid and restored.</summary>
-        Restored = 0,
-
-        /// <summary>A slot was damaged (see the message); the other, older one was restored.</summary>
-        RestoredOlder = 1,
-
-        /// <summary>Nothing stored yet (first boot): starting from zero.</summary>
-        Fresh = 2,
-
-        /// <summary>Every slot was damaged: starting from zero; the message says why.</summary>
-        Unreadable = 3,
-    }
-
     /// <summary>
     /// Saves the device state alternately into two slots, each record carrying a sequence number and a CRC-32, and at
     /// boot restores the newest valid one. A power cut during a save damages only the slot being written, so at most
@@ -88,6 +72,18 @@ namespace RetroWalk.Core.Storage
             }
 
             return damaged == 0 ? RestoreOutcome.Fresh : RestoreOutcome.Unreadable;
+        }
+
+        /// <summary>What a restore outcome means, for the boot log (device and host emulation alike).</summary>
+        public static string Describe(RestoreOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case RestoreOutcome.Restored: return "restored";
+                case RestoreOutcome.RestoredOlder: return "restored the previous save (the newest was damaged)";
+                case RestoreOutcome.Fresh: return "nothing saved yet, counting from zero";
+                default: return "NO VALID SAVE, counting from zero";
+            }
         }
 
         private bool CheckSlot(int slot, ref int damaged)

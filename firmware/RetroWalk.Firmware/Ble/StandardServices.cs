@@ -2,8 +2,8 @@ using System;
 using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Power;
+using RetroWalk.Core.Status;
 using Buffer = nanoFramework.Device.Bluetooth.Buffer;
 
 namespace RetroWalk.Firmware.Ble

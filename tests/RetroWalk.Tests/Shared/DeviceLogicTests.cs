@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Storage;

@@ -3,7 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
-using RetroWalk.Core.Ble;
+using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Storage;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
 
 namespace RetroWalk.Cli.Decode;
 

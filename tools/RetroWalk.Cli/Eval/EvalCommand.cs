@@ -5,7 +5,7 @@ using RetroWalk.Host.Paths;
 namespace RetroWalk.Cli.Eval;
 
 /// <summary>
-/// <c>retrowalk eval [folder] [--json file] [--summary-only]</c>: the tracker over every recording found in the folder.
+/// <c>retrowalk eval [folder] [--json file] [--summary-only] [--by-subject]</c>: the tracker over every recording found in the folder.
 /// Exit codes: 0 every file evaluated; 2 some files could not be read (they are listed, the rest was evaluated and
 /// written); 1 nothing could be evaluated, or the JSON file or a plot could not be written; 64 a bad option.
 /// </summary>
@@ -31,15 +31,22 @@ public static class EvalCommand
             Description = "Step error, in % of the true count either way, from which --plots draws a recording",
             DefaultValueFactory = _ => EvalPlots.DefaultThresholdPct,
         };
+        var bySubject = new Option<bool>("--by-subject")
+        {
+            Description = "Also print a table per subject (SisFall, ipol-gait, Oxford users: age, trials, step error, direction shares, " +
+                          "falls alarmed, false alarms) and write it as CSV beside the --json file (x.by-subject.csv), else to ./eval-by-subject.csv",
+        };
         var command = new Command("eval", "Run the tracker on recorded datasets and compare with their true step counts and fall labels")
         {
-            folder, json, summaryOnly, plots, threshold,
+            folder, json, summaryOnly, plots, threshold, bySubject,
         };
-        command.SetAction(parse => Run(parse.GetValue(folder), parse.GetValue(json), parse.GetValue(summaryOnly), parse.GetValue(plots), parse.GetValue(threshold)));
+        command.SetAction(parse => Run(parse.GetValue(folder), parse.GetValue(json), parse.GetValue(summaryOnly), parse.GetValue(plots),
+            parse.GetValue(threshold), parse.GetValue(bySubject)));
         return command;
     }
 
-    public static int Run(string? folder, FileInfo? json, bool summaryOnly, string? plots = null, double plotThresholdPct = EvalPlots.DefaultThresholdPct)
+    public static int Run(string? folder, FileInfo? json, bool summaryOnly, string? plots = null, double plotThresholdPct = EvalPlots.DefaultThresholdPct,
+        bool bySubject = false)
     {
         if (folder is null)
         {
@@ -63,6 +70,22 @@ public static class EvalCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 EvalConsole.Error($"cannot write {json.FullName}: {e.Message}");
+                return ExitNothingEvaluated;
+            }
+        }
+        if (bySubject)
+        {
+            var rows = Evaluator.SubjectRows(report.Results);
+            EvalConsole.PrintSubjects(rows);
+            var csv = SubjectTable.CsvPathBeside(json?.FullName);
+            try
+            {
+                File.WriteAllText(csv, SubjectTable.ToCsv(rows));
+                EvalConsole.Note($"per-subject table written to {csv}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                EvalConsole.Error($"cannot write {csv}: {e.Message}");
                 return ExitNothingEvaluated;
             }
         }

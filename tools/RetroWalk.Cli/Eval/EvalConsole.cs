@@ -189,6 +189,37 @@ public static class EvalConsole
         return table;
     }
 
+    /// <summary>The per-subject table (<c>--by-subject</c>): one row per subject of every dataset naming its subjects.</summary>
+    public static void PrintSubjects(IReadOnlyList<SubjectRow> rows)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = RedirectedWidth;
+        }
+        if (rows.Count == 0)
+        {
+            Note("no recording names its subject: no per-subject table");
+            return;
+        }
+        var table = new Table().Border(TableBorder.Simple).Title("By subject")
+            .AddColumns("Dataset", "Subject", "Age", "Trials", "Mean |err| %", "Worst |err| %", "Fwd % (walks)", "Bwd % (reversed)", "Falls alarmed", "False alarms");
+        foreach (var column in table.Columns.Skip(2))
+        {
+            column.RightAligned();
+        }
+        foreach (var r in rows)
+        {
+            table.AddRow(
+                Markup.Escape(r.Dataset), Markup.Escape(r.Subject), Text(r.Age), Text(r.Trials),
+                Number(r.MeanAbsStepErrorPct, "0.0"), Number(r.WorstAbsStepErrorPct, "0.0"),
+                r.ForwardPct is null ? "-" : $"{Number(r.ForwardPct, "0.0")} of {r.WalkStepsCounted}",
+                r.ReversedBackwardPct is null ? "-" : $"{Number(r.ReversedBackwardPct, "0.0")} of {r.ReversedStepsCounted}",
+                r.FallTrials == 0 ? "-" : $"{r.FallsAlarmed}/{r.FallTrials}",
+                $"{r.FalseAlarms}/{r.NonFallTrials}");
+        }
+        AnsiConsole.Write(table);
+    }
+
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";

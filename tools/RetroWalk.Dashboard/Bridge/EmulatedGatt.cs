@@ -1,175 +1,128 @@
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Dashboard;
 
 /// <summary>
-/// The emulated tracker's GATT server, a thin host-side table over the core: reads encode with
-/// <see cref="StatusCharacteristics"/> and <see cref="GattWrites"/>, writes are decided by <see cref="GattWrites"/> (the
-/// same rules and ATT codes as the firmware's BleTracker), History is streamed by the core's <see cref="HistoryStream"/>
-/// at the default MTU, and the Control Point refuses writes from a client that has not subscribed (0xFD), as on the
-/// device. One client at a time; every call is made under the device lock (<see cref="EmulatedTracker"/>).
+/// The emulated tracker's GATT server for the dashboard page: UUID strings on the outside, the core's
+/// <see cref="GattSessionState"/> inside, so every rule (subscribe before writing the Control Point, ATT codes, History
+/// at the default MTU, who is notified) is the one the firmware's BleTracker follows. One client at a time; every call
+/// is made under the device lock (<see cref="EmulatedTracker"/>).
 /// </summary>
 public sealed class EmulatedGatt
 {
-    public const int AttMtu = 23;
-
-    private static readonly string ControlPoint = GattUuid.Normalize(BleUuids.ControlPoint);
-    private static readonly string Config = GattUuid.Normalize(BleUuids.Config);
-    private static readonly string History = GattUuid.Normalize(BleUuids.History);
-    private static readonly string CurrentTime = GattUuid.FromSig(BleUuids.CurrentTimeCharacteristic);
-
     private readonly EmulatedDevice _device;
-    private readonly GattWrites _writes;
-    private readonly HashSet<string> _subscribed = new();
-    private readonly HistoryStream _history = new();
-    private readonly byte[] _buffer = new byte[HistoryCodec.MaxPayloadLength];
+    private readonly GattSessionState _session;
 
     public EmulatedGatt(EmulatedDevice device)
     {
         _device = device;
-        _writes = new GattWrites(device.Loop, device.Loop);
+        _session = new GattSessionState(device.Loop, device.Loop, device.Loop.History, null);
     }
 
     /// <summary>Receives every notification for a subscribed characteristic (uuid, value).</summary>
     public Action<string, byte[]>? Notified { get; set; }
 
+    /// <summary>Identify requests the Control Point accepted (the page's "find" button).</summary>
     public int IdentifyRequests { get; private set; }
 
-    /// <summary>The services and characteristics, as a client discovers them.</summary>
-    public static IReadOnlyDictionary<string, string[]> Services { get; } = new Dictionary<string, string[]>
+    /// <summary>The services and characteristics, as a client discovers them (Battery: the emulation has no cell).</summary>
+    public static IReadOnlyDictionary<string, string[]> Services { get; } = Enumerable.Range(0, GattTable.Count)
+        .Where(id => GattTable.Service(id) != GattTable.ServiceBattery)
+        .GroupBy(id => GattTable.Service(id))
+        .ToDictionary(g => ServiceUuid(g.Key), g => g.Select(Uuid).ToArray());
+
+    public static string Uuid(int id) =>
+        GattTable.CustomUuid(id) is string custom ? GattUuid.Normalize(custom) : GattUuid.FromSig(GattTable.Uuid16(id));
+
+    public static int IdOf(string uuid)
     {
-        [GattUuid.Normalize(BleUuids.Service)] = Enumerable.Range(0, StatusCharacteristics.Count)
-            .Select(c => GattUuid.Normalize(StatusCharacteristics.Uuid(c)))
-            .Concat(new[] { ControlPoint, Config, History }).ToArray(),
-        [GattUuid.FromSig(BleUuids.CurrentTimeService)] = new[] { CurrentTime },
-    };
+        for (int id = 0; id < GattTable.Count; id++)
+        {
+            if (Uuid(id) == GattUuid.Normalize(uuid))
+            {
+                return id;
+            }
+        }
+
+        return GattTable.None;
+    }
+
+    private static string ServiceUuid(int service) =>
+        GattTable.ServiceUuid16(service) == 0 ? GattUuid.Normalize(BleUuids.Service) : GattUuid.FromSig(GattTable.ServiceUuid16(service));
 
     /// <summary>The link dropped: the device forgets the subscriptions (CCCDs are per connection for an unbonded client).</summary>
-    public void Disconnected() => _subscribed.Clear();
+    public void Disconnected() => _session.ConnectionChanged(false);
 
     public GattResult Subscribe(string uuid, bool on)
     {
-        if (!CanNotify(uuid))
+        int id = IdOf(uuid);
+        if (id == GattTable.None || !GattTable.Can(id, GattTable.PropertyNotify))
         {
             return new GattResult(CodecStatus.AttRequestNotSupported);
         }
 
-        if (on)
-        {
-            _subscribed.Add(uuid);
-        }
-        else
-        {
-            _subscribed.Remove(uuid);
-        }
-
+        _session.SubscribersChanged(id, on ? 1 : 0);
         return GattResult.Ok();
     }
 
     public GattResult Read(string uuid)
     {
-        for (int c = 0; c < StatusCharacteristics.Count; c++)
+        int id = IdOf(uuid);
+        if (id == GattTable.None)
         {
-            if (uuid == GattUuid.Normalize(StatusCharacteristics.Uuid(c)))
-            {
-                int n = StatusCharacteristics.Encode(c, _device.Loop.Status, _buffer, 0);
-                return GattResult.Ok(_buffer[..n]);
-            }
+            return new GattResult(CodecStatus.AttRequestNotSupported);
         }
 
-        if (uuid == Config)
-        {
-            int n = _writes.ReadConfig(_buffer, 0);
-            return GattResult.Ok(_buffer[..n]);
-        }
-
-        if (uuid == CurrentTime)
-        {
-            int n = _writes.ReadCurrentTime(_device.Clock.UtcSeconds, (int)(_device.Clock.MonotonicMs % 1000), 0, _buffer, 0);
-            return GattResult.Ok(_buffer[..n]);
-        }
-
-        return new GattResult(CodecStatus.AttRequestNotSupported);
+        byte att = _session.Read(id, _device.Clock.UtcSeconds, (int)(_device.Clock.MonotonicMs % 1000));
+        return att == GattWrites.Accept ? GattResult.Ok(_session.Value(id)[.._session.ValueLength(id)]) : new GattResult(att);
     }
 
     public GattResult Write(string uuid, byte[] value)
     {
-        if (uuid == ControlPoint)
+        int id = IdOf(uuid);
+        if (id == GattTable.None)
         {
-            return WriteControlPoint(value);
+            return new GattResult(CodecStatus.AttRequestNotSupported);
         }
 
-        if (uuid == Config)
+        Array.Copy(value, _session.WriteBuffer, Math.Min(value.Length, _session.WriteBuffer.Length));
+        byte att = _session.Write(id, 0, value.Length);
+        _session.TakeAdvertisementChanged(); // advertising is not bridged
+        Deliver();
+        while (_session.NextHistoryPacket() is int n and > 0)
         {
-            return new GattResult(_writes.WriteConfig(value, value.Length, out _));
+            Notified?.Invoke(Uuid(GattTable.History), _session.Value(GattTable.History)[..n]);
         }
 
-        if (uuid == CurrentTime)
+        return new GattResult(att);
+    }
+
+    /// <summary>A publication of the device loop (through <see cref="GattPublisher"/>).</summary>
+    public void Publish(TrackerStatus status, int changedFields)
+    {
+        _session.Publish(status, changedFields);
+        Deliver();
+    }
+
+    private void Deliver()
+    {
+        int pending = _session.TakeNotifications();
+        for (int id = 0; id < GattTable.Count; id++)
         {
-            byte att = _writes.WriteCurrentTime(value, value.Length);
-            if (att == GattWrites.Accept && _subscribed.Contains(CurrentTime))
+            if ((pending & GattSessionState.Bit(id)) == 0)
             {
-                // The loop applies the clock at its next iteration; the notification carries the time written.
-                int n = CurrentTimeCodec.Encode(0, 0, 0, _buffer, 0);
-                Array.Copy(value, _buffer, n);
-                _buffer[9] = CurrentTimeCodec.AdjustManual;
-                Notify(CurrentTime, _buffer[..n]);
+                continue;
             }
 
-            return new GattResult(att);
-        }
-
-        return new GattResult(CodecStatus.AttRequestNotSupported);
-    }
-
-    /// <summary>Sends a notification if the client subscribed.</summary>
-    public void Notify(string uuid, byte[] value)
-    {
-        if (_subscribed.Contains(uuid))
-        {
-            Notified?.Invoke(uuid, value);
-        }
-    }
-
-    private GattResult WriteControlPoint(byte[] value)
-    {
-        if (!_subscribed.Contains(ControlPoint))
-        {
-            return new GattResult(CodecStatus.AttCccdImproperlyConfigured);
-        }
-
-        byte status = _writes.ControlPoint(value, value.Length, out byte op, out uint since);
-        bool streamHistory = false;
-        if (status == ControlStatus.Ok && op == ControlOp.RequestHistory)
-        {
-            streamHistory = _subscribed.Contains(History);
-            status = streamHistory ? ControlStatus.Ok : ControlStatus.Failed;
-        }
-
-        if (status == ControlStatus.Ok && op == ControlOp.Identify)
-        {
-            IdentifyRequests++;
-        }
-
-        var response = new byte[ControlPointCodec.ResponseLength];
-        ControlPointCodec.EncodeResponse(op, status, response, 0);
-        Notify(ControlPoint, response);
-        if (streamHistory)
-        {
-            _history.Begin(_device.Loop.History, since, HistoryCodec.PayloadLengthForMtu(AttMtu));
-            int n;
-            while ((n = _history.Next(_buffer, 0)) > 0)
+            byte[] value = _session.Value(id)[.._session.ValueLength(id)];
+            if (id == GattTable.ControlPoint && value[1] == ControlOp.Identify && value[2] == ControlStatus.Ok)
             {
-                Notify(History, _buffer[..n]);
+                IdentifyRequests++;
             }
+
+            Notified?.Invoke(Uuid(id), value);
         }
-
-        return GattResult.Ok();
     }
-
-    private static bool CanNotify(string uuid) =>
-        uuid == ControlPoint || uuid == History || uuid == CurrentTime
-        || Enumerable.Range(0, StatusCharacteristics.Count).Any(c => uuid == GattUuid.Normalize(StatusCharacteristics.Uuid(c)));
 }

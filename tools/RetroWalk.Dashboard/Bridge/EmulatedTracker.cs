@@ -111,7 +111,7 @@ public sealed class EmulatedTracker : IDisposable
             }
 
             steps++;
-            double dueMs = steps * EmulatedDevice.LoopPeriodMs / Speed;
+            double dueMs = steps * DeviceLoop.LoopPeriodMs / Speed;
             double waitMs = dueMs - watch.Elapsed.TotalMilliseconds;
             if (waitMs > 1)
             {

@@ -1,6 +1,7 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Sensors;
+using RetroWalk.Core.Status;
 using RetroWalk.Host.Recordings;
 
 namespace RetroWalk.Host.Emulation;
@@ -9,13 +10,10 @@ namespace RetroWalk.Host.Emulation;
 /// The whole tracker on the host: the core's <see cref="DeviceLoop"/> and <see cref="Mpu6050Fifo"/> driver, wired in
 /// the same order as the firmware's Program.cs, to a register-level MPU-6050 emulator, an emulated clock, an in-memory
 /// two-slot store, a button, a buzzer/LED recorder and a publisher. The harness moves time; the loop runs every
-/// <see cref="LoopPeriodMs"/> as the device thread does.
+/// <see cref="DeviceLoop.LoopPeriodMs"/> as the device thread does.
 /// </summary>
 public sealed class EmulatedDevice
 {
-    /// <summary>Period of the device's loop thread.</summary>
-    public const int LoopPeriodMs = 100;
-
     /// <summary>
     /// A device fed with raw counts recorded (or synthesized) at the ranges of <paramref name="config"/>'s sensor
     /// settings: they reach the emulated chip in physical units, which scales them by the ranges the driver wrote.
@@ -75,10 +73,10 @@ public sealed class EmulatedDevice
     /// <summary>The publisher as a <see cref="StatusLog"/> when it is one.</summary>
     public StatusLog? Log => Publisher as StatusLog;
 
-    /// <summary>Runs the loop every <see cref="LoopPeriodMs"/> for <paramref name="ms"/> of emulated time.</summary>
+    /// <summary>Runs the loop every <see cref="DeviceLoop.LoopPeriodMs"/> for <paramref name="ms"/> of emulated time.</summary>
     public void RunFor(long ms)
     {
-        for (long t = 0; t < ms; t += LoopPeriodMs)
+        for (long t = 0; t < ms; t += DeviceLoop.LoopPeriodMs)
         {
             Step();
         }
@@ -87,7 +85,7 @@ public sealed class EmulatedDevice
     /// <summary>One loop period: time passes, then the loop runs once.</summary>
     public int Step()
     {
-        Clock.AdvanceMs(LoopPeriodMs);
+        Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
         return Loop.RunOnce();
     }
 

@@ -1,4 +1,6 @@
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Host.Emulation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Power;
+using RetroWalk.Core.Status;
 
 namespace RetroWalk.Host.Emulation;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Sensors;
+using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 using RetroWalk.Host.Recordings;
 using RetroWalk.Host.Synthesis;
@@ -167,14 +169,15 @@ public static class Simulator
         var loop = device.Loop;
         string restore = loop.RestoreOutcome switch
         {
-            RestoreOutcome.Fresh => "nothing saved yet, counting from zero",
-            RestoreOutcome.Restored => $"restored state #{loop.Store.Sequence} {loop.RestoreMessage}".TrimEnd(),
-            RestoreOutcome.RestoredOlder => $"restored the older state #{loop.Store.Sequence} ({loop.RestoreMessage})",
-            _ => $"no valid state, counting from zero: {loop.RestoreMessage}",
+            RestoreOutcome.Fresh => StateStore.Describe(loop.RestoreOutcome),
+            RestoreOutcome.Restored or RestoreOutcome.RestoredOlder =>
+                $"{StateStore.Describe(loop.RestoreOutcome)}, state #{loop.Store.Sequence} {loop.RestoreMessage}".TrimEnd(),
+            _ => $"{StateStore.Describe(loop.RestoreOutcome)}: {loop.RestoreMessage}",
         };
         output.WriteLine($"boot: {restore}; forward {loop.Tracker.ForwardSteps}, backward {loop.Tracker.BackwardSteps}");
-        output.WriteLine($"boot: MPU-6050 init {device.SensorStatus} (WHO_AM_I 0x{device.Driver.LastWhoAmI:X2})");
-        run.Booted(device, $"{restore}; MPU-6050 init {device.SensorStatus}");
+        string sensor = Mpu6050StatusText.Describe(device.SensorStatus);
+        output.WriteLine($"boot: MPU-6050 {sensor} (WHO_AM_I 0x{device.Driver.LastWhoAmI:X2})");
+        run.Booted(device, $"{restore}; MPU-6050 {sensor}");
         return device;
     }
 

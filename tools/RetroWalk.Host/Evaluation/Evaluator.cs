@@ -23,16 +23,18 @@ public static class Evaluator
     public static EvalResult Run(Recording recording, TrackerConfig config)
     {
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
-        var raw = DeviceConverter.ToRaw(recording, perRecording.Sensor);
         var tracker = new Tracker(perRecording);
-        foreach (var s in raw)
+        var deviceSamples = 0;
+        // Streamed: a recording of any length is evaluated in memory that does not grow with it.
+        foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
         {
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
+            deviceSamples++;
         }
         return new EvalResult
         {
             Info = recording.Info,
-            DeviceSamples = raw.Length,
+            DeviceSamples = deviceSamples,
             DurationS = recording.DurationS,
             HasGyro = recording.HasGyro,
             ForwardSteps = (int)tracker.ForwardSteps,
@@ -90,6 +92,9 @@ public static class Evaluator
             .ToList();
         return new EvalReport(fullRoot, config.Sensor, sorted, problems, EvalSummary.From(sorted), stopwatch.Elapsed);
     }
+
+    /// <summary>Per-subject rows of <paramref name="results"/> (see <see cref="SubjectTable"/>): subject, age, trials, step error, direction shares, falls alarmed, false alarms.</summary>
+    public static IReadOnlyList<SubjectRow> SubjectRows(IEnumerable<EvalResult> results) => SubjectTable.From(results);
 
     /// <summary>A copy of every public field of <paramref name="config"/> (so settings added later carry over) with another forward axis.</summary>
     public static TrackerConfig WithForwardAxis(TrackerConfig config, MountAxis forwardAxis)

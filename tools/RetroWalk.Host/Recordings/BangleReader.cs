@@ -61,7 +61,7 @@ public static partial class BangleReader
         {
             throw new RecordingFormatException(path, 1, $"expected the header '{Header}'");
         }
-        var series = new SampleSeries(path, 16384);
+        var series = new SampleSeries(path);
         foreach (var (number, v) in TextRecord.Rows(path, 4, firstLine: 2))
         {
             // Watch axes are not body-aligned: they go to the device frame as they are.
@@ -76,6 +76,6 @@ public static partial class BangleReader
             TrueSteps = truth,
             PeerSteps = watch is { } w ? new Dictionary<string, int> { [PeerWatch] = w } : new Dictionary<string, int>(),
         };
-        return new Recording(info, series.ToArray(), hasGyro: false);
+        return new Recording(info, series.Complete(), hasGyro: false);
     }
 }

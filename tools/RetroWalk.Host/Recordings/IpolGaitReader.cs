@@ -95,11 +95,11 @@ public static partial class IpolGaitReader
     }
 
     /// <summary>The trunk file's samples in the device frame (g, °/s), timed by PacketCounter, and its rate in Hz.</summary>
-    public static (MotionSample[] Samples, double RateHz) ReadTrunk(string path)
+    public static (IReadOnlyList<MotionSample> Samples, double RateHz) ReadTrunk(string path)
     {
         double rateHz = 0;
         int[]? column = null;
-        var series = new SampleSeries(path, 4096);
+        var series = new SampleSeries(path);
         var values = new double[RequiredColumns.Length];
         double first = 0, previous = 0, wraps = 0;
         foreach (var (number, text) in TextRecord.Lines(path))
@@ -109,7 +109,7 @@ public static partial class IpolGaitReader
                 var m = FrequencyPattern().Match(text);
                 if (!m.Success || !double.TryParse(m.Groups["hz"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out rateHz) || rateHz <= 0)
                 {
-                    throw new RecordingFormatException(path, number, $"expected 'Acquisition frequency: <rate> Hz', found '{Clip(text)}'");
+                    throw new RecordingFormatException(path, number, $"expected 'Acquisition frequency: <rate> Hz', found {RecordingFormatException.Quote(text)}");
                 }
                 continue;
             }
@@ -132,7 +132,7 @@ public static partial class IpolGaitReader
                 }
                 if (!double.TryParse(fields[c], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
                 {
-                    throw new RecordingFormatException(path, number, $"{RequiredColumns[i]} is not a number: '{Clip(fields[c])}'");
+                    throw new RecordingFormatException(path, number, $"{RequiredColumns[i]} is not a number: {RecordingFormatException.Quote(fields[c])}");
                 }
             }
             var counter = values[0];
@@ -153,7 +153,7 @@ public static partial class IpolGaitReader
         {
             throw new RecordingFormatException(path, 0, "expected two header lines (the acquisition frequency, then the column names)");
         }
-        return (series.ToArray(), rateHz);
+        return (series.Complete(), rateHz);
     }
 
     private static string[] Fields(string text) =>
@@ -172,6 +172,4 @@ public static partial class IpolGaitReader
         }
         return columns;
     }
-
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

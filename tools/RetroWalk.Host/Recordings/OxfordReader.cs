@@ -124,7 +124,7 @@ public static class OxfordReader
     public static Recording ReadValidation(string path, string relativeFile)
     {
         var parts = Path.GetFileNameWithoutExtension(path).Split('_');
-        var series = new SampleSeries(path, 20000);
+        var series = new SampleSeries(path);
         Span<double> first = stackalloc double[3];
         Span<double> last = stackalloc double[3];
         var recorded = new bool[3]; // a counter column that stays at zero was not recorded (Android's, in these files)
@@ -150,21 +150,21 @@ public static class OxfordReader
             TrueSteps = series.Count > 0 ? (int)(last[1] - first[1]) : null,
             PeerSteps = Peers((PeerAlgorithm, recorded[0], last[0] - first[0]), (PeerAndroid, recorded[2], last[2] - first[2])),
         };
-        return new Recording(info, series.ToArray(), hasGyro: false);
+        return new Recording(info, series.Complete(), hasGyro: false);
     }
 
     private static Dictionary<string, int> Peers(params (string Name, bool Recorded, double Steps)[] peers) =>
         peers.Where(p => p.Recorded).ToDictionary(p => p.Name, p => (int)p.Steps);
 
     /// <summary>accelerometer.csv: <c>timestamp_ns, accuracy, ax, ay, az</c>.</summary>
-    private static MotionSample[] ReadAccelerometer(string path)
+    private static SampleStore ReadAccelerometer(string path)
     {
-        var series = new SampleSeries(path, 65536);
+        var series = new SampleSeries(path);
         foreach (var (number, v) in TextRecord.Rows(path, 5))
         {
             AddPhoneSample(series, number, v, accelColumn: 2);
         }
-        return series.ToArray();
+        return series.Complete();
     }
 
     /// <summary>Phone axes are not body-aligned: they go to the device frame as they are (x→X, y→Y, z→Z), m/s² → g.</summary>

@@ -84,13 +84,51 @@ public static class RetroWalkCsv
         }
     }
 
-    /// <summary>Reads header and raw samples; any malformed line is an error naming file and line.</summary>
+    /// <summary>Reads header and raw samples into memory; any malformed line is an error naming file and line.</summary>
     public static RetroWalkCsvFile ReadRaw(string path)
+    {
+        var samples = new List<RawSample>(8192);
+        var header = Parse(path, _ => { }, samples.Add);
+        return new RetroWalkCsvFile(header, samples.ToArray());
+    }
+
+    /// <summary>
+    /// Reads a recording into physical units (g, °/s) for evaluation at any device setting, line by line into a
+    /// <see cref="SampleStore"/>: memory does not grow with the file's length.
+    /// </summary>
+    public static Recording Read(string path, string relativeFile)
+    {
+        var samples = new SampleStore();
+        double gPerCount = 0, dpsPerCount = 0, rateHz = 0;
+        var header = Parse(path, h =>
+        {
+            var sensor = h.ToSensorConfig();
+            gPerCount = 1.0 / sensor.AccelCountsPerG;
+            dpsPerCount = 10.0 / sensor.GyroCountsPer10Dps;
+            rateHz = h.RateHz;
+        }, r => samples.Add(new MotionSample(samples.Count / rateHz, r.Ax * gPerCount, r.Ay * gPerCount, r.Az * gPerCount,
+            r.Gx * dpsPerCount, r.Gy * dpsPerCount, r.Gz * dpsPerCount)));
+        var info = new RecordingInfo
+        {
+            Dataset = DatasetName,
+            File = relativeFile,
+            Placement = header.Placement,
+            TrueSteps = header.TrueSteps,
+            ForwardAxis = header.ForwardAxis,
+        };
+        return new Recording(info, samples, hasGyro: true);
+    }
+
+    /// <summary>
+    /// Parses the file line by line: <paramref name="onHeader"/> once the header is complete, then
+    /// <paramref name="onSample"/> for every sample; returns the header. Any malformed line is an error naming file and line.
+    /// </summary>
+    private static RetroWalkCsvHeader Parse(string path, Action<RetroWalkCsvHeader> onHeader, Action<RawSample> onSample)
     {
         var header = new RetroWalkCsvHeader();
         var seen = new HashSet<string>();
-        var samples = new List<RawSample>(8192);
         var inHeader = true;
+        var count = 0;
         Span<double> v = stackalloc double[6];
         foreach (var (number, text) in TextRecord.Lines(path))
         {
@@ -108,6 +146,7 @@ public static class RetroWalkCsv
             {
                 inHeader = false;
                 RequireKeys(seen, path, number);
+                onHeader(header);
                 if (text.Trim().Equals(ColumnLine, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
@@ -118,43 +157,19 @@ public static class RetroWalkCsv
                 continue;
             }
             TextRecord.ParseNumbers(text, v, exactCount: true, path, number);
-            samples.Add(new RawSample(ToShort(v[0], 1, path, number), ToShort(v[1], 2, path, number), ToShort(v[2], 3, path, number),
+            onSample(new RawSample(ToShort(v[0], 1, path, number), ToShort(v[1], 2, path, number), ToShort(v[2], 3, path, number),
                 ToShort(v[3], 4, path, number), ToShort(v[4], 5, path, number), ToShort(v[5], 6, path, number)));
+            count++;
         }
         if (inHeader)
         {
             RequireKeys(seen, path, 0);
         }
-        if (samples.Count == 0)
+        if (count == 0)
         {
             throw new RecordingFormatException(path, 0, "no samples");
         }
-        return new RetroWalkCsvFile(header, samples.ToArray());
-    }
-
-    /// <summary>Reads a recording into physical units (g, °/s) for evaluation at any device setting.</summary>
-    public static Recording Read(string path, string relativeFile)
-    {
-        var (header, raw) = ReadRaw(path);
-        var sensor = header.ToSensorConfig();
-        var gPerCount = 1.0 / sensor.AccelCountsPerG;
-        var dpsPerCount = 10.0 / sensor.GyroCountsPer10Dps;
-        var samples = new MotionSample[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var r = raw[i];
-            samples[i] = new MotionSample((double)i / header.RateHz, r.Ax * gPerCount, r.Ay * gPerCount, r.Az * gPerCount,
-                r.Gx * dpsPerCount, r.Gy * dpsPerCount, r.Gz * dpsPerCount);
-        }
-        var info = new RecordingInfo
-        {
-            Dataset = DatasetName,
-            File = relativeFile,
-            Placement = header.Placement,
-            TrueSteps = header.TrueSteps,
-            ForwardAxis = header.ForwardAxis,
-        };
-        return new Recording(info, samples, hasGyro: true);
+        return header;
     }
 
     private static bool TryHeaderLine(string line, out string key, out string value)

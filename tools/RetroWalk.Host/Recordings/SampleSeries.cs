@@ -6,15 +6,14 @@ namespace RetroWalk.Host.Recordings;
 /// </summary>
 public sealed class SampleSeries
 {
-    private readonly List<MotionSample> _samples;
+    private readonly SampleStore _samples = new();
     private readonly string _path;
     private double _firstTime;
     private double _lastTime;
 
-    public SampleSeries(string path, int capacity = 4096)
+    public SampleSeries(string path)
     {
         _path = path;
-        _samples = new List<MotionSample>(capacity);
     }
 
     public int Count => _samples.Count;
@@ -38,13 +37,13 @@ public sealed class SampleSeries
         _samples.Add(new MotionSample(timeS - _firstTime, ax, ay, az, gx, gy, gz));
     }
 
-    /// <summary>The samples; a file without any is an error.</summary>
-    public MotionSample[] ToArray()
+    /// <summary>The samples, in bounded memory (<see cref="SampleStore"/>); a file without any is an error.</summary>
+    public SampleStore Complete()
     {
         if (_samples.Count == 0)
         {
             throw new RecordingFormatException(_path, 0, "no samples");
         }
-        return _samples.ToArray();
+        return _samples;
     }
 }

@@ -104,7 +104,7 @@ public static partial class SisFallReader
             throw new RecordingFormatException(path, 0, "name is not <code>_<subject>_<trial>.txt (e.g. D01_SA02_R01.txt)");
         }
         var code = match.Groups["code"].Value.ToUpperInvariant();
-        var series = new SampleSeries(path, 20000);
+        var series = new SampleSeries(path);
         var peakSquared = -1.0;
         var peakIndex = 0;
         foreach (var (number, v) in TextRecord.Rows(path, 6, exactCount: false, lineEnd: ';'))
@@ -134,6 +134,6 @@ public static partial class SisFallReader
             ImpactMs = fall ? peakIndex * 1000.0 / SampleRateHz : null,
             ForwardAxis = ForwardAxis,
         };
-        return new Recording(info, series.ToArray(), hasGyro: true);
+        return new Recording(info, series.Complete(), hasGyro: true);
     }
 }

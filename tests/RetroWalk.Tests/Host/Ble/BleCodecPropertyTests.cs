@@ -4,10 +4,11 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
 
 namespace RetroWalk.Tests.Host.Ble
 {

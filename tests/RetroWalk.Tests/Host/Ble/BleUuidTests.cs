@@ -46,7 +46,7 @@ namespace RetroWalk.Tests.Host.Ble
             for (int c = 0; c < StatusCharacteristics.Count; c++)
             {
                 Assert.IsTrue(seen.Add(StatusCharacteristics.Uuid(c)));
-                Assert.IsLessThanOrEqualTo(20, StatusCharacteristics.Encode(c, new RetroWalk.Core.Device.TrackerStatus(), new byte[StatusCharacteristics.MaxLength], 0));
+                Assert.IsLessThanOrEqualTo(20, StatusCharacteristics.Encode(c, new RetroWalk.Core.Status.TrackerStatus(), new byte[StatusCharacteristics.MaxLength], 0));
             }
         }
     }

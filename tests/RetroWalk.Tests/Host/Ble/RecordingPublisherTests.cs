@@ -2,9 +2,9 @@ using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
 
 namespace RetroWalk.Tests.Host.Ble

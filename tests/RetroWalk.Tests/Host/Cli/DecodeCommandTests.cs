@@ -6,9 +6,9 @@ using RetroWalk.Cli;
 using RetroWalk.Cli.Decode;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
 
 namespace RetroWalk.Tests.Host.Cli
 {

@@ -161,6 +161,12 @@ namespace RetroWalk.Tests.Host.Cli
                 var none = Path.Combine(dir, "none");
                 Assert.AreEqual(ExitCodes.Ok, EvalCommand.Run(good, null, true, none, 1e9));
                 Assert.AreEqual(0, Directory.GetFiles(none, "*.png").Length);
+
+                var results = Path.Combine(dir, "results.json");
+                Assert.AreEqual(ExitCodes.Ok, EvalCommand.Run(good, new FileInfo(results), true, bySubject: true));
+                var csv = Path.Combine(dir, "results.by-subject.csv");
+                Assert.IsTrue(File.Exists(csv), "--by-subject writes its table beside the JSON");
+                StringAssert.StartsWith(File.ReadAllText(csv), "dataset,subject,age,");
             }
             finally
             {

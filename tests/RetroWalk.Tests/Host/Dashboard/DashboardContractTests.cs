@@ -6,9 +6,10 @@ using System.Text.Json.Nodes;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
+using RetroWalk.Core.Storage;
 using RetroWalk.Host.Emulation;
 using RetroWalk.Host.Paths;
 

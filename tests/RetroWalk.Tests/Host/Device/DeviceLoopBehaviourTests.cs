@@ -2,9 +2,12 @@ using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 using RetroWalk.Host.Emulation;
 
@@ -215,7 +218,7 @@ namespace RetroWalk.Tests.Host.Device
             Assert.IsFalse(device.AlarmOutput.Buzzer);
 
             device.Button.IsPressed = true;
-            device.RunFor(ButtonLogic.LongPressMs + EmulatedDevice.LoopPeriodMs);
+            device.RunFor(ButtonLogic.LongPressMs + DeviceLoop.LoopPeriodMs);
             Assert.AreEqual(0u, device.Loop.Tracker.ForwardSteps, "reset while still held");
             Assert.IsTrue(device.AlarmOutput.Buzzer, "confirmation beep");
             device.RunFor(5000);

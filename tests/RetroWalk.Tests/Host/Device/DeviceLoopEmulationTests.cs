@@ -44,8 +44,8 @@ namespace RetroWalk.Tests.Host.Device
             // 1024 B / 12 B = 85 frames = 850 ms at 100 Hz between two reads.
             var (device, tap) = IndexedDevice(3000);
             device.RunFor(1000);
-            device.Stall(850 - EmulatedDevice.LoopPeriodMs);
-            device.Clock.AdvanceMs(EmulatedDevice.LoopPeriodMs);
+            device.Stall(850 - DeviceLoop.LoopPeriodMs);
+            device.Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
             Assert.AreEqual(85 * 12, device.Chip.FifoCount, "the FIFO is full to the last whole frame");
             device.Loop.RunOnce();
             device.RunToEnd();
@@ -59,7 +59,7 @@ namespace RetroWalk.Tests.Host.Device
         {
             var (device, tap) = IndexedDevice(6000);
             device.RunFor(1000);
-            device.Stall(860 - EmulatedDevice.LoopPeriodMs);
+            device.Stall(860 - DeviceLoop.LoopPeriodMs);
             device.RunFor(5000);
             device.Stall(3000);
             device.RunToEnd();

@@ -70,7 +70,7 @@ namespace RetroWalk.Tests.Host.Recordings
             // Counters 0..49, then 60..199 (10 packets lost), one repeated row at 70: time follows the counter, not the row.
             var counters = Enumerable.Range(0, 50).Concat(Enumerable.Range(60, 140)).Concat(new[] { 199 }).OrderBy(c => c);
             var r = ReadTrial(folder, IpolGaitFixtures.Trunk(counters, c => new[] { 9.5, 0.0, 3.0, 0.0, 0.0, 0.0 }), IpolGaitFixtures.FiveStepMetadata());
-            Assert.AreEqual(190, r.Samples.Length, "the repeated counter is kept once");
+            Assert.AreEqual(190, r.Samples.Count, "the repeated counter is kept once");
             Assert.AreEqual(0.60, r.Samples[50].TimeS, 1e-12, "the row after the gap sits at its counter");
             Assert.AreEqual(1.99, r.DurationS, 1e-12, "the time base is not shortened by the lost rows");
         }
@@ -81,7 +81,7 @@ namespace RetroWalk.Tests.Host.Recordings
             using var folder = new TempFolder();
             var counters = Enumerable.Range(65436, 200).Select(c => c % IpolGaitReader.PacketCounterModulo);
             var r = ReadTrial(folder, IpolGaitFixtures.Trunk(counters, c => new[] { 9.5, 0.0, 3.0, 0.0, 0.0, 0.0 }), IpolGaitFixtures.FiveStepMetadata());
-            Assert.AreEqual(200, r.Samples.Length);
+            Assert.AreEqual(200, r.Samples.Count);
             Assert.AreEqual(1.99, r.DurationS, 1e-9);
         }
 

@@ -42,7 +42,7 @@ namespace RetroWalk.Tests.Host.Recordings
             {
                 var r = SisFallReader.Read(file, Path.GetFileName(file));
                 // 100 s trials (20000 lines at 200 Hz); some elderly subjects walked longer.
-                Assert.IsTrue(r.Samples.Length >= 19990 && r.DurationS >= 99.9 && r.DurationS < 200, $"{file}: {r.Samples.Length} samples, {r.DurationS:0.0} s");
+                Assert.IsTrue(r.Samples.Count >= 19990 && r.DurationS >= 99.9 && r.DurationS < 200, $"{file}: {r.Samples.Count} samples, {r.DurationS:0.0} s");
                 Assert.AreEqual(1.0, MeanMagnitude(r), 0.1, "mean specific force over a walk is about 1 g: " + file);
                 Assert.IsGreaterThan(0.8, r.Samples.Take(200).Average(s => s.Ax), "device X points up while standing: " + file);
             }

@@ -4,8 +4,8 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
 
 namespace RetroWalk.Tests.Ble
 {

@@ -1,6 +1,7 @@
-using RetroWalk.Core.Device;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Status;
+
 
 namespace RetroWalk.Tests.Ble
 {
@@ -46,6 +47,20 @@ namespace RetroWalk.Tests.Ble
         }
 
         /// <summary>The first <paramref name="length"/> bytes of <paramref name="buffer"/>.</summary>
+        /// <summary>Upper-case hex of <paramref name="length"/> bytes from <paramref name="offset"/>, no spaces.</summary>
+        public static string ToHex(byte[] bytes, int offset, int length)
+        {
+            const string digits = "0123456789ABCDEF";
+            char[] chars = new char[length * 2];
+            for (int i = 0; i < length; i++)
+            {
+                chars[2 * i] = digits[bytes[offset + i] >> 4];
+                chars[2 * i + 1] = digits[bytes[offset + i] & 0x0F];
+            }
+
+            return new string(chars);
+        }
+
         public static byte[] Head(byte[] buffer, int length)
         {
             byte[] result = new byte[length];

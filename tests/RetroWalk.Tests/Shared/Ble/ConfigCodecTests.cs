@@ -5,7 +5,6 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
 
 namespace RetroWalk.Tests.Ble
 {

@@ -4,7 +4,6 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 
 namespace RetroWalk.Tests.Ble
 {

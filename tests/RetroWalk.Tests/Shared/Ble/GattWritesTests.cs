@@ -5,7 +5,6 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Device;
 
 namespace RetroWalk.Tests.Ble
 {
@@ -123,7 +122,7 @@ namespace RetroWalk.Tests.Ble
             Assert.AreEqual(25, sinks.Stored.TiltWarningBackwardDeg);
 
             sinks.ApplyResult = ControlStatus.Failed;
-            Assert.AreEqual(CodecStatus.AttApplicationError, writes.WriteConfig(BleBytes.Hex("1E 2D D007 06 04 00 EC"), 8, out btHomeChanged));
+            Assert.AreEqual(CodecStatus.AttWriteRequestRejected, writes.WriteConfig(BleBytes.Hex("1E 2D D007 06 04 00 EC"), 8, out btHomeChanged));
             Assert.IsFalse(btHomeChanged);
             Assert.AreEqual(25, writes.Settings.TiltWarningBackwardDeg);
             Assert.IsTrue(writes.Settings.BtHomeAdvertising);
@@ -152,7 +151,7 @@ namespace RetroWalk.Tests.Ble
             Assert.AreEqual(CodecStatus.AttOutOfRange, writes.WriteCurrentTime(BleBytes.Hex("E807 02 1E 0D 2D 1E 00 00 00"), 10));
             Assert.AreEqual(0u, sinks.ClockUtcEpochS);
             sinks.ClockResult = ControlStatus.Failed;
-            Assert.AreEqual(CodecStatus.AttApplicationError, writes.WriteCurrentTime(BleBytes.Hex("E807 02 1D 0D 2D 1E 00 00 00"), 10));
+            Assert.AreEqual(CodecStatus.AttWriteRequestRejected, writes.WriteCurrentTime(BleBytes.Hex("E807 02 1D 0D 2D 1E 00 00 00"), 10));
         }
     }
 }

@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Storage;
 
 namespace RetroWalk.Tests.Ble
 {

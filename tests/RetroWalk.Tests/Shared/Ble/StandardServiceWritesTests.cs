@@ -4,7 +4,6 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
-using RetroWalk.Core.Device;
 
 namespace RetroWalk.Tests.Ble
 {
@@ -54,7 +53,7 @@ namespace RetroWalk.Tests.Ble
             Assert.AreEqual(4, sinks.Stored.UtcOffsetQuarterHours);
 
             sinks.ApplyResult = ControlStatus.Failed;
-            Assert.AreEqual(CodecStatus.AttApplicationError, writes.WriteLocalTimeInfo(BleBytes.Hex("04 00"), 2));
+            Assert.AreEqual(CodecStatus.AttWriteRequestRejected, writes.WriteLocalTimeInfo(BleBytes.Hex("04 00"), 2));
         }
     }
 }

@@ -3,7 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
-using RetroWalk.Core.Device;
+using RetroWalk.Core.Indication;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Session;

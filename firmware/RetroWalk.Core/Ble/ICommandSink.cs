@@ -1,4 +1,4 @@
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Ble
 {
     /// <summary>
     /// Takes decoded Control Point commands from the BLE side (another thread on the device) and hands them to the

@@ -1,6 +1,4 @@
-using RetroWalk.Core.Config;
-
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Config
 {
     /// <summary>
     /// The settings a phone reads and writes through the BLE Config characteristic (docs/ble.md, "Config"). A plain

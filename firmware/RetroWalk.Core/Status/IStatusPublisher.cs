@@ -1,4 +1,4 @@
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Status
 {
     /// <summary>
     /// Where the device loop publishes: BLE GATT notifications and the advertisement on the device, a recording

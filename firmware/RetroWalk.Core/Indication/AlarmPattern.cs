@@ -1,6 +1,6 @@
 using RetroWalk.Core.Safety;
 
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Indication
 {
     /// <summary>
     /// Buzzer and LED patterns, by priority: a latched fall alarm (loud, until acknowledged; after two minutes the

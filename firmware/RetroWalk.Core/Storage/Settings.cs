@@ -1,7 +1,6 @@
 using RetroWalk.Core.Config;
-using RetroWalk.Core.Storage;
 
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Storage
 {
     /// <summary>
     /// The persisted user settings one by one, with their ranges (those of the BLE Config characteristic,

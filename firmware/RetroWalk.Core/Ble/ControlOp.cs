@@ -1,4 +1,4 @@
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Ble
 {
     /// <summary>Control Point operation codes (first byte of a Control Point write); see docs/ble.md.</summary>
     public static class ControlOp
@@ -14,14 +14,5 @@ namespace RetroWalk.Core.Device
         /// UTC seconds since 1970. The loop queues Current Time writes (IConfigSink.SetClock) with it.
         /// </summary>
         public const byte SetCurrentTime = 0x20;
-    }
-
-    /// <summary>Control Point result codes (third byte of the indicated response).</summary>
-    public static class ControlStatus
-    {
-        public const byte Ok = 1;
-        public const byte Unsupported = 2;
-        public const byte BadParameter = 3;
-        public const byte Failed = 4;
     }
 }

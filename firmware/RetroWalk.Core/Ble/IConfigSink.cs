@@ -1,4 +1,6 @@
-namespace RetroWalk.Core.Device
+using RetroWalk.Core.Config;
+
+namespace RetroWalk.Core.Ble
 {
     /// <summary>
     /// What a phone may change besides Control Point commands: the Config characteristic and the clock (Current Time

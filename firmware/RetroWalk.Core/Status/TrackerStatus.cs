@@ -1,7 +1,7 @@
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Status
 {
     /// <summary>
     /// What the tracker publishes: one preallocated object, refreshed by the device loop and handed to the publisher

@@ -1,4 +1,4 @@
-namespace RetroWalk.Core.Device
+namespace RetroWalk.Core.Storage
 {
     /// <summary>Read access to the hourly step history (7 days) for the BLE History characteristic.</summary>
     public interface IHistorySource

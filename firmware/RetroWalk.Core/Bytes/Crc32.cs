@@ -1,4 +1,4 @@
-namespace RetroWalk.Core.Storage
+namespace RetroWalk.Core.Bytes
 {
     /// <summary>CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320, as zlib): bitwise, as it runs only on saves and at boot.</summary>
     public static class Crc32

@@ -1,4 +1,4 @@
-namespace RetroWalk.Core.Ble
+namespace RetroWalk.Core.Bytes
 {
     /// <summary>
     /// Little-endian integer access on byte arrays (BLE's byte order). The callers check lengths; these helpers do not,
