@@ -58,11 +58,12 @@ public static class Simulator
             return RecordingFile.StreamRaw(options.Recording, sensor);
         }
 
-        var plan = SessionSynthesizer.Plan(options.Scenario, sensor, options.Seed);
+        // Synthesized once per process per scenario, seed and sensor setting (the tests and the dashboard ask again and again).
+        var session = SessionCache.Get(options.Scenario, sensor, options.Seed);
         var info = Synthesis.Scenarios.All.First(s => string.Equals(s.Name, options.Scenario, StringComparison.OrdinalIgnoreCase));
         description = $"synthesized session '{info.Name}' (seed {options.Seed}): {info.Description}";
-        truth = plan.Truth;
-        return plan.Samples().ToArray();
+        truth = session.Truth;
+        return session.Samples;
     }
 
     /// <summary>

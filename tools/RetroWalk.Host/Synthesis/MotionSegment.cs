@@ -12,6 +12,10 @@ public abstract class MotionSegment
     /// <summary>State of the sensor site at local time t (seconds from the segment's start).</summary>
     public abstract BodyState At(double t);
 
+    /// <summary>Attitude alone at local time t (the sensor model differentiates it for the angular rate); a segment
+    /// whose <see cref="At"/> is costly answers it without computing the accelerations. Must equal At(t).Attitude.</summary>
+    public virtual Attitude AttitudeAt(double t) => At(t).Attitude;
+
     /// <summary>Adds what truly happened in this segment, shifted to the session's clock.</summary>
     public abstract void AddTruth(GroundTruthBuilder truth, double startS);
 }

@@ -92,8 +92,8 @@ public sealed class SessionPlan
         var r = state.Attitude.ToRotation();
         // What an accelerometer measures: the acceleration minus gravity, i.e. plus 1 g upward when at rest.
         var specificForce = r.Transposed * (state.Acceleration + new Vec3(0, 0, Shapes.Gravity));
-        var before = segment.At(local - RateSpanS / 2).Attitude.ToRotation();
-        var after = segment.At(local + RateSpanS / 2).Attitude.ToRotation();
+        var before = segment.AttitudeAt(local - RateSpanS / 2).ToRotation();
+        var after = segment.AttitudeAt(local + RateSpanS / 2).ToRotation();
         return (specificForce, Rotation.BodyRate(before, after, RateSpanS));
     }
 }

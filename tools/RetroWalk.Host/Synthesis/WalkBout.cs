@@ -209,7 +209,7 @@ public sealed class WalkBout : MotionSegment
         return new BodyState(new Vec3(d * travel, lateral, vertical), AttitudeAt(t));
     }
 
-    private Attitude AttitudeAt(double t)
+    public override Attitude AttitudeAt(double t)
     {
         var (k, psi) = CycleAt(t);
         double e = Envelope(t);

@@ -36,8 +36,8 @@ namespace RetroWalk.Tests.Host.Cli
         public void MarksMatchTheTrackerAndTheTruthAndThePngHasTheRequestedSize()
         {
             var config = new TrackerConfig();
-            var plan = SessionSynthesizer.Plan("short", config.Sensor, 3);
-            var samples = plan.Samples().ToArray();
+            var plan = SessionCache.Get("short", config.Sensor, 3);
+            var samples = plan.Samples;
             var tracker = new RetroWalk.Core.Tracker(config);
             foreach (var s in samples)
             {
@@ -68,7 +68,7 @@ namespace RetroWalk.Tests.Host.Cli
         public void AWindowKeepsOnlyTheMarksInsideIt()
         {
             var config = new TrackerConfig();
-            var samples = SessionSynthesizer.Plan("short", config.Sensor, 3).Samples().ToArray();
+            var samples = SessionCache.Get("short", config.Sensor, 3).Samples;
             var trace = TraceBuilder.Build("short", samples, config);
             double middle = trace.TimeS[^1] / 2;
             var window = trace.Window(middle, null);
@@ -82,7 +82,7 @@ namespace RetroWalk.Tests.Host.Cli
         public void PlotCommandWritesAPngOfARecordingAndFailsCleanly()
         {
             var config = new TrackerConfig();
-            var samples = SessionSynthesizer.Plan("backward-walk", config.Sensor, 2).Samples().ToArray();
+            var samples = SessionCache.Get("backward-walk", config.Sensor, 2).Samples;
             var csv = TempFile("walk.csv");
             var png = TempFile("walk.png");
             try

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using RetroWalk.Core.Device;
@@ -31,20 +32,24 @@ namespace RetroWalk.Tests.Host.Device
         }
     }
 
-    /// <summary>Sessions from the gait synthesizer, as the emulated sensor's input.</summary>
+    /// <summary>Sessions from the gait synthesizer, as the emulated sensor's input: synthesized once per run, each
+    /// caller given its own copy.</summary>
     internal static class Sessions
     {
+        private static readonly Lazy<RawSample[]> WalkThenFallSamples = new Lazy<RawSample[]>(() =>
+            SessionSynthesizer.Plan(s => s.Stand(5).Walk(GaitProfile.Forward, 70).Walk(GaitProfile.Backward, 10, rampOut: false).FallBackward(15))
+                .Samples().ToArray());
+
         /// <summary>A synthesizer scenario (seed 1).</summary>
         public static RawSample[] Named(string scenario)
         {
-            return SessionSynthesizer.Plan(scenario).Samples().ToArray();
+            return SessionCache.Get(scenario).Samples;
         }
 
         /// <summary>Over a minute of forward walking, a few backward steps, then a backward fall and 15 s lying.</summary>
         public static RawSample[] WalkThenFall()
         {
-            return SessionSynthesizer.Plan(s => s.Stand(5).Walk(GaitProfile.Forward, 70).Walk(GaitProfile.Backward, 10, rampOut: false).FallBackward(15))
-                .Samples().ToArray();
+            return (RawSample[])WalkThenFallSamples.Value.Clone();
         }
 
         /// <summary>A backward fall, 3 s lying, then standing again for 10 s.</summary>

@@ -14,7 +14,7 @@ namespace RetroWalk.Tests.Host.Il
         public void TheInterpretedTrackerEndsInTheSameStateAsTheRealOne()
         {
             // The counter is only worth its figure if it executes the same path: same steps, same alarms.
-            var session = SessionSynthesizer.Generate("fall-backward", seed: 2);
+            var session = SessionCache.Get("fall-backward", seed: 2);
             var real = new RetroWalk.Core.Tracker(new TrackerConfig());
             var interpreted = new RetroWalk.Core.Tracker(new TrackerConfig());
             var counter = new IlStepCounter(typeof(RetroWalk.Core.Tracker).Assembly);

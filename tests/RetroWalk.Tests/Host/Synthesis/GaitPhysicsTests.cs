@@ -18,8 +18,8 @@ namespace RetroWalk.Tests.Host.Synthesis
         {
             foreach (int seed in new[] { 1, 2, 3 })
             {
-                var forward = SessionSynthesizer.Generate("forward-walk", null, seed);
-                var backward = SessionSynthesizer.Generate("backward-walk", null, seed);
+                var forward = SessionCache.Get("forward-walk", null, seed);
+                var backward = SessionCache.Get("backward-walk", null, seed);
                 var fwd = SynthSignals.CuePerStep(forward.Samples, RegularContacts(forward));
                 var bwd = SynthSignals.CuePerStep(backward.Samples, RegularContacts(backward));
                 Assert.IsGreaterThan(80, fwd.Length);
@@ -35,7 +35,7 @@ namespace RetroWalk.Tests.Host.Synthesis
         [TestMethod]
         public void ATimeReversedForwardWalkShowsTheBackwardSign()
         {
-            var forward = SessionSynthesizer.Generate("forward-walk", null, 2);
+            var forward = SessionCache.Get("forward-walk", null, 2);
             var reversed = SynthSignals.TimeReversed(forward.Samples);
             int last = forward.Samples.Length - 1;
             var contacts = RegularContacts(forward).Select(i => last - i).Reverse().ToArray();
@@ -50,8 +50,8 @@ namespace RetroWalk.Tests.Host.Synthesis
         public void BackwardWalkingIsNotReversedForwardWalking()
         {
             // Toe-first landing is softer than a heel strike: the sharpest vertical jerk around contacts is smaller.
-            var forward = SessionSynthesizer.Generate("forward-walk", null, 1);
-            var backward = SessionSynthesizer.Generate("backward-walk", null, 1);
+            var forward = SessionCache.Get("forward-walk", null, 1);
+            var backward = SessionCache.Get("backward-walk", null, 1);
             double fwdJerk = MedianContactJerk(forward), bwdJerk = MedianContactJerk(backward);
             Assert.IsLessThan(0.6 * fwdJerk, bwdJerk, "contact jerk backward vs forward, g/sample");
             // And the bounce is smaller (slower, shorter steps): vertical spread well below forward walking's.
@@ -62,7 +62,7 @@ namespace RetroWalk.Tests.Host.Synthesis
         [TestMethod]
         public void WalkingLooksLikeAWaistSensorDoes()
         {
-            var s = SessionSynthesizer.Generate("forward-walk", null, 1);
+            var s = SessionCache.Get("forward-walk", null, 1);
             var bout = s.Truth.Bouts[0];
             int a = bout.StartSample + 5 * RateHz, b = bout.EndSample - 5 * RateHz;
             var vertical = SynthSignals.Axis(s.Samples, a, b, x => x.Ax / SynthSignals.CountsPerG);
@@ -81,7 +81,7 @@ namespace RetroWalk.Tests.Host.Synthesis
         [TestMethod]
         public void AStumbleIsAJoltOfTwoToThreeGWithARapidTrunkRotation()
         {
-            var s = SessionSynthesizer.Generate("stumble", null, 3);
+            var s = SessionCache.Get("stumble", null, 3);
             var st = s.Truth.Stumbles[0];
             double jolt = s.Samples.Skip(st.JoltSample - 3).Take(10).Max(SynthSignals.MagnitudeG);
             SynthSignals.Between(2.0, 4.0, jolt, "jolt, g");
@@ -95,7 +95,7 @@ namespace RetroWalk.Tests.Host.Synthesis
         [TestMethod]
         public void LeaningBackTiltsGravityTowardTheForwardAxis()
         {
-            var s = SessionSynthesizer.Generate("lean-back", null, 2);
+            var s = SessionCache.Get("lean-back", null, 2);
             var lean = s.Truth.Leans[0];
             double Tilt(int from, int to) => SynthSignals.Axis(s.Samples, from, to, x => Math.Atan2(x.Az, x.Ax) * 180 / Math.PI).Average();
             double upright = Tilt(0, lean.StartSample);
@@ -108,7 +108,7 @@ namespace RetroWalk.Tests.Host.Synthesis
         {
             foreach (int seed in new[] { 1, 2 })
             {
-                var s = SessionSynthesizer.Generate("fall-backward", null, seed);
+                var s = SessionCache.Get("fall-backward", null, seed);
                 var fall = s.Truth.Falls[0];
                 short full = short.MaxValue, low = short.MinValue;
                 bool Saturated(RawSample x) => x.Ax == full || x.Ax == low || x.Ay == full || x.Ay == low || x.Az == full || x.Az == low;

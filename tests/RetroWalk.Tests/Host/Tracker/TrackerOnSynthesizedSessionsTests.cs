@@ -33,7 +33,7 @@ namespace RetroWalk.Tests.Host.Tracker
         [TestMethod]
         public void TheDefaultRetroSessionIsCountedPerDirection()
         {
-            var session = SessionSynthesizer.Generate(Scenarios.Default, seed: 3);
+            var session = SessionCache.Get(Scenarios.Default, seed: 3);
             var t = Run(session);
             int trueForward = session.Truth.Count(WalkDirection.Forward, regularOnly: true);
             int trueBackward = session.Truth.Count(WalkDirection.Backward, regularOnly: true);
@@ -47,7 +47,7 @@ namespace RetroWalk.Tests.Host.Tracker
         [TestMethod]
         public void ABackwardFallRaisesTheAlarmSoonAfterTheImpact()
         {
-            var session = SessionSynthesizer.Generate("fall-backward", seed: 2);
+            var session = SessionCache.Get("fall-backward", seed: 2);
             var t = Run(session);
             var fall = session.Truth.Falls.Single();
             Assert.AreEqual(AlarmLevel.FallAlarm, t.Alarm);
@@ -59,7 +59,7 @@ namespace RetroWalk.Tests.Host.Tracker
         [TestMethod]
         public void StandingStillForAMinuteIsQuiet()
         {
-            var t = Run(SessionSynthesizer.Generate("still", seed: 5));
+            var t = Run(SessionCache.Get("still", seed: 5));
             Assert.AreEqual(0u, t.TotalSteps);
             Assert.AreEqual(AlarmLevel.None, t.Alarm);
             Assert.IsTrue(t.HasUprightReference);
