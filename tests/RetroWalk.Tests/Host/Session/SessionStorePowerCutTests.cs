@@ -10,7 +10,7 @@ namespace RetroWalk.Tests.Host.Session
     [TestClass]
     public class SessionStorePowerCutTests
     {
-        [DataTestMethod]
+        [TestMethod]
         [DataRow(TornWrite.Truncated)]
         [DataRow(TornWrite.InPlace)]
         public void APowerCutDuringASaveLosesAtMostTheNewestSession(TornWrite mode)
