@@ -76,39 +76,7 @@ namespace RetroWalk.Core.Storage
         /// <summary>Checks a record's size, magic, version and checksum; gives its sequence number.</summary>
         public static StateError Check(byte[] b, int length, out uint sequence)
         {
-            sequence = 0;
-            if (length == 0)
-            {
-                return StateError.Empty;
-            }
-
-            if (length < 0)
-            {
-                return StateError.ReadFailed;
-            }
-
-            if (length < 8 || LittleEndian.GetU32(b, 0) != Magic)
-            {
-                return length != Size ? StateError.WrongSize : StateError.BadMagic;
-            }
-
-            if (LittleEndian.GetU16(b, 4) > Version)
-            {
-                return StateError.NewerVersion;
-            }
-
-            if (length != Size || LittleEndian.GetU16(b, 6) != Size)
-            {
-                return StateError.WrongSize;
-            }
-
-            if (LittleEndian.GetU32(b, CrcOffset) != Crc32.Compute(b, 0, CrcOffset))
-            {
-                return StateError.BadChecksum;
-            }
-
-            sequence = LittleEndian.GetU32(b, 8);
-            return StateError.None;
+            return SlotRecordCheck.Check(b, length, Magic, Version, Size, CrcOffset, out sequence);
         }
 
         /// <summary>
