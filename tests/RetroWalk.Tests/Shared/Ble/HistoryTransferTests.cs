@@ -59,13 +59,13 @@ namespace RetroWalk.Tests.Ble
             HistoryStream stream = new HistoryStream();
             stream.Begin(history, 0, HistoryCodec.DefaultPayloadLength);
             byte[] buf = new byte[HistoryCodec.DefaultPayloadLength];
-            uint expected = FirstHourS;
+            uint nextHourS = FirstHourS;
             bool terminated = false;
             int total = -1;
             int packets = 0;
             while (!terminated)
             {
-                total = ReadPacket(stream, buf, ref expected, ref terminated);
+                total = ReadPacket(stream, buf, ref nextHourS, ref terminated);
                 packets++;
                 if (packets == 1 || packets == 30)
                 {
@@ -75,7 +75,7 @@ namespace RetroWalk.Tests.Ble
                 }
             }
 
-            Assert.AreEqual(FirstHourS + (uint)(HourlyHistory.Capacity + 2) * HourS, expected, "every hour up to the newest was sent once");
+            Assert.AreEqual(FirstHourS + (uint)(HourlyHistory.Capacity + 2) * HourS, nextHourS, "every hour up to the newest was sent once");
             Assert.AreEqual(HourlyHistory.Capacity + 2, total, "the terminator counts the records sent");
         }
 
@@ -87,19 +87,19 @@ namespace RetroWalk.Tests.Ble
             uint since = FirstHourS + 100 * HourS;
             stream.Begin(history, since, HistoryCodec.MaxPayloadLength);
             byte[] buf = new byte[HistoryCodec.MaxPayloadLength];
-            uint expected = since;
+            uint nextHourS = since;
             bool terminated = false;
-            ReadPacket(stream, buf, ref expected, ref terminated);
-            Assert.AreEqual(since + 30 * HourS, expected, "30 records fill a 244-byte notification");
+            ReadPacket(stream, buf, ref nextHourS, ref terminated);
+            Assert.AreEqual(since + 30 * HourS, nextHourS, "30 records fill a 244-byte notification");
             history.AddSteps(FirstHourS + (uint)HourlyHistory.Capacity * HourS, 1, 1);
             int total = -1;
             while (!terminated)
             {
-                total = ReadPacket(stream, buf, ref expected, ref terminated);
+                total = ReadPacket(stream, buf, ref nextHourS, ref terminated);
             }
 
             Assert.AreEqual(HourlyHistory.Capacity - 100 + 1, total);
-            Assert.AreEqual(FirstHourS + (uint)(HourlyHistory.Capacity + 1) * HourS, expected);
+            Assert.AreEqual(FirstHourS + (uint)(HourlyHistory.Capacity + 1) * HourS, nextHourS);
         }
     }
 }
