@@ -49,7 +49,11 @@ public static class ProgressRunner
                     plain.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {tenth * 10} %"));
                 }
             }
-            plain.WriteLine($"{label}: done");
+            if (task.IsCompletedSuccessfully)
+            {
+                // A failed run says only its error (one line on stderr), however long it took to fail.
+                plain.WriteLine($"{label}: done");
+            }
         }
         return task.GetAwaiter().GetResult();
     }
