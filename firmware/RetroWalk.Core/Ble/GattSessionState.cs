@@ -18,8 +18,11 @@ namespace RetroWalk.Core.Ble
         /// <summary>ATT_MTU before (or without) an MTU exchange, Core spec Vol 3 Part G 5.2.1.</summary>
         public const int DefaultAttMtu = 23;
 
-        /// <summary>Bytes of a write the adapter copies: the largest write at the default MTU (ATT_MTU − 3).</summary>
-        public const int WriteBufferLength = DefaultAttMtu - 3;
+        /// <summary>
+        /// Bytes of a write the adapter copies: the largest write at the default MTU (ATT_MTU − 3), or the whole Config
+        /// record if longer (it arrives in one write after an MTU exchange or a long write).
+        /// </summary>
+        public static readonly int WriteBufferLength = ConfigCodec.Length > DefaultAttMtu - 3 ? ConfigCodec.Length : DefaultAttMtu - 3;
 
         /// <summary>Pause between two History notifications, so NimBLE's buffers drain.</summary>
         public const int HistoryPacketGapMs = 20;
@@ -45,10 +48,6 @@ namespace RetroWalk.Core.Ble
         private bool _advertisementChanged;
         private RecordingControl _recording;
         private SensorConfig _recordingSensor = new SensorConfig();
-
-        /// <summary>Step lengths for the RSC speed, cm (the defaults for a 170 cm wearer).</summary>
-        public int ForwardStepCm = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
-        public int BackwardStepCm = StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm));
 
         /// <param name="commands">Receives Control Point ops (all but Request History, which the session streams).</param>
         /// <param name="config">Settings and clock (Config, Current Time, Local Time Information writes).</param>
@@ -281,7 +280,10 @@ namespace RetroWalk.Core.Ble
 
             if ((changedFields & StatusFields.Snapshot) != 0)
             {
-                RscMetrics.Fill(status.CadenceSpm, status.Direction, status.Running, ForwardStepCm, BackwardStepCm, _rsc);
+                // Speed and stride from the step lengths in force (Config: height or the lengths themselves).
+                UserSettings settings = _writes.ReadSettings();
+                RscMetrics.Fill(status.CadenceSpm, status.Direction, status.Running, settings.ForwardStepLengthCm,
+                    settings.BackwardStepLengthCm, _rsc);
                 _lengths[GattTable.RscMeasurement] = RscMeasurementCodec.Encode(_rsc, _values[GattTable.RscMeasurement], 0);
                 Queue(GattTable.RscMeasurement);
             }

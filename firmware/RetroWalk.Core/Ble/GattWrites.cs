@@ -14,8 +14,8 @@ namespace RetroWalk.Core.Ble
 
         private readonly ICommandSink _commands;
         private readonly IConfigSink _config;
-        private readonly DeviceSettings _settings = new DeviceSettings();
-        private readonly DeviceSettings _scratch = new DeviceSettings();
+        private readonly UserSettings _settings = new UserSettings();
+        private readonly UserSettings _scratch = new UserSettings();
 
         public GattWrites(ICommandSink commands, IConfigSink config)
         {
@@ -24,8 +24,15 @@ namespace RetroWalk.Core.Ble
             _config.ReadSettings(_settings);
         }
 
+        /// <summary>The settings in force, read from the sink now.</summary>
+        public UserSettings ReadSettings()
+        {
+            _config.ReadSettings(_settings);
+            return _settings;
+        }
+
         /// <summary>The settings in force as last read from the sink.</summary>
-        public DeviceSettings Settings
+        public UserSettings Settings
         {
             get { return _settings; }
         }

@@ -73,7 +73,7 @@ namespace RetroWalk.Core.Device
         private readonly uint[] _commandArgs = new uint[CommandQueueLength];
         private int _commandFirst;
         private int _commandCount;
-        private readonly DeviceSettings _pendingSettings = new DeviceSettings();
+        private readonly UserSettings _pendingSettings = new UserSettings();
         private bool _settingsPending;
 
         private IStatusPublisher _publisher;
@@ -109,10 +109,10 @@ namespace RetroWalk.Core.Device
             _alarmOutput = alarmOutput;
             _button = button;
             _store = new StateStore(store);
-            _state.TakeSettingsFrom(config);
+            _state.Settings.ReadFrom(config);
             RestoreOutcome = _store.Restore(_state);
             RestoreMessage = _store.Message;
-            _state.ApplyTo(config);
+            _state.Settings.ApplyTo(config);
             _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingS * 1000L,
                 (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
             _lastForward = _state.ForwardSteps;
@@ -248,7 +248,7 @@ namespace RetroWalk.Core.Device
         private void RebuildTracker()
         {
             _rebuildTracker = false;
-            _state.ApplyTo(_config);
+            _state.Settings.ApplyTo(_config);
             Tracker old = _tracker;
             _tracker = NewTracker(old.ForwardSteps, old.BackwardSteps, old.Session.BackwardWalkingMs,
                 old.Session.LongestBackwardStreakSteps, old.Session.BackwardIntervals);
@@ -301,25 +301,12 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>The settings in force (or written and not yet applied), for the BLE Config characteristic; any thread.</summary>
-        public void ReadSettings(DeviceSettings into)
+        public void ReadSettings(UserSettings into)
         {
             Monitor.Enter(_commandLock);
             try
             {
-                if (_settingsPending)
-                {
-                    into.CopyFrom(_pendingSettings);
-                    return;
-                }
-
-                into.TiltWarningBackwardDeg = _state.TiltWarnBackwardDeg;
-                into.TiltWarningForwardDeg = _state.TiltWarnForwardDeg;
-                into.TiltHoldMs = _state.TiltHoldMs;
-                into.StepsToStartWalk = _state.StepsToStartWalk;
-                into.ForwardAxis = _state.ForwardAxis;
-                into.Flags = (byte)((_state.BtHomeAdvertising ? DeviceSettings.FlagBtHomeAdvertising : 0)
-                    | (_state.AutoDailyReset ? DeviceSettings.FlagDailyReset : 0));
-                into.UtcOffsetQuarterHours = _state.UtcOffsetMinutes / 15;
+                into.CopyFrom(_settingsPending ? _pendingSettings : _state.Settings);
             }
             finally
             {
@@ -328,7 +315,7 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>Takes a Config write (any thread): applied and saved at the next iteration; a later write replaces an unapplied one.</summary>
-        public byte ApplySettings(DeviceSettings settings)
+        public byte ApplySettings(UserSettings settings)
         {
             if (!settings.IsValid())
             {
@@ -410,19 +397,9 @@ namespace RetroWalk.Core.Device
                     return;
                 }
 
-                DeviceSettings s = _pendingSettings;
                 _settingsPending = false;
-                bool detectorChanged = s.TiltWarningBackwardDeg != _state.TiltWarnBackwardDeg
-                    || s.TiltWarningForwardDeg != _state.TiltWarnForwardDeg || s.TiltHoldMs != _state.TiltHoldMs
-                    || s.StepsToStartWalk != _state.StepsToStartWalk || s.ForwardAxis != _state.ForwardAxis;
-                _state.TiltWarnBackwardDeg = (byte)s.TiltWarningBackwardDeg;
-                _state.TiltWarnForwardDeg = (byte)s.TiltWarningForwardDeg;
-                _state.TiltHoldMs = (ushort)s.TiltHoldMs;
-                _state.StepsToStartWalk = (byte)s.StepsToStartWalk;
-                _state.ForwardAxis = s.ForwardAxis;
-                _state.BtHomeAdvertising = s.BtHomeAdvertising;
-                _state.AutoDailyReset = s.DailyReset;
-                _state.UtcOffsetMinutes = (short)(s.UtcOffsetQuarterHours * 15);
+                bool detectorChanged = !_pendingSettings.SameTrackerConfig(_state.Settings);
+                _state.Settings.CopyFrom(_pendingSettings);
                 _rebuildTracker |= detectorChanged;
                 _saveRequested = true;
             }
@@ -478,7 +455,7 @@ namespace RetroWalk.Core.Device
                 }
             }
 
-            int day = WallClock.LocalDay(utc, _state.UtcOffsetMinutes);
+            int day = WallClock.LocalDay(utc, _state.Settings.UtcOffsetMinutes);
             if (_state.LocalDay == 0 || day < _state.LocalDay)
             {
                 // First known day, or the clock was set back: today's totals stay with the new date.
@@ -494,7 +471,7 @@ namespace RetroWalk.Core.Device
                 _state.TodayBackward = 0;
                 _state.LocalDay = day;
                 _saveRequested = true;
-                if (_state.AutoDailyReset)
+                if (_state.Settings.DailyReset)
                 {
                     ResetCounts(now);
                 }

@@ -13,12 +13,12 @@ namespace RetroWalk.Host.Coach;
 /// </summary>
 public static class SessionReport
 {
-    public static SessionRecorder Record(IEnumerable<RawSample> samples, TrackerConfig config, SessionSettings? settings = null)
+    public static SessionRecorder Record(IEnumerable<RawSample> samples, TrackerConfig config, UserSettings? settings = null)
     {
         var tracker = new Tracker(config);
         int rateHz = config.Sensor.SampleRateHz;
         int perLoop = Math.Max(1, rateHz / 10);
-        var recorder = new SessionRecorder(settings ?? new SessionSettings(), rateHz, SessionStoreCodec.Capacity);
+        var recorder = new SessionRecorder(settings ?? new UserSettings(), rateHz, SessionStoreCodec.Capacity);
         foreach (var s in samples)
         {
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);

@@ -51,10 +51,6 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
     /// <summary>The battery divider's ADC, as on the device; null = no battery part (no Battery Level).</summary>
     public IBatteryAdc? Battery { get; init; }
 
-    /// <summary>Step lengths for the RSC speed, cm (the defaults for a 170 cm wearer).</summary>
-    public int ForwardStepCm { get; init; } = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
-    public int BackwardStepCm { get; init; } = StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm));
-
     /// <summary>Config flag b0 as the advertisement uses it; null = the device's setting.</summary>
     public bool? BtHomeAdvertising { get; set; }
 
@@ -99,11 +95,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
 
     private GattSessionState Bind(ICommandSink commands, IConfigSink config, IHistorySource? history)
     {
-        _session = new GattSessionState(commands, config, history, Battery is null ? null : new BatteryReporter(Battery))
-        {
-            ForwardStepCm = ForwardStepCm,
-            BackwardStepCm = BackwardStepCm,
-        };
+        _session = new GattSessionState(commands, config, history, Battery is null ? null : new BatteryReporter(Battery));
         _adverts = new AdvertisingSequence(DeviceName);
         // Nothing is published yet, so nothing is advertised (and the time is unused): the first Advertise starts it.
         // (The clock may not exist yet: the device binds its publisher while it is being built.)

@@ -62,6 +62,14 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void ConfigLayoutIsTheSettingsTable()
+        {
+            string table = RetroWalk.Tests.Host.Config.ConfigDocTable.Markdown();
+            StringAssert.Contains(Doc.Replace("\r\n", "\n"), table,
+                "docs/ble.md's Config table must be the settings table, generated from SettingTable:\n" + table);
+        }
+
+        [TestMethod]
         public void ControlPointStatusesMatch()
         {
             string doc = Doc;

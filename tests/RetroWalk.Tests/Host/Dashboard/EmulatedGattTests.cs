@@ -75,7 +75,7 @@ namespace RetroWalk.Tests.Host.Dashboard
         {
             EmulatedGatt gatt = Gatt(new List<string>());
             byte[] before = gatt.Read(Config).Value;
-            Assert.AreEqual(CodecStatus.AttInvalidLength, gatt.Write(Config, new byte[7]).AttError);
+            Assert.AreEqual(CodecStatus.AttInvalidLength, gatt.Write(Config, new byte[3]).AttError, "a write ending inside the hold time");
             Assert.AreEqual(CodecStatus.AttOutOfRange, gatt.Write(Config, Convert.FromHexString("512DD0070604030C")).AttError, "81° is out of range");
             CollectionAssert.AreEqual(before, gatt.Read(Config).Value, "a refused write changes nothing");
             Assert.IsTrue(gatt.Write(Config, Convert.FromHexString("192DD0070804030C")).Success);

@@ -224,8 +224,8 @@ namespace RetroWalk.Tests.Ble
             var sinks = new FakeDeviceSinks();
             GattSessionState session = NewSession(sinks, 0);
             session.SubscribersChanged(GattTable.RscMeasurement, 1);
-            session.ForwardStepCm = 70;
-            session.BackwardStepCm = 46;
+            sinks.Stored.ForwardStepCm = 70;
+            sinks.Stored.BackwardStepCm = 46;
             TrackerStatus status = BleBytes.SampleStatus();
             status.CadenceSpm = 110;
             status.Direction = WalkDirection.Forward;
