@@ -9,6 +9,8 @@ using RetroWalk.Core.Storage;
 using RetroWalk.Host.Recordings;
 using RetroWalk.Host.Synthesis;
 
+using RetroWalk.Host.Settings;
+
 namespace RetroWalk.Host.Emulation;
 
 /// <summary>What `retrowalk simulate` runs: the input (a recording, or a synthesized session) and the device events on top.</summary>
@@ -27,6 +29,9 @@ public sealed record SimulationOptions
 
     /// <summary>Print every notification, not only alarm changes and a periodic phone view.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>"key=value" settings the phone writes through the Config characteristic after setting the clock.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
 }
 
 /// <summary>
@@ -79,6 +84,13 @@ public static class Simulator
             return 2;
         }
 
+        var wanted = new UserSettings();
+        if (!SettingsText.TryAssign(options.Settings, wanted, out string settingsError))
+        {
+            output.WriteLine(settingsError);
+            return 2;
+        }
+
         var config = new TrackerConfig();
         var samples = OpenInput(options, config.Sensor, out var description, out var truth);
         long durationMs = samples.Count * 1000L / config.Sensor.SampleRateHz;
@@ -97,6 +109,11 @@ public static class Simulator
         var device = Boot(input, store, config, options, output, run);
         long msBeforeBoot = 0; // wall time that passed before the current boot (the phone's clock runs on)
         PhoneSetsClock(device, msBeforeBoot, output);
+        if (options.Settings.Count > 0)
+        {
+            PhoneWritesSettings(device, options.Settings, output);
+        }
+
         switch (options.Events)
         {
             case "stall":
@@ -199,6 +216,31 @@ public static class Simulator
         CurrentTimeCodec.Encode((uint)(utc + PhoneUtcOffsetMinutes * 60), 0, CurrentTimeCodec.AdjustManual, time, 0);
         byte timeAnswer = phone.PhoneWrites(GattTable.CurrentTime, time);
         output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Local Time Information (UTC offset +{PhoneUtcOffsetMinutes} min, ATT 0x{zoneAnswer:X2}) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u} (ATT 0x{timeAnswer:X2})");
+    }
+
+    /// <summary>
+    /// The emulated phone changes settings as an app does: reads Config, changes the fields asked for, writes the whole
+    /// record back through the GATT session; prints what it wrote and the device's answer.
+    /// </summary>
+    private static void PhoneWritesSettings(EmulatedDevice device, IReadOnlyList<string> assignments, TextWriter output)
+    {
+        RecordingPublisher phone = ((LivePhone)device.Publisher).Phone;
+        byte[] read = phone.PhoneReads(GattTable.Config, device.Clock.UtcSeconds) ?? [];
+        var settings = new UserSettings();
+        var scratch = new UserSettings();
+        ConfigCodec.Decode(read, 0, read.Length, scratch, settings);
+        SettingsText.TryAssign(assignments, settings, out _);
+        var value = new byte[ConfigCodec.Length];
+        ConfigCodec.Encode(settings, value, 0);
+        byte answer = phone.PhoneWrites(GattTable.Config, value);
+        device.Step();
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Config ({string.Join(", ", assignments)}): ATT 0x{answer:X2}");
+        var now = new UserSettings();
+        device.Loop.ReadSettings(now);
+        foreach (var (label, text) in SettingsText.Lines(now))
+        {
+            output.WriteLine($"               {label}: {text}");
+        }
     }
 
     private static void RunUntil(RunContext run, EmulatedDevice device, long monotonicMs)

@@ -76,4 +76,54 @@ public static class SettingsText
             : string.Create(CultureInfo.InvariantCulture, $"allowed {row.Min}..{row.Max}{(row.ZeroMeans is null ? "" : ", or 0: " + row.ZeroMeans)}");
         return string.Create(CultureInfo.InvariantCulture, $": {row.Label.ToLowerInvariant()} {$"{settings.Get(id)} {row.Unit}".TrimEnd()} ({allowed})");
     }
+
+    /// <summary>
+    /// Applies "key=value" assignments (keys of <see cref="SettingTable"/>, case-insensitive, and the flag bits by name
+    /// with on/off) to <paramref name="settings"/>; false with a one-line <paramref name="error"/> on an unknown key,
+    /// a value that is no whole number, or a result out of range (then <paramref name="settings"/> is unchanged).
+    /// </summary>
+    public static bool TryAssign(IEnumerable<string> assignments, UserSettings settings, out string error)
+    {
+        var result = new UserSettings();
+        result.CopyFrom(settings);
+        foreach (string assignment in assignments)
+        {
+            int eq = assignment.IndexOf('=');
+            string key = eq < 0 ? assignment : assignment[..eq].Trim();
+            string text = eq < 0 ? "" : assignment[(eq + 1)..].Trim();
+            int flag = Array.FindIndex(SettingTable.FlagKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            if (flag >= 0)
+            {
+                bool? on = text.ToLowerInvariant() switch { "on" or "1" or "true" => true, "off" or "0" or "false" => false, _ => null };
+                if (on is null)
+                {
+                    error = $"--set {Printable(assignment)}: {SettingTable.FlagKeys[flag]} is on or off";
+                    return false;
+                }
+
+                result.Flags = on.Value ? result.Flags | (1 << flag) : result.Flags & ~(1 << flag);
+                continue;
+            }
+
+            SettingSpec? row = SettingTable.Rows.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase));
+            if (row is null)
+            {
+                error = $"--set {Printable(assignment)}: unknown setting; known: {string.Join(", ", SettingTable.Rows.Select(r => r.Key).Concat(SettingTable.FlagKeys))}";
+                return false;
+            }
+
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) || !result.Set(row.Id, value))
+            {
+                string zero = row.ZeroMeans is null ? "" : $", or 0 ({row.ZeroMeans})";
+                error = string.Create(CultureInfo.InvariantCulture, $"--set {Printable(assignment)}: {row.Key} takes a whole number {row.Min}..{row.Max}{zero}");
+                return false;
+            }
+        }
+
+        settings.CopyFrom(result);
+        error = "";
+        return true;
+    }
+
+    private static string Printable(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
