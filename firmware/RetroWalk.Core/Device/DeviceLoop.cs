@@ -49,6 +49,9 @@ namespace RetroWalk.Core.Device
         /// <summary>FIFO reads per iteration at most (the FIFO refills while it is being read).</summary>
         public const int MaxBatchesPerRun = 4;
 
+        /// <summary>Added to <see cref="RestoreMessage"/> when a latched fall alarm was restored.</summary>
+        public const string FallAlarmRestoredText = "A fall alarm raised before the reboot was not acknowledged: it sounds again until acknowledged.";
+
         private const int CommandQueueLength = 8;
         private const int FieldCount = 4; // the bits of StatusFields.All
 
@@ -117,6 +120,12 @@ namespace RetroWalk.Core.Device
                 (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
             _lastForward = _state.ForwardSteps;
             _lastBackward = _state.BackwardSteps;
+            if (_state.FallAlarmLatched)
+            {
+                // Nobody acknowledged the fall alarm before the reboot (a power cut, a flat battery): it sounds again.
+                _tracker.RestoreFallAlarm();
+                RestoreMessage += (RestoreMessage.Length == 0 ? "" : " ") + FallAlarmRestoredText;
+            }
             if (RestoreOutcome == RestoreOutcome.Fresh || RestoreOutcome == RestoreOutcome.Unreadable)
             {
                 // Counting starts now: the reset time is filled in once a phone sets the clock.
@@ -556,11 +565,9 @@ namespace RetroWalk.Core.Device
             {
                 _lastAlarm = f.Alarm;
                 _alarmNow = true;
-                if (f.Alarm == AlarmLevel.FallAlarm)
-                {
-                    _saveRequested = true;
-                }
             }
+
+            BookFallAlarm(f.Alarm, utc);
 
             _pendingFields |= changed;
             if (_publisher == null)
@@ -600,6 +607,24 @@ namespace RetroWalk.Core.Device
                 _publisher.Advertise(p);
                 _lastAdvertOfferMs = now;
             }
+        }
+
+        /// <summary>
+        /// A fall alarm raised or acknowledged is part of the saved state (saved at once), with the time it was raised:
+        /// one that a reboot interrupts is latched again at boot. Compared every iteration with what the state holds, so
+        /// an acknowledgement in the first iteration after a boot is saved too; the restored alarm itself changes nothing.
+        /// </summary>
+        private void BookFallAlarm(AlarmLevel alarm, long utc)
+        {
+            bool latched = alarm == AlarmLevel.FallAlarm;
+            if (latched == _state.FallAlarmLatched)
+            {
+                return;
+            }
+
+            _state.FallAlarmLatched = latched;
+            _state.FallAlarmEpochS = latched && WallClock.IsSet(utc) ? (uint)utc : 0;
+            _saveRequested = true;
         }
 
         private void PersistIfDue(long now)

@@ -24,6 +24,12 @@ namespace RetroWalk.Core.Storage
         public uint YesterdayForward;
         public uint YesterdayBackward;
 
+        /// <summary>A fall alarm is latched and not acknowledged: restored at boot, it sounds again until acknowledged.</summary>
+        public bool FallAlarmLatched;
+
+        /// <summary>UTC seconds when that fall alarm was raised; 0 when the clock was not set then (or no alarm).</summary>
+        public uint FallAlarmEpochS;
+
         /// <summary>The user's settings (BLE Config), saved with the counts.</summary>
         public readonly UserSettings Settings = new UserSettings();
 

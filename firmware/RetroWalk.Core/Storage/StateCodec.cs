@@ -10,8 +10,9 @@ namespace RetroWalk.Core.Storage
     /// 12 u32 forward steps    16 u32 backward steps 20 u32 reset epoch (UTC s, 0 = clock unset)
     /// 24 u32 backward walking s    28 u32 longest backward streak   32 u32 backward intervals
     /// 36 u32 local day        40 u32 today fwd      44 u32 today bwd      48 u32 yesterday fwd   52 u32 yesterday bwd
-    /// 56 u16 history count    58 u8 settings bytes n   59 u8 0
-    /// 60 settings record (SettingsCodec, n bytes: the same bytes as the BLE Config characteristic), zero up to 124
+    /// 56 u16 history count    58 u8 settings bytes n   59 u8 alarm flags (b0 fall alarm latched, not acknowledged)
+    /// 60 u32 when that fall alarm was raised (UTC s, 0 = clock unset)
+    /// 64 settings record (SettingsCodec, n bytes: the same bytes as the BLE Config characteristic), zero up to 124
     /// 124 168 x { u32 hour start (UTC s), u16 fwd, u16 bwd }, oldest first, unused ones zero
     /// 1468 u32 CRC-32 of bytes 0..1467
     /// </code>
@@ -24,14 +25,16 @@ namespace RetroWalk.Core.Storage
         public const uint Magic = 0x54535752; // "RWST" read as little-endian
 
         /// <summary>
-        /// 3: the settings record of <see cref="SettingsCodec"/> at 60. 2: offset 24 holds backward-walking seconds
+        /// 3: the settings record of <see cref="SettingsCodec"/> at 64 and the latched fall alarm. 2: offset 24 holds backward-walking seconds
         /// (1 held milliseconds, wrapping at 49.7 days).
         /// </summary>
         public const ushort Version = 3;
         public const int HistoryCountOffset = 56;
         public const int SettingsLengthOffset = 58;
-        public const int SettingsOffset = 60;
-        public const int SettingsAreaBytes = 64;
+        public const int AlarmFlagsOffset = 59;
+        public const int FallAlarmEpochOffset = 60;
+        public const int SettingsOffset = 64;
+        public const int SettingsAreaBytes = 60;
         public const int HistoryOffset = SettingsOffset + SettingsAreaBytes;
         public const int HistoryRecordBytes = 8;
         public const int CrcOffset = HistoryOffset + HourlyHistory.Capacity * HistoryRecordBytes;
@@ -44,6 +47,7 @@ namespace RetroWalk.Core.Storage
 
         private const byte V2FlagAutoDailyReset = 1;
         private const byte V2FlagBtHome = 2;
+        private const byte AlarmFlagFallLatched = 1;
 
         public static void Encode(DeviceState s, uint sequence, byte[] b)
         {
@@ -64,6 +68,8 @@ namespace RetroWalk.Core.Storage
             LittleEndian.PutU32(b, 48, s.YesterdayForward);
             LittleEndian.PutU32(b, 52, s.YesterdayBackward);
             b[SettingsLengthOffset] = (byte)SettingsCodec.Encode(s.Settings, b, SettingsOffset);
+            b[AlarmFlagsOffset] = s.FallAlarmLatched ? AlarmFlagFallLatched : (byte)0;
+            LittleEndian.PutU32(b, FallAlarmEpochOffset, s.FallAlarmLatched ? s.FallAlarmEpochS : 0);
 
             int count = s.History.Count;
             LittleEndian.PutU16(b, HistoryCountOffset, count);
@@ -118,6 +124,9 @@ namespace RetroWalk.Core.Storage
             s.TodayBackward = LittleEndian.GetU32(b, 44);
             s.YesterdayForward = LittleEndian.GetU32(b, 48);
             s.YesterdayBackward = LittleEndian.GetU32(b, 52);
+            // Versions 1 and 2 did not keep the alarm: nothing latched.
+            s.FallAlarmLatched = version >= 3 && (b[AlarmFlagsOffset] & AlarmFlagFallLatched) != 0;
+            s.FallAlarmEpochS = s.FallAlarmLatched ? LittleEndian.GetU32(b, FallAlarmEpochOffset) : 0;
             UserSettings settings = s.Settings;
             if (version < 3)
             {

@@ -40,6 +40,8 @@ namespace RetroWalk.Tests
             Assert.AreEqual(20574, back.LocalDay);
             Assert.AreEqual(900u, back.YesterdayBackward);
             Assert.IsTrue(back.Settings.SameAs(SampleState().Settings), "every setting comes back");
+            Assert.IsTrue(back.FallAlarmLatched);
+            Assert.AreEqual(1777627000u, back.FallAlarmEpochS);
             Assert.AreEqual(-330, back.Settings.UtcOffsetMinutes);
             Assert.IsTrue(back.Settings.DailyReset);
             Assert.IsFalse(back.Settings.BtHomeAdvertising);
@@ -139,6 +141,7 @@ namespace RetroWalk.Tests
                 expected.TiltHoldMs = 1500;
                 Assert.IsTrue(back.Settings.SameAs(expected), "v" + version.ToString() + ": the old settings, the new ones at their defaults");
                 Assert.IsTrue(back.Settings.CoachEnabled);
+                Assert.IsFalse(back.FallAlarmLatched, "older versions kept no alarm");
                 Assert.AreEqual(SettingTable.DefaultOf(SettingTable.HeightCm), back.Settings.HeightCm);
                 Assert.AreEqual(2, back.History.Count);
                 uint hour;
@@ -182,6 +185,21 @@ namespace RetroWalk.Tests
             Assert.AreEqual(SettingTable.DefaultOf(SettingTable.BodyMassKg), back.Settings.BodyMassKg);
             Assert.AreEqual(SettingTable.DefaultOf(SettingTable.MinAutoSessionS), back.Settings.MinAutoSessionS);
             Assert.AreEqual(-330, back.Settings.UtcOffsetMinutes);
+        }
+
+        [TestMethod]
+        public void NoLatchedAlarmSavesNoAlarmTime()
+        {
+            DeviceState s = SampleState();
+            s.FallAlarmLatched = false;
+            byte[] record = new byte[StateCodec.Size];
+            StateCodec.Encode(s, 1u, record);
+            Assert.AreEqual(0u, LittleEndian.GetU32(record, StateCodec.FallAlarmEpochOffset));
+            DeviceState back = new DeviceState();
+            bool defaulted;
+            Assert.AreEqual((int)StateError.None, (int)StateCodec.Decode(record, back, out defaulted));
+            Assert.IsFalse(back.FallAlarmLatched);
+            Assert.AreEqual(0u, back.FallAlarmEpochS);
         }
 
         [TestMethod]
@@ -234,6 +252,8 @@ namespace RetroWalk.Tests
             s.Settings.TiltHoldMs = 1500;
             s.Settings.HeightCm = 160;
             s.Settings.GlanceEverySteps = 12;
+            s.FallAlarmLatched = true;
+            s.FallAlarmEpochS = 1777627000;
             s.History.AddSteps(1777626000, 10, 20);
             s.History.AddSteps(1777629600, 70000, 7);
             return s;

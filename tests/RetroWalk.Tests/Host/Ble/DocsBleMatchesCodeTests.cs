@@ -65,8 +65,14 @@ namespace RetroWalk.Tests.Host.Ble
         public void ConfigLayoutIsTheSettingsTable()
         {
             string table = RetroWalk.Tests.Host.Config.ConfigDocTable.Markdown();
-            StringAssert.Contains(Doc.Replace("\r\n", "\n"), table,
-                "docs/ble.md's Config table must be the settings table, generated from SettingTable:\n" + table);
+            string doc = Doc.Replace("\r\n", "\n");
+            StringAssert.Contains(doc, table, "docs/ble.md's Config table must be the settings table, generated from SettingTable:\n" + table);
+
+            // A page missing the last setting's row, or with a default changed, no longer holds the table.
+            string[] rows = table.TrimEnd('\n').Split('\n');
+            string last = rows[rows.Length - 1] + "\n";
+            Assert.IsFalse(doc.Replace(last, "").Contains(table));
+            Assert.IsFalse(doc.Replace(rows[2], rows[2].Replace("| 30 |", "| 31 |")).Contains(table));
         }
 
         [TestMethod]
