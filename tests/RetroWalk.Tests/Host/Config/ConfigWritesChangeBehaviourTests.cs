@@ -21,14 +21,14 @@ namespace RetroWalk.Tests.Host.Config
         [TestMethod]
         public void TheSidewaysAngleWrittenOverConfigDecidesWhenTheWarningFires()
         {
-            // The same walk and sideways lean under three settings: the lean as the tracker measures it decides.
-            int measuredDeg = WarnsLeaningSideways(80, out bool warnedAt80) / 10;
-            Assert.IsFalse(warnedAt80, "80° is beyond any lean fed here");
-            Assert.IsGreaterThanOrEqualTo(15, measuredDeg, "the lean is clear of the smallest settings");
-            WarnsLeaningSideways(measuredDeg - 5, out bool warnedBelow);
-            Assert.IsTrue(warnedBelow, "a setting 5° below the lean warns");
-            WarnsLeaningSideways(measuredDeg + 5, out bool warnedAbove);
-            Assert.IsFalse(warnedAbove, "a setting 5° above the lean does not");
+            // The same walk and 40° sideways lean under different settings.
+            int measured = WarnsLeaningSideways(45, out bool warnedAt45);
+            Assert.AreEqual(400, measured, 20, "the lean as the tracker measures it");
+            Assert.IsFalse(warnedAt45, "a 45° setting does not warn at 40°");
+            WarnsLeaningSideways(35, out bool warnedAt35);
+            Assert.IsTrue(warnedAt35, "a 35° setting warns at 40°");
+            WarnsLeaningSideways(SettingTable.DefaultOf(SettingTable.TiltWarnSidewaysDeg), out bool warnedAtDefault);
+            Assert.IsTrue(warnedAtDefault, "the default 30° warns at 40°");
         }
 
         [TestMethod]
@@ -79,7 +79,7 @@ namespace RetroWalk.Tests.Host.Config
             Assert.AreEqual(expected.TiltWarnSidewaysDeg, rebooted.Loop.Tracker.Config.Alarm.TiltWarnSidewaysDeg);
         }
 
-        /// <summary>Writes the sideways angle, walks, leans 40° sideways for 1.5 s; returns the tilt measured (0.1°).</summary>
+        /// <summary>Writes the sideways angle, walks, stands 1 s, leans 40° sideways for 3 s; returns the tilt measured (0.1°).</summary>
         private static int WarnsLeaningSideways(int sidewaysDeg, out bool warned)
         {
             var (session, device) = Connected();
@@ -91,7 +91,8 @@ namespace RetroWalk.Tests.Host.Config
             var t = new RetroWalk.Core.Tracker(device.Loop.Tracker.Config);
             SignalBuilder.Still(t, 300);
             SignalBuilder.Walk(t, 10, 100, 250, -1, 0);
-            SignalBuilder.Lean(t, 150, 40, 1);
+            SignalBuilder.Still(t, 100); // within the 5 s the warning stays armed after the last step
+            SignalBuilder.Lean(t, 300, 40, 1);
             Assert.AreEqual((byte)TiltDirection.Sideways, (byte)t.TiltDirection);
             warned = t.Alarm == AlarmLevel.TiltWarning;
             return t.TiltDeciDeg;
