@@ -75,6 +75,32 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void TheListingSendsValuesOnlyByNotifyingAsThePageSays()
+        {
+            if (!Directory.Exists(SharedPaths.ApiListings))
+            {
+                Assert.Inconclusive($"nanoFramework API listings not found at {SharedPaths.ApiListings}");
+            }
+
+            List<string> members = ListedMembers("nanoFramework.Device.Bluetooth.txt",
+                "nanoFramework.Device.Bluetooth.GenericAttributeProfile.GattLocalCharacteristic");
+            Assert.IsNotEmpty(members, "GattLocalCharacteristic is listed");
+            var senders = members.Where(m => m.StartsWith("method ") && (m.Contains("Notify") || m.Contains("Indicate"))).ToList();
+            Assert.HasCount(2, senders, string.Join("\n", senders));
+            Assert.IsTrue(senders.All(m => m.Contains(" NotifyValue(")), string.Join("\n", senders));
+            Assert.IsFalse(members.Any(m => m.Contains("Indicate")), "no member of GattLocalCharacteristic indicates");
+
+            List<string> result = ListedMembers("nanoFramework.Device.Bluetooth.txt",
+                "nanoFramework.Device.Bluetooth.GenericAttributeProfile.GattClientNotificationResult");
+            Assert.IsFalse(result.Any(m => m.Contains("Confirm")), "a notification result carries no confirmation");
+
+            string doc = Doc;
+            StringAssert.Contains(doc, "`NotifyValue(Buffer)` and `NotifyValue(Buffer,\nGattSubscribedClient)`");
+            Assert.IsFalse(GattTable.Can(GattTable.ControlPoint, GattTable.PropertyIndicate), "the Control point declares Notify only");
+            Assert.IsTrue(GattTable.Can(GattTable.ControlPoint, GattTable.PropertyNotify));
+        }
+
+        [TestMethod]
         public void TheChecksCatchWrongCopies()
         {
             string doc = Doc;
@@ -97,6 +123,10 @@ namespace RetroWalk.Tests.Host.Ble
             string badConstant = doc.Replace("`AdvertRefreshPolicy.AlarmRefreshIntervalMs` = 5000", "`AdvertRefreshPolicy.AlarmRefreshIntervalMs` = 4000");
             Assert.AreNotEqual(doc, badConstant);
             Assert.IsTrue(CheckConstants(badConstant, out _).Any(p => p.Contains("AlarmRefreshIntervalMs")));
+
+            string badListed = doc.Replace("`GattCharacteristicProperties.Indicate` = 32", "`GattCharacteristicProperties.Indicate` = 16");
+            Assert.AreNotEqual(doc, badListed);
+            Assert.IsTrue(CheckConstants(badListed, out _).Any(p => p.Contains("Indicate")));
 
             string badLength = doc.Replace("### Snapshot (14 bytes)", "### Snapshot (15 bytes)");
             Assert.AreNotEqual(doc, badLength);
@@ -187,13 +217,16 @@ namespace RetroWalk.Tests.Host.Ble
                 string typeName = m.Groups[1].Value, member = m.Groups[2].Value;
                 Type[] candidates = types.Where(t => t.Name == typeName).ToArray();
                 FieldInfo field = candidates.Length == 1 ? candidates[0].GetField(member, BindingFlags.Public | BindingFlags.Static) : null;
-                if (field is null)
+                long? listed = candidates.Length == 0 ? ListedEnumValue(typeName, member) : null;
+                if (field is null && listed is null)
                 {
-                    problems.Add($"{typeName}.{member}: no such public constant in the core");
+                    problems.Add(Directory.Exists(SharedPaths.ApiListings) || candidates.Length > 0
+                        ? $"{typeName}.{member}: no such public constant in the core, nor enum value in the nanoFramework API listing"
+                        : $"{typeName}.{member}: not in the core, and the API listings to check it against are not at {SharedPaths.ApiListings} (put ../shared beside the repository or set RETROWALK_SHARED)");
                     continue;
                 }
 
-                object value = field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null);
+                object value = listed is long fromListing ? fromListing : field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null);
                 checkedCount++;
                 if (Convert.ToInt64(value) != long.Parse(m.Groups[3].Value))
                 {
@@ -202,6 +235,61 @@ namespace RetroWalk.Tests.Host.Ble
             }
 
             return problems;
+        }
+
+        /// <summary>
+        /// <c>Member = value</c> of <c>enum …TypeName</c> in the nanoFramework API listings (../shared/nanoframework/api),
+        /// or null: the page quotes the listing where it explains what the device can and cannot do.
+        /// </summary>
+        private static long? ListedEnumValue(string typeName, string member)
+        {
+            if (!Directory.Exists(SharedPaths.ApiListings))
+            {
+                return null;
+            }
+
+            foreach (string file in Directory.GetFiles(SharedPaths.ApiListings, "*.txt"))
+            {
+                bool inEnum = false;
+                foreach (string line in File.ReadLines(file))
+                {
+                    if (!line.StartsWith(' '))
+                    {
+                        inEnum = line.StartsWith("enum ", StringComparison.Ordinal) && line.EndsWith("." + typeName, StringComparison.Ordinal);
+                        continue;
+                    }
+
+                    var m = Regex.Match(line, @"^\s+(\w+) = (-?\d+)$");
+                    if (inEnum && m.Success && m.Groups[1].Value == member)
+                    {
+                        return long.Parse(m.Groups[2].Value);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The class block of <paramref name="fullName"/> in a listing: its indented member lines.</summary>
+        internal static List<string> ListedMembers(string file, string fullName)
+        {
+            var members = new List<string>();
+            bool inType = false;
+            foreach (string line in File.ReadLines(Path.Combine(SharedPaths.ApiListings, file)))
+            {
+                if (!line.StartsWith(' '))
+                {
+                    inType = Regex.IsMatch(line, @"^(\w+ )*(class|struct|interface) " + Regex.Escape(fullName) + @"( :.*)?$");
+                    continue;
+                }
+
+                if (inType)
+                {
+                    members.Add(line.Trim());
+                }
+            }
+
+            return members;
         }
 
         internal static List<string> CheckLengths(string doc)
