@@ -81,6 +81,63 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void CadenceExample()
+        {
+            Match m = Find(Doc, "### Cadence", $@"cadence u8 in steps per minute \(`{Hex}` = (\d+) steps/min\)");
+            var status = new TrackerStatus();
+            byte[] bytes = Bytes(m, 1);
+            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(StatusCharacteristics.Cadence, bytes, 0, bytes.Length, status));
+            Assert.AreEqual(byte.Parse(m.Groups[2].Value), status.CadenceSpm);
+        }
+
+        [TestMethod]
+        public void RawSamplesFormatExampleIsWhatTheTrackerReads()
+        {
+            Match m = Find(Doc, "### Raw samples", $@"Example: `{Hex}` = format (\d+), (not recording|recording), (\d+) Hz, ±(\d+) g, ±(\d+) °/s");
+            byte[] bytes = Bytes(m, 1);
+            var sensor = new RetroWalk.Core.Config.SensorConfig();
+            Assert.AreEqual(CodecStatus.Ok, RawSamplesCodec.DecodeFormat(bytes, 0, bytes.Length, out bool recording, sensor));
+            Assert.AreEqual(int.Parse(m.Groups[2].Value), bytes[0]);
+            Assert.AreEqual(m.Groups[3].Value == "recording", recording);
+            Assert.AreEqual(int.Parse(m.Groups[4].Value), sensor.SampleRateHz);
+            Assert.AreEqual(int.Parse(m.Groups[5].Value), 2 << (int)sensor.AccelRange);
+            Assert.AreEqual(int.Parse(m.Groups[6].Value), BitConverter.ToUInt16(bytes, 5));
+
+            var sinks = new FakeDeviceSinks();
+            var session = new GattSessionState(sinks, sinks, null, null);
+            Assert.AreEqual(GattWrites.Accept, session.Read(GattTable.RawSamples, 0, 0));
+            Assert.AreEqual(NoSpaces(m.Groups[1].Value), BleBytes.ToHex(session.Value(GattTable.RawSamples), 0, session.ValueLength(GattTable.RawSamples)),
+                "what a fresh tracker answers to a read");
+        }
+
+        [TestMethod]
+        public void PresentationFormatsAreWhatTheDescriptorsCarry()
+        {
+            string doc = Doc;
+            int checkedCount = 0;
+            for (int id = 0; id < GattTable.Count; id++)
+            {
+                if (!GattTable.HasPresentationFormat(id))
+                {
+                    continue;
+                }
+
+                var descriptor = new byte[PresentationFormat.Length];
+                PresentationFormat.Encode(GattTable.Format(id), GattTable.Exponent(id), GattTable.Unit(id), descriptor, 0);
+                string hex = string.Join(" ", descriptor.Select(b => b.ToString("X2")));
+                string custom = GattTable.CustomUuid(id);
+                string line = custom is null
+                    ? doc.Split('\n').FirstOrDefault(l => l.Contains($"`0x{GattTable.Uuid16(id):X4}`**") && l.Contains("0x2904"))
+                    : doc.Split('\n').FirstOrDefault(l => l.StartsWith($"| `{custom[..8]}-…` | {GattTable.Name(id)} |"));
+                Assert.IsNotNull(line, $"{GattTable.Name(id)} has a line with its 0x2904 descriptor");
+                StringAssert.Contains(line, $"`{hex}`", GattTable.Name(id));
+                checkedCount++;
+            }
+
+            Assert.IsGreaterThanOrEqualTo(7, checkedCount, "the counts, snapshot, tilt/alarm, session, cadence, tilt and battery");
+        }
+
+        [TestMethod]
         public void ControlPointExamplesAreWhatTheSessionAnswers()
         {
             MatchCollection examples = Regex.Matches(Section(Doc, "### Control point"), $@"[Ww]rite `{Hex}`, receive `{Hex}`");
