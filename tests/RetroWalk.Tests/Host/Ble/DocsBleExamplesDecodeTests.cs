@@ -34,9 +34,7 @@ namespace RetroWalk.Tests.Host.Ble
         public void SnapshotExample()
         {
             Match m = Find(Doc, "### Snapshot", $@"Example: `{Hex}` = (\d+) forward, (\d+) backward, reset at (\S+ \S+) UTC,\s+(\d+) steps/min, walking (\w+)");
-            var status = new TrackerStatus();
-            byte[] bytes = Bytes(m, 1);
-            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(StatusCharacteristics.Snapshot, bytes, 0, bytes.Length, status));
+            TrackerStatus status = DecodeStatus(StatusCharacteristics.Snapshot, m);
             Assert.AreEqual(uint.Parse(m.Groups[2].Value), status.ForwardSteps);
             Assert.AreEqual(uint.Parse(m.Groups[3].Value), status.BackwardSteps);
             Assert.AreEqual(m.Groups[4].Value, Utc(status.ResetEpochS));
@@ -48,9 +46,7 @@ namespace RetroWalk.Tests.Host.Ble
         public void TiltAlarmExample()
         {
             Match m = Find(Doc, "### Tilt/alarm", $@"Example: `{Hex}` = (−?\d+\.\d)°, leaning (\w+), (fall alarm|tilt warning|no alarm), clock (set|not set)");
-            var status = new TrackerStatus();
-            byte[] bytes = Bytes(m, 1);
-            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(StatusCharacteristics.TiltAlarm, bytes, 0, bytes.Length, status));
+            TrackerStatus status = DecodeStatus(StatusCharacteristics.TiltAlarm, m);
             Assert.AreEqual(m.Groups[2].Value, DeciDegrees(status.TiltDeciDeg));
             Assert.AreEqual(m.Groups[3].Value, status.TiltDirection.ToString().ToLowerInvariant());
             AlarmLevel alarm = m.Groups[4].Value switch { "fall alarm" => AlarmLevel.FallAlarm, "tilt warning" => AlarmLevel.TiltWarning, _ => AlarmLevel.None };
@@ -62,9 +58,7 @@ namespace RetroWalk.Tests.Host.Ble
         public void BackwardSessionExample()
         {
             Match m = Find(Doc, "### Backward session", $@"Example: `{Hex}` = (\d+) s, (\d+) steps, (\d+) intervals");
-            var status = new TrackerStatus();
-            byte[] bytes = Bytes(m, 1);
-            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(StatusCharacteristics.BackwardSession, bytes, 0, bytes.Length, status));
+            TrackerStatus status = DecodeStatus(StatusCharacteristics.BackwardSession, m);
             Assert.AreEqual(uint.Parse(m.Groups[2].Value), status.BackwardWalkingS);
             Assert.AreEqual(ushort.Parse(m.Groups[3].Value), status.LongestBackwardStreakSteps);
             Assert.AreEqual(ushort.Parse(m.Groups[4].Value), status.BackwardIntervals);
@@ -74,9 +68,7 @@ namespace RetroWalk.Tests.Host.Ble
         public void TiltFromUprightExample()
         {
             Match m = Find(Doc, "### Cadence", $@"\(`{Hex}` = (−?\d+\.\d)°\)");
-            var status = new TrackerStatus();
-            byte[] bytes = Bytes(m, 1);
-            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(StatusCharacteristics.Tilt, bytes, 0, bytes.Length, status));
+            TrackerStatus status = DecodeStatus(StatusCharacteristics.Tilt, m);
             Assert.AreEqual(m.Groups[2].Value, DeciDegrees(status.TiltDeciDeg));
         }
 
@@ -84,9 +76,7 @@ namespace RetroWalk.Tests.Host.Ble
         public void CadenceExample()
         {
             Match m = Find(Doc, "### Cadence", $@"cadence u8 in steps per minute \(`{Hex}` = (\d+) steps/min\)");
-            var status = new TrackerStatus();
-            byte[] bytes = Bytes(m, 1);
-            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(StatusCharacteristics.Cadence, bytes, 0, bytes.Length, status));
+            TrackerStatus status = DecodeStatus(StatusCharacteristics.Cadence, m);
             Assert.AreEqual(byte.Parse(m.Groups[2].Value), status.CadenceSpm);
         }
 
@@ -389,6 +379,15 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         private static byte[] Bytes(Match m, int group) => BleBytes.Hex(m.Groups[group].Value);
+
+        /// <summary>The example's bytes (group 1) decoded as status characteristic <paramref name="characteristic"/>.</summary>
+        private static TrackerStatus DecodeStatus(int characteristic, Match m)
+        {
+            var status = new TrackerStatus();
+            byte[] bytes = Bytes(m, 1);
+            Assert.AreEqual(CodecStatus.Ok, StatusCharacteristics.Decode(characteristic, bytes, 0, bytes.Length, status), m.Value);
+            return status;
+        }
 
         private static string NoSpaces(string hex) => hex.Replace(" ", "");
 
