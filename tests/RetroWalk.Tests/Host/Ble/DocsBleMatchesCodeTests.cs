@@ -109,6 +109,26 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void TheNameHomeAssistantShowsIsWhatItDerivesFromTheAdvertisement()
+        {
+            string section = Section(Doc, "## Home Assistant (BTHome)");
+            Match example = Regex.Match(section, @"\(`([0-9A-F:]{17})` gives ""([^""]+)""\)");
+            Assert.IsTrue(example.Success, "the page gives an address and the name it leads to");
+            var status = new RetroWalk.Core.Status.TrackerStatus { BatteryPercent = 57 };
+            var frames = new AdvertisementFrames();
+            frames.Build(status, true, AdvertisementCodec.DefaultDeviceName);
+            var active = new HomeAssistantDeviceName(example.Groups[1].Value);
+            Assert.IsTrue(active.Hear(frames.Advertisement, frames.AdvertisementLength, frames.ScanResponse, frames.ScanResponseLength));
+            Assert.AreEqual(example.Groups[2].Value, active.DeviceName, "an active scanner");
+            StringAssert.Contains(section, $"**\"{AdvertisementCodec.DefaultDeviceName} XXXX\"**");
+
+            var passive = new HomeAssistantDeviceName(example.Groups[1].Value);
+            Assert.IsTrue(passive.Hear(frames.Advertisement, frames.AdvertisementLength));
+            StringAssert.Contains(section, $"**\"{HomeAssistantDeviceName.NamelessName} XXXX\"**");
+            Assert.AreEqual($"{HomeAssistantDeviceName.NamelessName} {HomeAssistantDeviceName.ShortAddress(example.Groups[1].Value)}", passive.DeviceName, "a passive scanner");
+        }
+
+        [TestMethod]
         public void TheChecksCatchWrongCopies()
         {
             string doc = Doc;
