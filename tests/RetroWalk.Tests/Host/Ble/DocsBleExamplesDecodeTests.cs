@@ -1,15 +1,12 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Health;
-using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Status;
-using RetroWalk.Host.Paths;
 using RetroWalk.Tests.Ble;
 
 namespace RetroWalk.Tests.Host.Ble
@@ -25,7 +22,7 @@ namespace RetroWalk.Tests.Host.Ble
     {
         private const string Hex = @"((?:[0-9A-F]{2} )*[0-9A-F]{2})";
 
-        private static string Doc => File.ReadAllText(Path.Combine(SharedPaths.RepoRoot, "docs", "ble.md"));
+        private static string Doc => DocsBlePage.Text;
 
         [TestMethod]
         public void StepCountExample() => AssertNone(CheckSteps(Doc));
@@ -130,7 +127,7 @@ namespace RetroWalk.Tests.Host.Ble
         [TestMethod]
         public void ControlPointExamplesAreWhatTheSessionAnswers()
         {
-            MatchCollection examples = Regex.Matches(Section(Doc, "### Control point"), $@"[Ww]rite `{Hex}`, receive `{Hex}`");
+            MatchCollection examples = Regex.Matches(DocsBlePage.Section(Doc, "### Control point"), $@"[Ww]rite `{Hex}`, receive `{Hex}`");
             Assert.IsGreaterThanOrEqualTo(3, examples.Count, "an accepted, a bad-parameter and an unknown-op example");
             foreach (Match m in examples)
             {
@@ -149,7 +146,7 @@ namespace RetroWalk.Tests.Host.Ble
         [TestMethod]
         public void HistoryExample()
         {
-            string section = Section(Doc, "### History");
+            string section = DocsBlePage.Section(Doc, "### History");
             Match intro = Regex.Match(section, @"Example at the default MTU, (\d+) records from (\S+ \d\d:\d\d) UTC: (\w+) notifications of (\d+) bytes");
             Match m = Regex.Match(section, $@"`{Hex}` \(the record of (\S+ \d\d:\d\d) UTC: (\d+) forward, (\d+) backward; then the terminator for (\d+) records\)");
             Assert.IsTrue(intro.Success && m.Success, "the History example");
@@ -222,7 +219,7 @@ namespace RetroWalk.Tests.Host.Ble
         [TestMethod]
         public void RscExamples()
         {
-            string section = Section(Doc, "## Running Speed and Cadence");
+            string section = DocsBlePage.Section(Doc, "## Running Speed and Cadence");
             Match m = Regex.Match(section, $@"Example: `{Hex}` = (walking|running), (\d+)/256 [=≈] (\d+\.\d\d) m/s, (\d+) per minute, (\d+\.\d\d) m");
             Assert.IsTrue(m.Success, "the RSC Measurement example");
             var rsc = new RscMeasurement();
@@ -290,7 +287,7 @@ namespace RetroWalk.Tests.Host.Ble
         [TestMethod]
         public void AdvertisementLayoutIsWhatTheTrackerBuilds()
         {
-            string block = Regex.Match(Section(Doc, "## Advertisement"), "```\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+            string block = Regex.Match(DocsBlePage.Section(Doc, "## Advertisement"), "```\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
             string[] lines = block.Split('\n');
             int scanAt = Array.FindIndex(lines, l => l.StartsWith("scan response"));
             Assert.IsGreaterThan(0, scanAt, "the block lists the advertisement, then the scan response");
@@ -345,7 +342,7 @@ namespace RetroWalk.Tests.Host.Ble
         private static System.Collections.Generic.List<string> CheckSteps(string doc)
         {
             var problems = new System.Collections.Generic.List<string>();
-            Match m = Regex.Match(Section(doc, "### Forward steps / Backward steps"), $@"Example: (\d+) steps → `{Hex}`");
+            Match m = Regex.Match(DocsBlePage.Section(doc, "### Forward steps / Backward steps"), $@"Example: (\d+) steps → `{Hex}`");
             if (!m.Success)
             {
                 problems.Add("no step count example");
@@ -373,7 +370,7 @@ namespace RetroWalk.Tests.Host.Ble
 
         private static Match Find(string doc, string heading, string pattern)
         {
-            Match m = Regex.Match(Section(doc, heading), pattern, RegexOptions.Singleline);
+            Match m = Regex.Match(DocsBlePage.Section(doc, heading), pattern, RegexOptions.Singleline);
             Assert.IsTrue(m.Success, $"the example under {heading} no longer reads /{pattern}/");
             return m;
         }
@@ -398,29 +395,5 @@ namespace RetroWalk.Tests.Host.Ble
 
         private static string Utc(uint epochS) =>
             DateTimeOffset.FromUnixTimeSeconds(epochS).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-        /// <summary>From a heading to the next heading of the same or a higher level.</summary>
-        private static string Section(string doc, string heading)
-        {
-            int at = doc.IndexOf("\n" + heading, StringComparison.Ordinal);
-            Assert.IsGreaterThanOrEqualTo(0, at, $"docs/ble.md has no heading {heading}");
-            string level = heading[..(heading.IndexOf(' ') + 1)];
-            int end = at + 1;
-            while (true)
-            {
-                end = doc.IndexOf("\n#", end + 1, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    return doc[at..];
-                }
-
-                string next = doc[(end + 1)..];
-                int hashes = next.TakeWhile(c => c == '#').Count();
-                if (hashes <= level.Length - 1)
-                {
-                    return doc[at..end];
-                }
-            }
-        }
     }
 }

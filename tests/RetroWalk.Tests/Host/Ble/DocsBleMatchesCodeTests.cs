@@ -20,7 +20,7 @@ namespace RetroWalk.Tests.Host.Ble
     [TestClass]
     public class DocsBleMatchesCodeTests
     {
-        private static string Doc => File.ReadAllText(Path.Combine(SharedPaths.RepoRoot, "docs", "ble.md"));
+        private static string Doc => DocsBlePage.Text;
 
         [TestMethod]
         public void CharacteristicTableMatchesTheGattTable() => AssertNone(CheckCharacteristicTable(Doc));
@@ -111,7 +111,7 @@ namespace RetroWalk.Tests.Host.Ble
         [TestMethod]
         public void TheNameHomeAssistantShowsIsWhatItDerivesFromTheAdvertisement()
         {
-            string section = Section(Doc, "## Home Assistant (BTHome)");
+            string section = DocsBlePage.Section(Doc, "## Home Assistant (BTHome)");
             Match example = Regex.Match(section, @"\(`([0-9A-F:]{17})` gives ""([^""]+)""\)");
             Assert.IsTrue(example.Success, "the page gives an address and the name it leads to");
             var status = new RetroWalk.Core.Status.TrackerStatus { BatteryPercent = 57 };
@@ -181,7 +181,7 @@ namespace RetroWalk.Tests.Host.Ble
         internal static List<string> CheckCharacteristicTable(string doc)
         {
             var problems = new List<string>();
-            string section = Section(doc, "## Characteristics at a glance");
+            string section = DocsBlePage.Section(doc, "## Characteristics at a glance");
             var rows = section.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| Characteristic") && !l.StartsWith("|---"))
                 .Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).ToList();
             for (int id = 0; id < GattTable.Count; id++)
@@ -211,7 +211,7 @@ namespace RetroWalk.Tests.Host.Ble
         internal static List<string> CheckAttErrors(string doc)
         {
             var problems = new List<string>();
-            string section = Section(doc, "## ATT errors");
+            string section = DocsBlePage.Section(doc, "## ATT errors");
             foreach (var (code, name) in AttAnswer.Names)
             {
                 if (!section.Contains($"| `0x{code:X2}` | {name} |"))
@@ -342,18 +342,6 @@ namespace RetroWalk.Tests.Host.Ble
             }
 
             return problems;
-        }
-
-        private static string Section(string doc, string heading)
-        {
-            int at = doc.IndexOf(heading + "\n", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return "";
-            }
-
-            int end = doc.IndexOf("\n## ", at + heading.Length, StringComparison.Ordinal);
-            return end < 0 ? doc[at..] : doc[at..end];
         }
     }
 }
