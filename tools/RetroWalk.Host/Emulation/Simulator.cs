@@ -215,7 +215,7 @@ public static class Simulator
         var time = new byte[CurrentTimeCodec.Length];
         CurrentTimeCodec.Encode((uint)(utc + PhoneUtcOffsetMinutes * 60), 0, CurrentTimeCodec.AdjustManual, time, 0);
         byte timeAnswer = phone.PhoneWrites(GattTable.CurrentTime, time);
-        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Local Time Information (UTC offset +{PhoneUtcOffsetMinutes} min, ATT 0x{zoneAnswer:X2}) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u} (ATT 0x{timeAnswer:X2})");
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Local Time Information (UTC offset +{PhoneUtcOffsetMinutes} min: {AttAnswer.Describe(zoneAnswer)}) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u} ({AttAnswer.Describe(timeAnswer)})");
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RetroWalk.Core.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Ble;
 using RetroWalk.Dashboard;
 using RetroWalk.Host.Recordings;
 
@@ -409,6 +410,25 @@ namespace RetroWalk.Tests.Host.Dashboard
             int checks = result.GetProperty("checks").GetInt32();
             Assert.IsTrue(checks > 100, $"only {checks} decoder checks ran");
             Assert.AreEqual(0, failures.Length, string.Join("\n", failures));
+        }
+
+        [TestMethod]
+        public async Task AttErrorsReachThePageAsChromeReportsThemAndAreExplained()
+        {
+            await using var s = await Open(null, 1, connect: false);
+            var result = await s.Page.EvaluateAsync<JsonElement>(
+                "async (codes) => { const e = await import('./emulated-bluetooth.js'); const t = await import('./tracker.js'); "
+                + "return codes.map((c) => { const err = e.attError(c); return [err.name, t.explain(err)]; }); }",
+                new[] { (int)CodecStatus.AttInvalidLength, CodecStatus.AttOutOfRange, CodecStatus.AttWriteRequestRejected,
+                    CodecStatus.AttCccdImproperlyConfigured, CodecStatus.AttInsufficientEncryption });
+            string[][] answers = result.EnumerateArray().Select(a => a.EnumerateArray().Select(x => x.GetString()).ToArray()).ToArray();
+            Assert.AreEqual("InvalidModificationError", answers[0][0], "0x0D");
+            Assert.AreEqual("NotSupportedError", answers[1][0], "0xFF: Chrome has no name for the service codes");
+            Assert.AreEqual("NotSupportedError", answers[2][0], "0xFC");
+            Assert.AreEqual("NotSupportedError", answers[3][0], "0xFD");
+            Assert.AreEqual("NetworkError", answers[4][0], "0x0F: not paired");
+            StringAssert.Contains(answers[2][1], "could not apply it", "a rejected write is not blamed on the radio");
+            Assert.IsFalse(answers[2][1].Contains("out of range or switched off"), answers[2][1]);
         }
 
         [TestMethod]
