@@ -156,6 +156,7 @@ namespace RetroWalk.Tests.Host.Ble
             {
                 ["Read Not Permitted"] = CodecStatus.AttReadNotPermitted,
                 ["Write Not Permitted"] = CodecStatus.AttWriteNotPermitted,
+                ["Insufficient Authentication"] = CodecStatus.AttInsufficientAuthentication,
                 ["Invalid Offset"] = CodecStatus.AttInvalidOffset,
                 ["Invalid Attribute Value Length"] = CodecStatus.AttInvalidLength,
                 ["Insufficient Encryption"] = CodecStatus.AttInsufficientEncryption,
