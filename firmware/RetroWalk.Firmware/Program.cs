@@ -109,6 +109,7 @@ namespace RetroWalk.Firmware
                 _loop.AttachPublisher(ble);
                 ble.AttachRecording(RecordingMode, _config.Sensor);
                 _rawTap.Sink = ble;
+                ble.AttachPairing(_loop.PairingWindow, _clock);
                 ble.Start();
                 Log("BLE advertising");
             }

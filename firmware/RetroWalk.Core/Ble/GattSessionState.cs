@@ -41,6 +41,7 @@ namespace RetroWalk.Core.Ble
         private readonly byte[] _write = new byte[WriteBufferLength];
         private readonly HistoryStream _historyStream = new HistoryStream();
         private readonly RscMeasurement _rsc = new RscMeasurement();
+        private readonly LinkSecurity _link = new LinkSecurity();
         private int _pending;
         private bool _connected;
         private int _attMtu = DefaultAttMtu;
@@ -91,6 +92,12 @@ namespace RetroWalk.Core.Ble
             get { return _connected; }
         }
 
+        /// <summary>The link's encryption and bond, as the adapter reports them; every write is checked against it.</summary>
+        public LinkSecurity Link
+        {
+            get { return _link; }
+        }
+
         public int AttMtu
         {
             get { return _attMtu; }
@@ -124,10 +131,14 @@ namespace RetroWalk.Core.Ble
             return GattTable.IsValid(id) && _subscribers[id] > 0;
         }
 
-        /// <summary>A connection opened or closed: either way nobody is subscribed yet and the MTU is the default.</summary>
+        /// <summary>
+        /// A connection opened or closed: either way nobody is subscribed yet, the MTU is the default and the link is
+        /// neither encrypted nor approved.
+        /// </summary>
         public void ConnectionChanged(bool active)
         {
             _connected = active;
+            _link.Reset();
             for (int id = 0; id < GattTable.Count; id++)
             {
                 _subscribers[id] = 0;
@@ -224,7 +235,9 @@ namespace RetroWalk.Core.Ble
         /// <summary>
         /// Handles a write of <paramref name="length"/> bytes at <paramref name="offset"/>, whose first bytes (at most
         /// <see cref="WriteBufferLength"/>) the adapter copied into <see cref="WriteBuffer"/>. Returns the ATT answer
-        /// (<see cref="GattWrites.Accept"/> = respond; a Write Without Response is never answered).
+        /// (<see cref="GattWrites.Accept"/> = respond; a Write Without Response is never answered). Every write is
+        /// refused with <see cref="CodecStatus.AttInsufficientAuthentication"/> unless <see cref="Link"/> is encrypted
+        /// with an approved bond (<see cref="LinkSecurity.WriteAnswer"/>), before anything else is looked at.
         /// </summary>
         public byte Write(int id, int offset, int length)
         {
@@ -232,6 +245,12 @@ namespace RetroWalk.Core.Ble
                 || !GattTable.Can(id, GattTable.PropertyWrite | GattTable.PropertyWriteWithoutResponse))
             {
                 return CodecStatus.AttWriteNotPermitted;
+            }
+
+            byte security = _link.WriteAnswer();
+            if (security != GattWrites.Accept)
+            {
+                return security;
             }
 
             if (offset != 0)

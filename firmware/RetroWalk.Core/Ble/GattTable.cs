@@ -151,12 +151,13 @@ namespace RetroWalk.Core.Ble
         }
 
         /// <summary>
-        /// True if a write needs an encrypted (paired) link: every write that changes state. Alert Level is open, as
-        /// key-finder apps write it without pairing and it only beeps.
+        /// True if a write needs a paired link: every writable characteristic, Alert Level too (a stranger in range
+        /// must not be able to make the wearer's tracker beep). The stack's protection level asks for an encrypted,
+        /// authenticated link; <see cref="LinkSecurity"/> checks the same in the write handler (docs/ble.md, Pairing).
         /// </summary>
         public static bool WriteEncrypted(int id)
         {
-            return id == ControlPoint || id == Config || id == CurrentTime || id == LocalTimeInformation;
+            return Can(id, PropertyWrite | PropertyWriteWithoutResponse);
         }
 
         /// <summary>User Description (0x2901) for the custom characteristics; null for the SIG ones (their UUID says it).</summary>

@@ -70,6 +70,8 @@ namespace RetroWalk.Core.Device
         private readonly long[] _lastPublishMs = new long[FieldCount];
         private readonly ButtonLogic _buttonLogic = new ButtonLogic();
         private readonly AlarmPattern _pattern = new AlarmPattern();
+        private readonly PairingWindow _pairingWindow = new PairingWindow();
+        private bool _holdAcknowledged;
         // Taken with Monitor.Enter/Exit, not lock: see HourlyHistory (lock binds an overload nanoFramework lacks).
         private readonly object _commandLock = new object();
         private readonly byte[] _commandOps = new byte[CommandQueueLength];
@@ -147,6 +149,9 @@ namespace RetroWalk.Core.Device
 
         /// <summary>Hourly history for the BLE History characteristic (thread-safe).</summary>
         public IHistorySource History { get { return _state.History; } }
+
+        /// <summary>The pairing window the button opens; the BLE adapter asks it before a phone may bond (thread-safe).</summary>
+        public PairingWindow PairingWindow { get { return _pairingWindow; } }
 
         /// <summary>The last published status.</summary>
         public TrackerStatus Status { get { return _published; } }
@@ -421,14 +426,36 @@ namespace RetroWalk.Core.Device
         private void ApplyButton(long now)
         {
             // While an alarm is up every press only acknowledges it: someone who fell may well hold the button down.
+            // The pairing hold comes first in every long press: during an alarm it acknowledges, and so does the rest
+            // of that press; otherwise it opens the pairing window, which a hold that goes on to a reset closes again.
             ButtonAction action = _buttonLogic.Update(_button.IsPressed, now);
-            if (action == ButtonAction.ShortPress || (action == ButtonAction.LongPress && _tracker.Alarm != AlarmLevel.None))
+            if (action == ButtonAction.PairingHold)
+            {
+                _holdAcknowledged = _tracker.Alarm != AlarmLevel.None;
+                if (_holdAcknowledged)
+                {
+                    _tracker.AcknowledgeAlarm();
+                }
+                else
+                {
+                    _pairingWindow.Open(now);
+                    _pattern.StartPairingCue(now);
+                }
+            }
+            else if (action == ButtonAction.ShortPress
+                || (action == ButtonAction.LongPress && (_holdAcknowledged || _tracker.Alarm != AlarmLevel.None)))
             {
                 _tracker.AcknowledgeAlarm();
             }
             else if (action == ButtonAction.LongPress)
             {
+                _pairingWindow.Close();
                 ResetCounts(now);
+            }
+
+            if (_pairingWindow.TakeBondAccepted())
+            {
+                _pattern.StartConfirmBeep(now);
             }
         }
 

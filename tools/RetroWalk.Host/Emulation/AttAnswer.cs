@@ -14,6 +14,7 @@ public static class AttAnswer
     {
         [CodecStatus.AttReadNotPermitted] = "Read Not Permitted",
         [CodecStatus.AttWriteNotPermitted] = "Write Not Permitted",
+        [CodecStatus.AttInsufficientAuthentication] = "Insufficient Authentication",
         [CodecStatus.AttInvalidOffset] = "Invalid Offset",
         [CodecStatus.AttInvalidLength] = "Invalid Attribute Value Length",
         [CodecStatus.AttInsufficientEncryption] = "Insufficient Encryption",

@@ -107,11 +107,23 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
 
     private bool BtHome => BtHomeAdvertising ?? _session!.BtHomeAdvertising;
 
-    /// <summary>The phone connects and subscribes to every characteristic that notifies.</summary>
+    /// <summary>
+    /// True (the default) for a phone the wearer paired in a pairing window earlier: on connecting it re-encrypts with
+    /// its bond, as a bonded phone does, so its writes are accepted. False: a stranger's phone, whose link stays
+    /// unencrypted and every write is answered 0x05 (docs/ble.md, Pairing).
+    /// </summary>
+    public bool PhoneBonded { get; set; } = true;
+
+    /// <summary>The phone connects (re-encrypting with its bond if <see cref="PhoneBonded"/>) and subscribes to every characteristic that notifies.</summary>
     public void ConnectPhone()
     {
         _phoneConnected = true;
         Session.ConnectionChanged(true);
+        if (PhoneBonded)
+        {
+            Session.Link.PairingCompleted(encrypted: true, approved: true, window: null);
+        }
+
         Adverts.ConnectionChanged(PhoneBlocksAdvertising);
         for (int id = 0; id < GattTable.Count; id++)
         {

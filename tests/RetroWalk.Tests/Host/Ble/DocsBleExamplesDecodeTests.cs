@@ -134,6 +134,7 @@ namespace RetroWalk.Tests.Host.Ble
                 var sinks = new FakeDeviceSinks();
                 var session = new GattSessionState(sinks, sinks, new ArrayHistory(0), null);
                 session.ConnectionChanged(true);
+                BondedLink.Approve(session);
                 session.SubscribersChanged(GattTable.ControlPoint, 1);
                 byte[] request = Bytes(m, 1);
                 Array.Copy(request, session.WriteBuffer, request.Length);

@@ -7,6 +7,7 @@ using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
+using RetroWalk.Tests.Ble;
 using RetroWalk.Tests.Core;
 
 namespace RetroWalk.Tests.Host.Config
@@ -103,6 +104,7 @@ namespace RetroWalk.Tests.Host.Config
             var device = new EmulatedDevice(Array.Empty<ImuSample>(), store ?? new MemoryCounterStore());
             var session = new GattSessionState(device.Loop, device.Loop, device.Loop.History, null);
             session.ConnectionChanged(true);
+            BondedLink.Approve(session);
             session.SubscribersChanged(GattTable.RscMeasurement, 1);
             return (session, device);
         }

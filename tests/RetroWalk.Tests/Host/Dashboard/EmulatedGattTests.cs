@@ -39,6 +39,7 @@ namespace RetroWalk.Tests.Host.Dashboard
             gatt.Write(ControlPoint, new byte[] { 0x7F });
             CollectionAssert.AreEqual(new[] { ControlPoint + " 800103", ControlPoint + " 807F02" }, notified);
             gatt.Disconnected();
+            gatt.Connected();
             Assert.AreEqual(CodecStatus.AttCccdImproperlyConfigured, gatt.Write(ControlPoint, new byte[] { 0x02 }).AttError, "a new link must subscribe again");
         }
 

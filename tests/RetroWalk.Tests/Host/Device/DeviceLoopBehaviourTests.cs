@@ -213,7 +213,7 @@ namespace RetroWalk.Tests.Host.Device
             var device = Idle(new MemoryCounterStore());
             device.Loop.Tracker.RestoreCounts(40, 30);
             device.Step();
-            Hold(device, 2500);
+            Hold(device, ButtonLogic.PairingHoldMs - 500);
             Assert.AreEqual(40u, device.Loop.Tracker.ForwardSteps, "a short press only acknowledges");
             Assert.IsFalse(device.AlarmOutput.Buzzer);
 

@@ -37,7 +37,7 @@ namespace RetroWalk.Tests.Ble
     {
         private static GattSessionState NewSession(FakeDeviceSinks sinks, int historyRecords)
         {
-            return new GattSessionState(sinks, sinks, new ArrayHistory(historyRecords), null);
+            return BondedLink.Approve(new GattSessionState(sinks, sinks, new ArrayHistory(historyRecords), null));
         }
 
         /// <summary>Copies <paramref name="hex"/> into the write buffer as the adapter does and writes it.</summary>
@@ -152,6 +152,8 @@ namespace RetroWalk.Tests.Ble
             session.ConnectionChanged(false);
             Assert.AreEqual(GattSessionState.DefaultAttMtu, session.AttMtu);
             Assert.IsFalse(session.IsSubscribed(GattTable.ControlPoint));
+            Assert.AreEqual(CodecStatus.AttInsufficientAuthentication, Write(session, GattTable.ControlPoint, "01"), "the next link is not encrypted yet");
+            BondedLink.Approve(session);
             Assert.AreEqual(CodecStatus.AttCccdImproperlyConfigured, Write(session, GattTable.ControlPoint, "01"));
         }
 
@@ -191,7 +193,7 @@ namespace RetroWalk.Tests.Ble
         public void WithoutAHistorySourceRequestHistoryIsNotSupported()
         {
             var sinks = new FakeDeviceSinks();
-            var session = new GattSessionState(sinks, sinks, null, null);
+            var session = BondedLink.Approve(new GattSessionState(sinks, sinks, null, null));
             session.SubscribersChanged(GattTable.ControlPoint, 1);
             session.SubscribersChanged(GattTable.History, 1);
             Write(session, GattTable.ControlPoint, "10 00 00 00 00");
