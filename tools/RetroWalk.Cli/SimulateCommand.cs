@@ -45,7 +45,7 @@ public static class SimulateCommand
         };
         var json = new Option<string?>("--json") { Description = "Also write the session as JSON (events with times, final counts, ground truth; keys in the README)" };
         var plot = new Option<string?>("--plot") { Description = "Also plot the input as the tracker saw it to this PNG (like `retrowalk plot`, with the synthesizer's true steps)" };
-        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md)" };
+        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md), and the same sessions as the emulated phone downloads them over BLE (Control Point 0x13, Session log)" };
         var (from, to, width, height) = PlotCommand.WindowOptions();
         var command = new Command("simulate", "Run the firmware's device loop on the host emulation and print what a phone would see")
         {
@@ -66,7 +66,9 @@ public static class SimulateCommand
             if (code == ExitCodes.Ok && parse.GetValue(sessions))
             {
                 var config = new TrackerConfig();
-                SessionReport.Print(SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config), parse.InvocationConfiguration.Output);
+                var recorder = SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config, startEpochS: Simulator.PhoneUtcS);
+                SessionReport.Print(recorder, parse.InvocationConfiguration.Output);
+                SessionReport.PrintDownload(recorder, Core.Ble.GattSessionState.DefaultAttMtu, parse.InvocationConfiguration.Output);
             }
             return code;
         });

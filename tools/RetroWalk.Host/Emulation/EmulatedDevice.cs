@@ -1,5 +1,6 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Recordings;
@@ -47,6 +48,12 @@ public sealed class EmulatedDevice
         Publisher = publisher ?? new StatusLog(Clock);
         Loop.AttachPublisher(Publisher);
         (Publisher as IDeviceBound)?.Bind(Loop);
+        Health = new HealthMonitor(Driver, Loop.Store, Loop.RestoreOutcome);
+        Loop.AttachHealth(Health);
+        if (Publisher is IHealthPublisher healthPublisher)
+        {
+            Health.AttachPublisher(healthPublisher);
+        }
     }
 
     public EmulatedClock Clock { get; }
@@ -68,6 +75,9 @@ public sealed class EmulatedDevice
     public DeviceLoop Loop { get; }
 
     public Mpu6050Status SensorStatus { get; }
+
+    /// <summary>The Health characteristic's monitor, as Program.cs wires it.</summary>
+    public HealthMonitor Health { get; }
 
     public IStatusPublisher Publisher { get; }
 
