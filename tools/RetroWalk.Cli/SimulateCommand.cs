@@ -60,6 +60,7 @@ public static class SimulateCommand
                 Seed = parse.GetValue(seed),
                 Events = parse.GetValue(events)!,
                 Verbose = parse.GetValue(verbose),
+                Sessions = parse.GetValue(sessions),
             };
             int code = Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
                 parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ProgressRunner.Interactive);
@@ -68,7 +69,6 @@ public static class SimulateCommand
                 var config = new TrackerConfig();
                 var recorder = SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config, startEpochS: Simulator.PhoneUtcS);
                 SessionReport.Print(recorder, parse.InvocationConfiguration.Output);
-                SessionReport.PrintDownload(recorder, Core.Ble.GattSessionState.DefaultAttMtu, parse.InvocationConfiguration.Output);
             }
             return code;
         });

@@ -15,6 +15,8 @@ namespace RetroWalk.Core.Session
         private int _generation;
         private bool _wasActive;
         private int _lastEnded;
+        private StepLog _log;
+        private long _lastSample;
 
         public SessionSource(SessionRecorder recorder)
         {
@@ -66,12 +68,28 @@ namespace RetroWalk.Core.Session
             }
         }
 
-        /// <summary>Once per loop iteration: books the credited steps (see <see cref="SessionRecorder.Update"/>).</summary>
+        /// <summary>
+        /// Once per loop iteration, on the loop thread, with the tracker's step log and sample index (see
+        /// <see cref="SessionRecorder.Update"/>). A new log means the loop rebuilt its tracker (a settings change): the
+        /// session clock carries on from the old tracker's last sample, and the new log is read from its start.
+        /// </summary>
         public void Update(StepLog log, long nowSample, uint nowEpochS)
         {
             Monitor.Enter(_lock);
             try
             {
+                if (log != _log)
+                {
+                    if (_log != null)
+                    {
+                        _recorder.SampleOffset += _lastSample;
+                        _recorder.ReadNewLog();
+                    }
+
+                    _log = log;
+                }
+
+                _lastSample = nowSample;
                 _recorder.Update(log, nowSample, nowEpochS);
                 Changed();
             }
@@ -123,6 +141,8 @@ namespace RetroWalk.Core.Session
                     int n = SessionCodec.EncodeSummary(_recorder.Current, dst, offset);
                     if (n > 0)
                     {
+                        // Numbered when it ends (and only if it is kept): a running one shows the number it will get.
+                        Bytes.LittleEndian.PutU32(dst, offset, _recorder.NextNumber);
                         dst[offset + 47] |= SessionCodec.FlagInProgress;
                     }
 

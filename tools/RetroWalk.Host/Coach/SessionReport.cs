@@ -11,8 +11,8 @@ namespace RetroWalk.Host.Coach;
 /// <summary>
 /// The sessions of an input as the core's <see cref="SessionRecorder"/> books them, run beside the tracker once per
 /// 100 ms as on the device (the device loop does not run the recorder yet: docs/coach.md), for `retrowalk simulate
-/// --sessions`. A session still running at the end of the input is ended there, as by a command. <see cref="Download"/>
-/// then fetches them as a phone does, over the core's GATT session (Control Point 0x13, Session log).
+/// --sessions`. A session still running at the end of the input is ended there, as by a command. <see cref="PrintDownload"/>
+/// prints the sessions as the emulated phone downloaded them from the emulated device (Control Point 0x13, Session log).
 /// </summary>
 public static class SessionReport
 {
@@ -50,25 +50,9 @@ public static class SessionReport
         }
     }
 
-    /// <summary>
-    /// The phone's download of <paramref name="recorder"/>'s sessions over the core's GATT session at
-    /// <paramref name="attMtu"/>: Control Point 0x13 from session 0, then the Session log until its end marker.
-    /// </summary>
-    public static SessionLogReader Download(SessionRecorder recorder, int attMtu, out byte controlStatus, out int notifications)
-    {
-        var phone = new RecordingPublisher();
-        phone.AttachSessions(new SessionSource(recorder));
-        phone.Session.MtuChanged(attMtu);
-        int before = phone.Log.Count;
-        controlStatus = phone.DownloadSessions(0);
-        notifications = phone.Log.Skip(before).Count(o => o.Source == GattTable.Name(GattTable.SessionLog));
-        return phone.SessionLog!;
-    }
-
     /// <summary>Prints what the phone downloaded (times to the second, as the Session log carries them).</summary>
-    public static void PrintDownload(SessionRecorder recorder, int attMtu, TextWriter output)
+    public static void PrintDownload(SessionLogReader log, byte status, int notifications, int attMtu, TextWriter output)
     {
-        var log = Download(recorder, attMtu, out byte status, out int notifications);
         output.WriteLine($"sessions downloaded by the phone (Control Point 0x13 status {status}, {notifications} Session log notifications at ATT MTU {attMtu}): {log.Sessions.Count}{(log.Error is null ? "" : $"; error: {log.Error}")}");
         foreach (var d in log.Sessions)
         {

@@ -1,6 +1,8 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Health;
+using RetroWalk.Core.Session;
+using RetroWalk.Core.Storage;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Recordings;
@@ -47,7 +49,8 @@ public sealed class EmulatedDevice
         SensorStatus = Driver.Initialize(Config.Sensor);
         Publisher = publisher ?? new StatusLog(Clock);
         Loop.AttachPublisher(Publisher);
-        (Publisher as IDeviceBound)?.Bind(Loop);
+        Sessions = new SessionSource(new SessionRecorder(new SessionSettings(), Config.Sensor.SampleRateHz, SessionStoreCodec.Capacity));
+        (Publisher as IDeviceBound)?.Bind(Loop, Sessions);
         Health = new HealthMonitor(Driver, Loop.Store, Loop.RestoreOutcome);
         Loop.AttachHealth(Health);
         if (Publisher is IHealthPublisher healthPublisher)
@@ -76,6 +79,12 @@ public sealed class EmulatedDevice
 
     public Mpu6050Status SensorStatus { get; }
 
+    /// <summary>
+    /// The walking sessions since boot, booked after each loop pass as Program.cs does (not kept across reboots yet:
+    /// the session store is not wired), served on the Session and Session log characteristics.
+    /// </summary>
+    public SessionSource Sessions { get; }
+
     /// <summary>The Health characteristic's monitor, as Program.cs wires it.</summary>
     public HealthMonitor Health { get; }
 
@@ -97,7 +106,10 @@ public sealed class EmulatedDevice
     public int Step()
     {
         Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
-        return Loop.RunOnce();
+        int samples = Loop.RunOnce();
+        long utc = Clock.UtcSeconds;
+        Sessions.Update(Loop.Tracker.StepLog, Loop.Tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
+        return samples;
     }
 
     /// <summary>The loop thread is held up (flash write, GC, BLE): time passes and the FIFO fills, nothing reads it.</summary>

@@ -106,7 +106,14 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
         }
     }
 
-    public void Bind(DeviceLoop loop) => Bind(loop, loop, loop.History);
+    public void Bind(DeviceLoop loop, ISessionSource? sessions)
+    {
+        Bind(loop, loop, loop.History);
+        if (sessions is not null)
+        {
+            AttachSessions(sessions);
+        }
+    }
 
     /// <summary>Serves <paramref name="sessions"/> on the Session and Session log characteristics.</summary>
     public void AttachSessions(ISessionSource sessions) => Session.AttachSessions(sessions);

@@ -28,6 +28,9 @@ public sealed record SimulationOptions
 
     /// <summary>Print every notification, not only alarm changes and a periodic phone view.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>At the end, end the running session by command and have the phone download the sessions (Session log).</summary>
+    public bool Sessions { get; init; }
 }
 
 /// <summary>
@@ -175,6 +178,11 @@ public static class Simulator
 
         device.RunFor(2000); // the last publications
         run.Poll(device);
+        if (options.Sessions)
+        {
+            DownloadSessions(run, device, output);
+        }
+
         PrintSummary(device, truth, output);
         run.Finish(device);
         PrintCost(samples, output);
@@ -245,6 +253,25 @@ public static class Simulator
         run.Record?.Add(run.Now(device), "event", "injected", what);
     }
 
+    /// <summary>
+    /// The session still running is ended by command (as a double press would), then the phone downloads every kept
+    /// session over GATT: Control Point 0x13 from session 0, the Session log until its end marker.
+    /// </summary>
+    private static void DownloadSessions(RunContext run, EmulatedDevice device, TextWriter output)
+    {
+        if (device.Sessions.EndByCommand(device.Loop.Tracker.SampleIndex))
+        {
+            Say(run, device, output, "the running session is ended by command (as a double press)");
+        }
+
+        device.RunFor(2000); // the Session notification of the end
+        var phone = ((LivePhone)device.Publisher).Phone;
+        int before = phone.Log.Count;
+        byte status = phone.DownloadSessions(0);
+        int notifications = phone.Log.Skip(before).Count(o => o.Source == GattTable.Name(GattTable.SessionLog));
+        Coach.SessionReport.PrintDownload(phone.SessionLog!, status, notifications, phone.Session.AttMtu, output);
+    }
+
     private static void PrintSummary(EmulatedDevice device, GroundTruth? truth, TextWriter output)
     {
         var loop = device.Loop;
@@ -304,7 +331,7 @@ public static class Simulator
     {
         public RecordingPublisher Phone => phone;
 
-        public void Bind(DeviceLoop loop) => phone.Bind(loop);
+        public void Bind(DeviceLoop loop, ISessionSource? sessions) => phone.Bind(loop, sessions);
 
         private int _printed;
         private long _lastViewMs = -PhoneViewEveryMs;
