@@ -47,7 +47,7 @@ public static class SimulateCommand
         };
         var json = new Option<string?>("--json") { Description = "Also write the session as JSON (events with times, final counts, ground truth; keys in the README)" };
         var plot = new Option<string?>("--plot") { Description = "Also plot the input as the tracker saw it to this PNG (like `retrowalk plot`, with the synthesizer's true steps)" };
-        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md)" };
+        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md), and the same sessions as the emulated phone downloads them over BLE (Control Point 0x13, Session log)" };
         var set = new Option<string[]>("--set")
         {
             Description = "A setting the phone writes through Config after setting the clock, as key=value (keys as in docs/ble.md's Config table, e.g. heightCm=185, backwardStepCm=40, coach=off); repeatable",
@@ -68,6 +68,7 @@ public static class SimulateCommand
                 Events = parse.GetValue(events)!,
                 Verbose = parse.GetValue(verbose),
                 Settings = parse.GetValue(set) ?? [],
+                Sessions = parse.GetValue(sessions),
             };
             int code = Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
                 parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ProgressRunner.Interactive);
@@ -77,7 +78,7 @@ public static class SimulateCommand
                 var settings = new UserSettings();
                 SettingsText.TryAssign(options.Settings, settings, out _);
                 settings.ApplyTo(config);
-                SessionReport.Print(SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config, settings), parse.InvocationConfiguration.Output);
+                SessionReport.Print(SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config, settings, Simulator.PhoneUtcS), parse.InvocationConfiguration.Output);
             }
             return code;
         });

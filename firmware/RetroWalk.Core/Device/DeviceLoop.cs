@@ -2,6 +2,7 @@ using System.Threading;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Status;
@@ -82,6 +83,7 @@ namespace RetroWalk.Core.Device
         private bool _settingsPending;
 
         private IStatusPublisher _publisher;
+        private HealthMonitor _health;
         private int _pendingFields;
         private bool _publishNow;
         private AlarmLevel _lastAlarm;
@@ -168,6 +170,12 @@ namespace RetroWalk.Core.Device
             _publishNow = true;
         }
 
+        /// <summary>The Health characteristic's monitor (docs/ble.md, "Health"): updated once per iteration, after the save.</summary>
+        public void AttachHealth(HealthMonitor health)
+        {
+            _health = health;
+        }
+
         /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
         public byte Submit(byte op, uint argument)
         {
@@ -226,6 +234,11 @@ namespace RetroWalk.Core.Device
             BookSteps(utc);
             Publish(now, utc);
             PersistIfDue(now);
+            if (_health != null)
+            {
+                _health.Update(now);
+            }
+
             if (_pattern.Update(_tracker.Alarm, now))
             {
                 _alarmOutput.Set(_pattern.Buzzer, _pattern.Led);

@@ -104,7 +104,7 @@ namespace RetroWalk.Core.Session
         /// <summary>Once per loop: books the steps credited since the last call, then ends a session after the rest time.</summary>
         public void Update(StepLog log, long nowSample, uint nowEpochS)
         {
-            _nowMs = ToMs(nowSample);
+            _nowMs = ToMs(nowSample + SampleOffset);
             long sample;
             int steps;
             int intervalSamples;
@@ -117,7 +117,7 @@ namespace RetroWalk.Core.Session
                     _current.StepsLost = Dsp.Saturating.Add(_current.StepsLost, lost);
                 }
 
-                OnCredit(ToMs(sample), steps, ToMs(intervalSamples), direction, nowEpochS);
+                OnCredit(ToMs(sample + SampleOffset), steps, ToMs(intervalSamples), direction, nowEpochS);
             }
 
             if (_active)
@@ -133,7 +133,7 @@ namespace RetroWalk.Core.Session
         /// <summary>Starts a session now (button double press, Control Point); ends the running one first.</summary>
         public void StartByCommand(long nowSample, uint nowEpochS)
         {
-            _nowMs = ToMs(nowSample);
+            _nowMs = ToMs(nowSample + SampleOffset);
             if (_active)
             {
                 End(_nowMs, true);
@@ -145,7 +145,7 @@ namespace RetroWalk.Core.Session
         /// <summary>Ends the running session now; false when none was running.</summary>
         public bool EndByCommand(long nowSample)
         {
-            _nowMs = ToMs(nowSample);
+            _nowMs = ToMs(nowSample + SampleOffset);
             if (!_active)
             {
                 return false;
@@ -164,6 +164,18 @@ namespace RetroWalk.Core.Session
         {
             FlushBout();
             _warmUp = WarmUpSteps;
+        }
+
+        /// <summary>
+        /// Samples before the current tracker's first (added to every sample index it is given): a rebuilt tracker
+        /// counts its samples from 0 again, the session clock must not go back (see <see cref="SessionSource.Update"/>).
+        /// </summary>
+        public long SampleOffset;
+
+        /// <summary>Reads a new log (a rebuilt tracker's) from its first step.</summary>
+        public void ReadNewLog()
+        {
+            _readPosition = 0;
         }
 
         /// <summary>Skips steps already in the log (e.g. after the tracker was rebuilt with a new log).</summary>

@@ -5,6 +5,7 @@ using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Power;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Status;
@@ -27,7 +28,7 @@ namespace RetroWalk.Firmware.Ble
     /// <para>Start order: construct, attach to the device loop (which then publishes everything),
     /// <see cref="AttachPairing"/>, <see cref="Start"/>.</para>
     /// </summary>
-    public sealed class BleTracker : IStatusPublisher, IRawPacketSink
+    public sealed class BleTracker : IStatusPublisher, IHealthPublisher, IRawPacketSink
     {
         private readonly object _sync = new object();
         private readonly GattSessionState _session;
@@ -97,6 +98,25 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 _session.AttachRecording(recording, sensor);
+            }
+        }
+
+        /// <summary>Sessions (docs/ble.md, Session and Session log): the loop thread books them, BLE reads them.</summary>
+        public void AttachSessions(ISessionSource sessions)
+        {
+            lock (_sync)
+            {
+                _session.AttachSessions(sessions);
+            }
+        }
+
+        /// <summary>From the device loop's HealthMonitor: the Health notification (at once on a fault).</summary>
+        public void PublishHealth(DeviceHealth health)
+        {
+            lock (_sync)
+            {
+                _session.PublishHealth(health);
+                SendNotifications();
             }
         }
 
@@ -185,6 +205,8 @@ namespace RetroWalk.Firmware.Ble
                         + status.BatteryPercent.ToString() + " %");
                 }
 
+                // The device fault (BTHome problem_2) and the Session characteristic's due notification.
+                _session.BeforeAdvertise(status, now);
                 SendNotifications();
                 wake = _adverts.Offer(status, now);
                 _advertPending |= wake;
@@ -265,7 +287,7 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 SendNotifications();
-                history = _session.HistoryActive;
+                history = _session.HistoryActive || _session.SessionLogActive;
             }
 
             if (history)
@@ -408,6 +430,7 @@ namespace RetroWalk.Firmware.Ble
                 }
 
                 StreamHistory();
+                StreamSessionLog();
                 if (advert)
                 {
                     _advertiser.Refresh(btHome);
@@ -432,6 +455,28 @@ namespace RetroWalk.Firmware.Ble
                 }
 
                 NotifyWithRetry(_characteristics[GattTable.History], buffer);
+                Thread.Sleep(GattSessionState.HistoryPacketGapMs);
+            }
+        }
+
+        /// <summary>A session download (Control Point 0x13), paced as History.</summary>
+        private void StreamSessionLog()
+        {
+            Buffer buffer = _buffers[GattTable.SessionLog];
+            while (true)
+            {
+                lock (_sync)
+                {
+                    int length = _session.NextSessionLogPacket();
+                    if (length == 0)
+                    {
+                        return;
+                    }
+
+                    buffer.Length = (uint)length;
+                }
+
+                NotifyWithRetry(_characteristics[GattTable.SessionLog], buffer);
                 Thread.Sleep(GattSessionState.HistoryPacketGapMs);
             }
         }

@@ -331,7 +331,9 @@ public static class PayloadDecoders
         d.Add("BTHome", r.TriggerBased ? "v2, unencrypted, trigger based" : "v2, unencrypted, regular interval");
         if (r.PacketId >= 0) d.Add("packet id", $"{r.PacketId}");
         if (r.BatteryPercent >= 0) d.Add("battery", $"{r.BatteryPercent} %");
-        if (r.HasProblem) d.Add("problem", r.Problem ? "on" : "off");
+        if (r.HasProblem) d.Add(r.HasDeviceProblem ? "problem_1 (fall)" : "problem", r.Problem ? "on" : "off");
+        if (r.HasDeviceProblem) d.Add("problem_2 (device fault)", r.DeviceProblem ? "on" : "off");
+        if (r.HasSafety) d.Add("safety", r.Unsafe ? "on (unsafe: tilt warning)" : "off");
         for (var i = 0; i < r.CountCount; i++) d.Add(r.CountCount > 1 ? $"count_{i + 1}" : "count", $"{r.Counts[i]}");
         if (r.HasRotation) d.Add("rotation", Inv($"{r.RotationDeciDeg / 10.0:F1} °"));
         if (r.OutOfOrder) d.Add("warning", "object ids not in ascending order");

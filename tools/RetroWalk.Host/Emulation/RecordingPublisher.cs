@@ -1,5 +1,7 @@
 using System.Globalization;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Health;
+using RetroWalk.Core.Session;
 using RetroWalk.Core.Power;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Device;
@@ -29,7 +31,7 @@ public sealed record PhoneObservation(long TimeMs, string Channel, string Source
 /// decodes each advertisement. Both views cover a whole run: the device stops advertising while a phone is connected,
 /// which <see cref="PhoneBlocksAdvertising"/> models when set (then <see cref="DisconnectPhone"/> lets it go on).
 /// </summary>
-public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
+public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDeviceBound
 {
     private readonly Func<long> _clockMs;
     private readonly List<PhoneObservation> _log = new();
@@ -68,6 +70,15 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
     /// <summary>The Battery Level the phone was last notified of; null before the first.</summary>
     public int? LastBatteryPercent { get; private set; }
 
+    /// <summary>The Health the phone was last notified of; null before the first.</summary>
+    public DeviceHealth? LastHealth { get; private set; }
+
+    /// <summary>The Session summary the phone was last notified of; null before the first.</summary>
+    public SessionRecord? LastSession { get; private set; }
+
+    /// <summary>The session download in progress or last finished (<see cref="DownloadSessions"/>).</summary>
+    public SessionLogReader? SessionLog { get; private set; }
+
     /// <summary>What the scanner decoded from the last advertisement it received; null before the first.</summary>
     public BtHomeReading? LastBtHome { get; private set; }
 
@@ -91,7 +102,41 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
         }
     }
 
-    public void Bind(DeviceLoop loop) => Bind(loop, loop, loop.History);
+    public void Bind(DeviceLoop loop, ISessionSource? sessions)
+    {
+        Bind(loop, loop, loop.History);
+        if (sessions is not null)
+        {
+            AttachSessions(sessions);
+        }
+    }
+
+    /// <summary>Serves <paramref name="sessions"/> on the Session and Session log characteristics.</summary>
+    public void AttachSessions(ISessionSource sessions) => Session.AttachSessions(sessions);
+
+    /// <summary>
+    /// The phone downloads the kept sessions from number <paramref name="fromNumber"/> on: it writes Control Point
+    /// 0x13 (it is subscribed to Session log already) and reads the notifications until the end marker. Returns the
+    /// Control Point's status; the sessions are in <see cref="SessionLog"/>.
+    /// </summary>
+    public byte DownloadSessions(uint fromNumber)
+    {
+        SessionLog = new SessionLogReader();
+        var request = new byte[ControlPointCodec.MaxRequestLength];
+        int n = ControlPointCodec.EncodeRequest(ControlOp.RequestSessions, fromNumber, request, 0);
+        _lastControlStatus = 0;
+        PhoneWrites(GattTable.ControlPoint, request[..n]);
+        return _lastControlStatus;
+    }
+
+    private byte _lastControlStatus;
+
+    /// <summary>From the loop's health monitor: the Health notification (and the advertisement's device-fault flag).</summary>
+    public void PublishHealth(DeviceHealth health)
+    {
+        Session.PublishHealth(health);
+        Deliver();
+    }
 
     private GattSessionState Bind(ICommandSink commands, IConfigSink config, IHistorySource? history)
     {
@@ -163,6 +208,15 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
                 Session.Value(GattTable.History)[..n], true));
         }
 
+        while (Session.NextSessionLogPacket() is int n and > 0)
+        {
+            byte[] packet = Session.Value(GattTable.SessionLog)[..n];
+            bool ok = SessionLog?.Add(packet) ?? true;
+            string decoded = SessionLog is null ? $"{n} bytes"
+                : SessionLog.Error ?? (SessionLog.Ended ? $"end: {SessionLog.EndCount} sessions" : $"packet {packet[0]}, {SessionLog.Sessions.Count} sessions so far");
+            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.SessionLog), decoded, packet, ok));
+        }
+
         return answer;
     }
 
@@ -184,6 +238,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
     {
         long now = _clockMs();
         Session.UpdateBattery(status, now);
+        Session.BeforeAdvertise(status, now);
         Deliver();
         if (Adverts.Offer(status, now) && Adverts.BeginRefresh(BtHome, _stackStatus))
         {
@@ -277,6 +332,21 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
             {
                 result = ControlPointCodec.DecodeResponse(payload, 0, payload.Length, out byte op, out byte status);
                 decoded = result == CodecStatus.Ok ? $"op 0x{op:X2}: status {status}" : $"decode error {result}";
+                _lastControlStatus = result == CodecStatus.Ok ? status : (byte)0;
+            }
+            else if (id == GattTable.Health)
+            {
+                var health = new DeviceHealth();
+                result = HealthCodec.Decode(payload, 0, payload.Length, health);
+                decoded = result == CodecStatus.Ok ? Describe(health) : $"decode error {result}";
+                LastHealth = result == CodecStatus.Ok ? health : LastHealth;
+            }
+            else if (id == GattTable.Session)
+            {
+                var session = new SessionRecord();
+                result = SessionCodec.DecodeSummary(payload, 0, payload.Length, session, new int[SessionCodec.FigureCount]);
+                decoded = result == CodecStatus.Ok ? Describe(session, SessionCodec.InProgress(payload, 0)) : $"decode error {result}";
+                LastSession = result == CodecStatus.Ok ? session : LastSession;
             }
             else if (id == GattTable.CurrentTime)
             {
@@ -325,12 +395,20 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
             $"{speed:0.00} m/s ({speed * 3.6:0.0} km/h), {m.CadencePerMin} steps/min{stride}, {(m.Running ? "running" : "walking")}");
     }
 
+    /// <summary>What the phone shows for a Health notification.</summary>
+    public static string Describe(DeviceHealth h) => string.Create(CultureInfo.InvariantCulture,
+        $"{(h.HasFault ? "FAULT" : "ok")}: sensor {h.Sensor}, last save {h.LastSave}, restore {h.Restore}, up {h.UptimeS} s, I2C errors {h.I2cErrors}, resyncs {h.FifoResyncs}, overflows {h.FifoOverflows}, failed saves {h.FailedSaves}, re-inits {h.SensorReinits}");
+
+    /// <summary>What the phone shows for a Session summary.</summary>
+    public static string Describe(SessionRecord s, bool inProgress) => string.Create(CultureInfo.InvariantCulture,
+        $"session {s.Number}{(inProgress ? " (running)" : "")}: {s.DurationMs / 1000} s, forward {s.ForwardSteps} steps, backward {s.BackwardSteps} steps, {s.ForwardKcal + s.BackwardKcal} kcal, {s.IntervalTotal} intervals");
+
     private static string Describe(BtHomeReading r)
     {
         string counts = string.Join(", ", r.Counts.Take(r.CountCount).Select((c, i) => $"count_{i + 1} {c}"));
         string rotation = r.HasRotation ? Degrees(r.RotationDeciDeg) : "-";
         string battery = r.BatteryPercent >= 0 ? $"battery {r.BatteryPercent} %, " : "";
-        return $"packet {r.PacketId}, {battery}fall (problem) {(r.Problem ? "on" : "off")}, tilt warning (safety) {(r.Unsafe ? "on" : "off")}, {counts}, rotation {rotation}";
+        return $"packet {r.PacketId}, {battery}fall (problem_1) {(r.Problem ? "on" : "off")}, device fault (problem_2) {(r.DeviceProblem ? "on" : "off")}, tilt warning (safety) {(r.Unsafe ? "on" : "off")}, {counts}, rotation {rotation}";
     }
 
     private static string Degrees(short deciDegrees) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
@@ -32,6 +33,9 @@ public sealed record SimulationOptions
 
     /// <summary>"key=value" settings the phone writes through the Config characteristic after setting the clock.</summary>
     public IReadOnlyList<string> Settings { get; init; } = [];
+
+    /// <summary>At the end, end the running session by command and have the phone download the sessions (Session log).</summary>
+    public bool Sessions { get; init; }
 }
 
 /// <summary>
@@ -41,7 +45,10 @@ public sealed record SimulationOptions
 /// </summary>
 public static class Simulator
 {
-    public static readonly string[] Events = ["none", "stall", "i2c-errors", "power-cut", "button"];
+    public static readonly string[] Events = ["none", "stall", "i2c-errors", "power-cut", "button", "sensor-disconnect", "flash-fail"];
+
+    /// <summary>How long the sensor stays unplugged in the "sensor-disconnect" events.</summary>
+    public const int SensorDisconnectMs = 10_000;
 
     /// <summary>UTC time the emulated phone writes to the Current Time characteristic, and its UTC offset.</summary>
     public const long PhoneUtcS = 1777626000; // 2026-05-01T09:00:00Z
@@ -153,6 +160,23 @@ public static class Simulator
                 device = Boot(input, store, config, options, output, run);
                 PhoneSetsClock(device, msBeforeBoot, output);
                 break;
+            case "sensor-disconnect":
+                RunUntil(run, device, durationMs / 3);
+                Say(run, device, output, $"sensor unplugged for {SensorDisconnectMs / 1000} s: every I2C transfer goes unanswered");
+                device.Bus.FailRandomly(1.0, BusFault.Nack, 13);
+                RunUntil(run, device, device.Clock.MonotonicMs + SensorDisconnectMs);
+                Say(run, device, output, "sensor plugged back in");
+                device.Bus.FailRandomly(0, BusFault.Nack, 13);
+                break;
+            case "flash-fail":
+                RunUntil(run, device, durationMs / 3);
+                Say(run, device, output, $"flash writes fail from now on; a save is brought forward (retried every {DeviceLoop.SaveRetryMs / 1000} s)");
+                device.Store.FailWrites = true;
+                device.Loop.SaveNow(device.Clock.MonotonicMs);
+                RunUntil(run, device, durationMs * 2 / 3);
+                Say(run, device, output, "flash writes work again");
+                device.Store.FailWrites = false;
+                break;
             case "button":
                 RunUntil(run, device, durationMs / 2);
                 Say(run, device, output, "button held 3.5 s (long press: reset counts)");
@@ -171,6 +195,11 @@ public static class Simulator
 
         device.RunFor(2000); // the last publications
         run.Poll(device);
+        if (options.Sessions)
+        {
+            DownloadSessions(run, device, output);
+        }
+
         PrintSummary(device, truth, output);
         run.Finish(device);
         PrintCost(samples, output);
@@ -266,6 +295,25 @@ public static class Simulator
         run.Record?.Add(run.Now(device), "event", "injected", what);
     }
 
+    /// <summary>
+    /// The session still running is ended by command (as a double press would), then the phone downloads every kept
+    /// session over GATT: Control Point 0x13 from session 0, the Session log until its end marker.
+    /// </summary>
+    private static void DownloadSessions(RunContext run, EmulatedDevice device, TextWriter output)
+    {
+        if (device.Sessions.EndByCommand(device.Loop.Tracker.SampleIndex))
+        {
+            Say(run, device, output, "the running session is ended by command (as a double press)");
+        }
+
+        device.RunFor(2000); // the Session notification of the end
+        var phone = ((LivePhone)device.Publisher).Phone;
+        int before = phone.Log.Count;
+        byte status = phone.DownloadSessions(0);
+        int notifications = phone.Log.Skip(before).Count(o => o.Source == GattTable.Name(GattTable.SessionLog));
+        Coach.SessionReport.PrintDownload(phone.SessionLog!, status, notifications, phone.Session.AttMtu, output);
+    }
+
     private static void PrintSummary(EmulatedDevice device, GroundTruth? truth, TextWriter output)
     {
         var loop = device.Loop;
@@ -282,6 +330,8 @@ public static class Simulator
         output.WriteLine($"session: backward walking {tracker.Session.BackwardWalkingMs / 1000} s, longest backward streak {tracker.Session.LongestBackwardStreakSteps}, backward intervals {tracker.Session.BackwardIntervals}");
         output.WriteLine($"sensor: {device.Chip.SamplesIntoFifo} samples into the FIFO since boot, {loop.SamplesProcessed} processed; overflows {driver.OverflowCount}, resyncs {driver.ResyncCount}, frames discarded {driver.FramesDiscarded}, I2C errors {driver.BusErrorCount} ({device.Bus.FaultsInjected} injected)");
         output.WriteLine($"store: state #{loop.Store.Sequence} saved, {loop.Store.FailedSaves} failed saves, {device.Store.Writes} flash writes");
+        var health = ((LivePhone)device.Publisher).Phone.LastHealth;
+        output.WriteLine(health is null ? "health (phone): never notified" : $"health (phone, last notification): {RecordingPublisher.Describe(health)}");
         var changes = device.AlarmOutput.Changes;
         int beeps = changes.Where((c, i) => c.Buzzer && (i == 0 || !changes[i - 1].Buzzer)).Count();
         int flashes = changes.Where((c, i) => c.Led && (i == 0 || !changes[i - 1].Led)).Count();
@@ -319,11 +369,11 @@ public static class Simulator
     /// the advertisement refresh policy), printing as it goes: every advertisement, the notifications that change the
     /// alarm, and a line of what the phone shows every 30 s (or every notification when verbose).
     /// </summary>
-    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher, IDeviceBound
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher, IHealthPublisher, IDeviceBound
     {
         public RecordingPublisher Phone => phone;
 
-        public void Bind(DeviceLoop loop) => phone.Bind(loop);
+        public void Bind(DeviceLoop loop, ISessionSource? sessions) => phone.Bind(loop, sessions);
 
         private int _printed;
         private long _lastViewMs = -PhoneViewEveryMs;
@@ -355,6 +405,13 @@ public static class Simulator
         public void Advertise(TrackerStatus status)
         {
             phone.Advertise(status);
+            Print(true);
+        }
+
+        /// <summary>Every Health notification is printed: they are rare (a fault at once, else once a minute).</summary>
+        public void PublishHealth(DeviceHealth health)
+        {
+            phone.PublishHealth(health);
             Print(true);
         }
 

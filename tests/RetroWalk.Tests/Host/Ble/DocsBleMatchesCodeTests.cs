@@ -332,6 +332,8 @@ namespace RetroWalk.Tests.Host.Ble
                 ["Backward session"] = StatusCharacteristics.Length(StatusCharacteristics.BackwardSession),
                 ["Forward steps / Backward steps"] = StatusCharacteristics.Length(StatusCharacteristics.ForwardSteps),
                 ["Config"] = ConfigCodec.Length,
+                ["Health"] = HealthCodec.Length,
+                ["Session"] = RetroWalk.Core.Session.SessionCodec.SummaryLength,
             };
             var problems = new List<string>();
             foreach (var (name, length) in expected)

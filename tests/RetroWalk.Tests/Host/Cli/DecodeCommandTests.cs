@@ -178,7 +178,11 @@ namespace RetroWalk.Tests.Host.Cli
             ["bthome"] = (r, expected) =>
             {
                 var s = RandomStatus(r);
-                expected.AddRange(new[] { $"packet id: {s.Sequence}", $"count_1: {s.ForwardSteps}", $"count_2: {s.BackwardSteps}", Deg(s.TiltDeciDeg), s.Alarm == AlarmLevel.FallAlarm ? "problem: on" : "problem: off" });
+                s.HealthFault = r.Next(2) == 1;
+                expected.AddRange(new[] { $"packet id: {s.Sequence}", $"count_1: {s.ForwardSteps}", $"count_2: {s.BackwardSteps}", Deg(s.TiltDeciDeg),
+                    s.Alarm == AlarmLevel.FallAlarm ? "problem_1 (fall): on" : "problem_1 (fall): off",
+                    s.HealthFault ? "problem_2 (device fault): on" : "problem_2 (device fault): off",
+                    s.Alarm == AlarmLevel.TiltWarning ? "safety: on" : "safety: off" });
                 var buffer = new byte[BtHomeCodec.MaxServiceDataLength];
                 return Take(buffer, BtHomeCodec.EncodeServiceData(s, buffer, 0));
             },

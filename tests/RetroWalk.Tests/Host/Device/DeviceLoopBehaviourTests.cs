@@ -284,7 +284,7 @@ namespace RetroWalk.Tests.Host.Device
                 Assert.IsGreaterThanOrEqualTo(AdvertRefreshPolicy.AlarmRefreshIntervalMs, adverts[i].TimeMs - adverts[i - 1].TimeMs);
             }
 
-            long problem = adverts.First(o => o.Decoded.Contains("fall (problem) on")).TimeMs;
+            long problem = adverts.First(o => o.Decoded.Contains("fall (problem_1) on")).TimeMs;
             Assert.IsLessThanOrEqualTo(raised + AdvertRefreshPolicy.AlarmRefreshIntervalMs, problem, "scanners learn of the fall within 5 s");
             Assert.IsLessThanOrEqualTo(5, adverts.Count, "about once a minute over the walk, plus the alarm");
         }
