@@ -193,12 +193,19 @@ public static class Simulator
             run.Poll(device);
         }
 
-        device.RunFor(2000); // the last publications
-        run.Poll(device);
+        // The last publications. With --sessions the phone downloads within the same 2 s: the recording has ended, so
+        // the emulated sensor falls silent, and waiting longer would show Health a "sensor silent" fault that the
+        // wearer's tracker would not have (Mpu6050Fifo.EmptyReadsBeforeSilent: 3 s of empty reads).
         if (options.Sessions)
         {
             DownloadSessions(run, device, output);
         }
+        else
+        {
+            device.RunFor(2000);
+        }
+
+        run.Poll(device);
 
         PrintSummary(device, truth, output);
         run.Finish(device);
@@ -306,7 +313,7 @@ public static class Simulator
             Say(run, device, output, "the running session is ended by command (as a double press)");
         }
 
-        device.RunFor(2000); // the Session notification of the end
+        device.RunFor(1000); // the Session notification of the end
         var phone = ((LivePhone)device.Publisher).Phone;
         int before = phone.Log.Count;
         byte status = phone.DownloadSessions(0);
