@@ -59,7 +59,23 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
     /// <summary>True: the advertisement pauses while the phone is connected, as on the device.</summary>
     public bool PhoneBlocksAdvertising { get; init; }
 
+    /// <summary>
+    /// The observations kept: all of them, or with <see cref="LogKeep"/> set at least the newest LogKeep (older ones are
+    /// dropped in batches). Index <see cref="FirstLogged"/> + i is observation i of the run.
+    /// </summary>
     public IReadOnlyList<PhoneObservation> Log => _log;
+
+    /// <summary>0: keep every observation (tests read the whole run). N: keep at least the newest N, so a long run's
+    /// memory stays flat (simulate over a day-long recording).</summary>
+    public int LogKeep { get; init; }
+
+    /// <summary>Observations made since the start, kept or dropped.</summary>
+    public long Logged => _dropped + _log.Count;
+
+    /// <summary>How many of the oldest observations were dropped: the run index of <c>Log[0]</c>.</summary>
+    public long FirstLogged => _dropped;
+
+    private long _dropped;
 
     /// <summary>What the subscribed phone has reconstructed from notifications so far.</summary>
     public TrackerStatus PhoneView { get; } = new();
@@ -204,7 +220,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
         Deliver();
         while (Session.NextHistoryPacket() is int n and > 0)
         {
-            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.History), $"{n / HistoryCodec.RecordLength} records",
+            Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.History), $"{n / HistoryCodec.RecordLength} records",
                 Session.Value(GattTable.History)[..n], true));
         }
 
@@ -214,7 +230,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
             bool ok = SessionLog?.Add(packet) ?? true;
             string decoded = SessionLog is null ? $"{n} bytes"
                 : SessionLog.Error ?? (SessionLog.Ended ? $"end: {SessionLog.EndCount} sessions" : $"packet {packet[0]}, {SessionLog.Sessions.Count} sessions so far");
-            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.SessionLog), decoded, packet, ok));
+            Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.SessionLog), decoded, packet, ok));
         }
 
         return answer;
@@ -282,7 +298,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
             AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out int dataLength);
         if (at < 0)
         {
-            _log.Add(new PhoneObservation(now, "advert", "no BTHome", note ?? "name only", advertisement, !BtHome));
+            Add(new PhoneObservation(now, "advert", "no BTHome", note ?? "name only", advertisement, !BtHome));
             return;
         }
 
@@ -294,7 +310,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
         }
 
         string decoded = result == CodecStatus.Ok ? Describe(reading) : $"decode error {result}";
-        _log.Add(new PhoneObservation(now, "advert", "BTHome", note is null ? decoded : $"{note}: {decoded}", advertisement, result == CodecStatus.Ok));
+        Add(new PhoneObservation(now, "advert", "BTHome", note is null ? decoded : $"{note}: {decoded}", advertisement, result == CodecStatus.Ok));
     }
 
     /// <summary>Decodes what the session notified, as the phone does.</summary>
@@ -359,8 +375,19 @@ public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDe
                 decoded = Convert.ToHexString(payload);
             }
 
-            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(id), decoded, payload, result == CodecStatus.Ok));
+            Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(id), decoded, payload, result == CodecStatus.Ok));
         }
+    }
+
+    private void Add(PhoneObservation observation)
+    {
+        if (LogKeep > 0 && _log.Count >= 2 * LogKeep)
+        {
+            _log.RemoveRange(0, LogKeep);
+            _dropped += LogKeep;
+        }
+
+        _log.Add(observation);
     }
 
     /// <summary>Prints the log, one observation a line (for the <c>simulate</c> command).</summary>

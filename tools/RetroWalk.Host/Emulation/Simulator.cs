@@ -213,12 +213,17 @@ public static class Simulator
         return 0;
     }
 
+    /// <summary>Observations the simulated phone keeps: each is printed or recorded as it arrives, so only the newest are
+    /// needed (the session download's), and a day-long recording runs in flat memory.</summary>
+    private const int PhoneLogKeep = 4096;
+
     private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output, RunContext run)
     {
         EmulatedDevice? device = null;
         var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs)
         {
             Battery = new EmulatedBattery(() => device!.Clock.MonotonicMs),
+            LogKeep = PhoneLogKeep,
         }, output, options.Verbose, run);
         device = new EmulatedDevice(input.Remaining(), store, config, phone);
         var loop = device.Loop;
@@ -315,9 +320,9 @@ public static class Simulator
 
         device.RunFor(1000); // the Session notification of the end
         var phone = ((LivePhone)device.Publisher).Phone;
-        int before = phone.Log.Count;
+        long before = phone.Logged;
         byte status = phone.DownloadSessions(0);
-        int notifications = phone.Log.Skip(before).Count(o => o.Source == GattTable.Name(GattTable.SessionLog));
+        int notifications = phone.Log.Skip((int)Math.Max(0, before - phone.FirstLogged)).Count(o => o.Source == GattTable.Name(GattTable.SessionLog));
         Coach.SessionReport.PrintDownload(phone.SessionLog!, status, notifications, phone.Session.AttMtu, output);
     }
 
@@ -382,7 +387,7 @@ public static class Simulator
 
         public void Bind(DeviceLoop loop, ISessionSource? sessions) => phone.Bind(loop, sessions);
 
-        private int _printed;
+        private long _printed;
         private long _lastViewMs = -PhoneViewEveryMs;
 
         public void Publish(TrackerStatus status, int changedFields)
@@ -424,9 +429,9 @@ public static class Simulator
 
         private void Print(bool show)
         {
-            while (_printed < phone.Log.Count)
+            while (_printed < phone.Logged)
             {
-                var observation = phone.Log[_printed++];
+                var observation = phone.Log[(int)(_printed++ - phone.FirstLogged)];
                 run.Record?.Add(run.MsBeforeBoot + observation.TimeMs, observation.Channel == "advert" ? "advertisement" : "notification",
                     observation.Source, observation.Decoded, Convert.ToHexString(observation.Payload));
                 if (show)
