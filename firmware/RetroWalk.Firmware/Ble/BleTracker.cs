@@ -23,8 +23,8 @@ namespace RetroWalk.Firmware.Ble
     /// the radio; read/write handlers run on the BLE event thread and answer from the session; a worker thread
     /// streams History and refreshes the advertisement (both can take a second or more). One lock guards the core.</para>
     /// <para>Pairing (docs/ble.md, Pairing): a phone bonds only while the loop's <see cref="PairingWindow"/> is open,
-    /// and every write is checked by the session against the link's state, which this class reports from the stack's
-    /// pairing events (<see cref="OnPairingRequested"/>, <see cref="OnPairingComplete"/>).</para>
+    /// and every write is checked by the session against the link's state, which <see cref="PairingAdapter"/> reports
+    /// from the stack's pairing events.</para>
     /// <para>Start order: construct, attach to the device loop (which then publishes everything),
     /// <see cref="AttachPairing"/>, <see cref="Start"/>.</para>
     /// </summary>
@@ -39,9 +39,7 @@ namespace RetroWalk.Firmware.Ble
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private bool _advertPending;
         private Thread _worker;
-        private PairingWindow _pairingWindow;
-        private IClock _clock;
-        private bool _bondingAllowed;
+        private readonly PairingAdapter _pairing;
 
         /// <summary>Recording mode's packets are copied here to be notified (the packer keeps filling its own).</summary>
         private readonly byte[] _rawPacket = new byte[HistoryCodec.MaxPayloadLength];
@@ -63,18 +61,8 @@ namespace RetroWalk.Firmware.Ble
             server.DeviceName = AdvertisementCodec.DefaultDeviceName;
             server.Appearance = AdvertisementCodec.AppearanceOnHipWalkingSensor;
 
-            // Pairing that needs the wearer (docs/ble.md, Pairing). DisplayYesNo with authenticated LE Secure
-            // Connections makes a phone's pairing a numeric comparison, which NimBLE hands to PairingRequested; it is
-            // confirmed only while the window is open. A Just Works pairing (a central claiming no input and no
-            // output) skips that request but yields an unauthenticated key, which the session refuses. No bond is
-            // stored outside the window (AllowBonding follows it), so strangers cannot fill NimBLE's bond store,
-            // which drops its oldest bond when full (ble_store_util_status_rr, nf-interpreter SetSecuritySettings).
-            DevicePairing pairing = server.Pairing;
-            pairing.IOCapabilities = DevicePairingIOCapabilities.DisplayYesNo;
-            pairing.ProtectionLevel = DevicePairingProtectionLevel.EncryptionAndAuthentication;
-            pairing.AllowBonding = false;
-            pairing.PairingRequested += OnPairingRequested;
-            pairing.PairingComplete += OnPairingComplete;
+            // Pairing that needs the wearer (docs/ble.md, Pairing): configured before the services are added.
+            _pairing = new PairingAdapter(server.Pairing, _session.Link, _sync);
 
             var builder = new GattServiceBuilder();
             builder.Build(_session.HasBattery, firmwareRevision, hardwareRevision);
@@ -153,11 +141,7 @@ namespace RetroWalk.Firmware.Ble
         /// </summary>
         public void AttachPairing(PairingWindow window, IClock clock)
         {
-            lock (_sync)
-            {
-                _pairingWindow = window;
-                _clock = clock;
-            }
+            _pairing.Attach(window, clock);
         }
 
         /// <summary>Starts advertising and the worker thread. Call after attaching to the loop.</summary>
@@ -213,7 +197,7 @@ namespace RetroWalk.Firmware.Ble
             }
 
             // Offered every second by the loop: the stack may store a bond from the hold on, until the window closes.
-            SyncBonding();
+            _pairing.SyncBonding();
 
             if (wake)
             {
@@ -312,74 +296,6 @@ namespace RetroWalk.Firmware.Ble
                 _session.ConnectionChanged(active);
                 _adverts.ConnectionChanged(active);
             }
-        }
-
-        /// <summary>
-        /// NimBLE asks to confirm a pairing (BLE event thread; it waits up to 2 s for the answer). Numeric comparison
-        /// (ConfirmPinMatch) or a plain confirmation is accepted only while the window is open; a passkey request
-        /// (DisplayPin, ProvidePin: a phone without LE Secure Connections) is never answered, as the tracker cannot
-        /// show one. Unanswered, the pairing fails (DevicePairingRequestedEventArgs has Accept, and no refusal).
-        /// </summary>
-        private void OnPairingRequested(object sender, DevicePairingRequestedEventArgs args)
-        {
-            DevicePairingKinds kind = args.PairingKind;
-            bool confirm = false;
-            if (kind == DevicePairingKinds.ConfirmPinMatch || kind == DevicePairingKinds.ConfirmOnly)
-            {
-                lock (_sync)
-                {
-                    confirm = _clock != null && _session.Link.ConfirmPairing(_pairingWindow, _clock.MonotonicMs);
-                }
-            }
-
-            if (confirm)
-            {
-                args.Accept();
-            }
-
-            System.Diagnostics.Debug.WriteLine("pairing request " + ((int)kind).ToString() + (confirm ? ": confirmed" : ": refused (no window)"));
-        }
-
-        /// <summary>
-        /// A pairing or a bonded phone's re-encryption finished (NimBLE's encryption change, BLE event thread, before
-        /// any write that follows it). nanoFramework 1.x sets DevicePairing's state from that event before raising
-        /// this: IsPaired (status Paired: encryption on), WasSecureConnectionUsedForPairing (the link's "encrypted"
-        /// bit, despite its name) and IsAuthenticated. Whether the key is bonded is in the native event too, but
-        /// DevicePairing drops it (nanoFramework.Device.Bluetooth Security/DevicePairing.cs, OnEvent: "isBonded" is
-        /// commented out), so the approval is "authenticated": only a pairing confirmed in the window makes such a
-        /// key, and a stored key keeps its authenticated flag when a bonded phone re-encrypts with it.
-        /// </summary>
-        private void OnPairingComplete(object sender, DevicePairingEventArgs args)
-        {
-            DevicePairing pairing = BluetoothLEServer.Instance.Pairing;
-            bool encrypted = args.Status == DevicePairingResultStatus.Paired && pairing.WasSecureConnectionUsedForPairing;
-            bool approved = pairing.IsAuthenticated;
-            lock (_sync)
-            {
-                _session.Link.PairingCompleted(encrypted, approved, _pairingWindow);
-            }
-
-            SyncBonding();
-            System.Diagnostics.Debug.WriteLine("link " + (encrypted ? "encrypted" : "not encrypted") + (approved ? ", approved" : ", not approved"));
-        }
-
-        /// <summary>Lets the stack store a bond only while the pairing window is open.</summary>
-        private void SyncBonding()
-        {
-            bool allow;
-            lock (_sync)
-            {
-                allow = _clock != null && _pairingWindow != null && _pairingWindow.IsOpen(_clock.MonotonicMs);
-                if (allow == _bondingAllowed)
-                {
-                    return;
-                }
-
-                _bondingAllowed = allow;
-            }
-
-            // The setter pushes IO capabilities, protection level and bonding to NimBLE's ble_hs_cfg at once.
-            BluetoothLEServer.Instance.Pairing.AllowBonding = allow;
         }
 
         private void OnMtuChanged(object sender, EventArgs args)
