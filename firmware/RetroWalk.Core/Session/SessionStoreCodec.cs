@@ -87,7 +87,8 @@ namespace RetroWalk.Core.Session
             for (int i = 0; i < count; i++)
             {
                 int o = HeaderBytes + i * RecordBytes;
-                if (SessionCodec.DecodeSummary(b, o, SessionCodec.SummaryLength, scratch, figures) != CodecStatus.Ok)
+                if (SessionCodec.DecodeSummary(b, o, SessionCodec.SummaryLength, scratch, figures) != CodecStatus.Ok
+                    || SessionCodec.InProgress(b, o))
                 {
                     history.Clear();
                     return StateError.BadValue;

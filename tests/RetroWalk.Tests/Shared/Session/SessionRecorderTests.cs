@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Session;
 
@@ -48,7 +49,7 @@ namespace RetroWalk.Tests.Session
         [TestMethod]
         public void AWalkAfterIdleStartsASessionAndALongRestEndsIt()
         {
-            var settings = new SessionSettings();
+            var settings = new UserSettings();
             var log = new StepLog();
             var r = new SessionRecorder(settings, RateHz, 4);
             long t = Walk(log, r, 1000, 120, 50, 50, WalkDirection.Forward);
@@ -80,7 +81,7 @@ namespace RetroWalk.Tests.Session
         [TestMethod]
         public void AShortWalkIsNoSessionButACommandedOneIsKept()
         {
-            var settings = new SessionSettings();
+            var settings = new UserSettings();
             var log = new StepLog();
             var r = new SessionRecorder(settings, RateHz, 4);
             long t = Walk(log, r, 1000, 20, 50, 50, WalkDirection.Forward);
@@ -99,7 +100,7 @@ namespace RetroWalk.Tests.Session
         public void AWalkSoonAfterACommandedEndStartsNoSession()
         {
             var log = new StepLog();
-            var r = new SessionRecorder(new SessionSettings(), RateHz, 4);
+            var r = new SessionRecorder(new UserSettings(), RateHz, 4);
             long t = Walk(log, r, 1000, 200, 50, 50, WalkDirection.Forward);
             r.EndByCommand(t);
             t = Walk(log, r, t + 100, 50, 50, 50, WalkDirection.Forward);
@@ -110,7 +111,7 @@ namespace RetroWalk.Tests.Session
         public void IntervalsBeyondTheCapAreCountedNotListed()
         {
             var log = new StepLog();
-            var r = new SessionRecorder(new SessionSettings(), RateHz, 2);
+            var r = new SessionRecorder(new UserSettings(), RateHz, 2);
             long t = 1000;
             for (int i = 0; i < SessionRecord.MaxIntervals + 5; i++)
             {
@@ -130,7 +131,7 @@ namespace RetroWalk.Tests.Session
         public void SteadinessOfAnEvenWalkIsZeroAndAsymmetryIsMeasured()
         {
             var log = new StepLog();
-            var r = new SessionRecorder(new SessionSettings(), RateHz, 2);
+            var r = new SessionRecorder(new UserSettings(), RateHz, 2);
             long t = Walk(log, r, 1000, 200, 50, 50, WalkDirection.Forward);
             t = Rest(log, r, t, 3);
             t = Walk(log, r, t, 200, 48, 52, WalkDirection.Backward);
@@ -153,7 +154,7 @@ namespace RetroWalk.Tests.Session
         public void AMissedStepCutsTheBoutInsteadOfInflatingTheVariability()
         {
             var log = new StepLog();
-            var r = new SessionRecorder(new SessionSettings(), RateHz, 2);
+            var r = new SessionRecorder(new UserSettings(), RateHz, 2);
             long t = Walk(log, r, 1000, 60, 50, 50, WalkDirection.Forward);
             t += 100;
             log.Add(t, 1, 100, WalkDirection.Forward);
@@ -174,7 +175,7 @@ namespace RetroWalk.Tests.Session
         [TestMethod]
         public void EnergyFollowsTheModelPerDirection()
         {
-            var settings = new SessionSettings();
+            var settings = new UserSettings();
             settings.BodyMassKg = 80;
             var log = new StepLog();
             var r = new SessionRecorder(settings, RateHz, 2);
