@@ -7,6 +7,12 @@ namespace RetroWalk.Core.Ble
         public const byte AcknowledgeAlarm = 0x02;
         public const byte Identify = 0x03;
         public const byte RecaptureUpright = 0x04;
+
+        /// <summary>Start a walking session now (as a double press does when none runs); docs/coach.md.</summary>
+        public const byte StartSession = 0x05;
+
+        /// <summary>End the running walking session now (kept, "ended by command"); nothing if none runs.</summary>
+        public const byte EndSession = 0x06;
         public const byte RequestHistory = 0x10;
 
         /// <summary>Recording mode on: Raw Samples notifies the sensor's samples (needs a Raw Samples subscription).</summary>

@@ -60,6 +60,8 @@ namespace RetroWalk.Core.Ble
                 case ControlOp.AcknowledgeAlarm:
                 case ControlOp.Identify:
                 case ControlOp.RecaptureUpright:
+                case ControlOp.StartSession:
+                case ControlOp.EndSession:
                 case ControlOp.StartRecording:
                 case ControlOp.StopRecording:
                     return 1;

@@ -50,6 +50,8 @@ namespace RetroWalk.Core.Device
                 case ControlOp.AcknowledgeAlarm:
                 case ControlOp.Identify:
                 case ControlOp.RecaptureUpright:
+                case ControlOp.StartSession:
+                case ControlOp.EndSession:
                     return ControlStatus.Ok;
                 case ControlOp.SetCurrentTime:
                     return WallClock.IsSet(argument) ? ControlStatus.Ok : ControlStatus.BadParameter;

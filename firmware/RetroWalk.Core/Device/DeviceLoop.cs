@@ -368,6 +368,12 @@ namespace RetroWalk.Core.Device
                     case ControlOp.RecaptureUpright:
                         _tracker.RecaptureUpright();
                         break;
+                    case ControlOp.StartSession:
+                        StartOrEndSession(now, true);
+                        break;
+                    case ControlOp.EndSession:
+                        StartOrEndSession(now, false);
+                        break;
                     case ControlOp.SetCurrentTime:
                         _clock.SetUtcSeconds(argument);
                         break;
@@ -432,7 +438,7 @@ namespace RetroWalk.Core.Device
             {
                 if (!_pressAcknowledged && _tracker.Alarm == AlarmLevel.None)
                 {
-                    StartOrEndSession(now);
+                    StartOrEndSession(now, _sessions != null && !_sessions.Running);
                 }
 
                 _pressAcknowledged = false;
@@ -477,22 +483,25 @@ namespace RetroWalk.Core.Device
             }
         }
 
-        /// <summary>A double press starts a session, or ends the running one (docs/coach.md); confirmed by the beep.</summary>
-        private void StartOrEndSession(long now)
+        /// <summary>
+        /// A double press starts a session, or ends the running one; Control Point 0x05 / 0x06 start or end one
+        /// (docs/coach.md). A change is confirmed by the beep; starting a running session or ending none does nothing.
+        /// </summary>
+        private void StartOrEndSession(long now, bool start)
         {
-            if (_sessions == null)
+            if (_sessions == null || start == _sessions.Running)
             {
                 return;
             }
 
-            if (_sessions.Running)
-            {
-                _sessions.EndByCommand(_tracker.SampleIndex);
-            }
-            else
+            if (start)
             {
                 long utc = _clock.UtcSeconds;
                 _sessions.StartByCommand(_tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
+            }
+            else
+            {
+                _sessions.EndByCommand(_tracker.SampleIndex);
             }
 
             _pattern.StartConfirmBeep(now);

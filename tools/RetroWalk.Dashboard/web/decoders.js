@@ -13,7 +13,8 @@ export const Direction = Object.freeze({ 0: 'still', 1: 'forward', 2: 'backward'
 export const TiltDirection = Object.freeze({ 0: 'upright', 1: 'forward', 2: 'backward', 3: 'sideways' });
 export const Alarm = Object.freeze({ NONE: 0, TILT_WARNING: 1, FALL: 2 });
 export const ControlOp = Object.freeze({
-  RESET_COUNTS: 0x01, ACKNOWLEDGE_ALARM: 0x02, IDENTIFY: 0x03, RECAPTURE_UPRIGHT: 0x04, REQUEST_HISTORY: 0x10,
+  RESET_COUNTS: 0x01, ACKNOWLEDGE_ALARM: 0x02, IDENTIFY: 0x03, RECAPTURE_UPRIGHT: 0x04, START_SESSION: 0x05,
+  END_SESSION: 0x06, REQUEST_HISTORY: 0x10,
   START_RECORDING: 0x11, STOP_RECORDING: 0x12, REQUEST_SESSIONS: 0x13,
 });
 export const ControlStatus = Object.freeze({ 1: 'ok', 2: 'op code not supported', 3: 'bad parameter', 4: 'failed' });

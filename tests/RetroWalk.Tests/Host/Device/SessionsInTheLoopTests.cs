@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Safety;
@@ -42,6 +43,38 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual(RestoreOutcome.Restored, rebooted.SessionsRestore);
             Assert.AreEqual(1, rebooted.Sessions.Recorder.History.Count, "the session came back after the reboot");
             Assert.AreEqual(device.Sessions.Recorder.History.Get(0).DurationMs / 1000, rebooted.Sessions.Recorder.History.Get(0).DurationMs / 1000);
+        }
+
+        [TestMethod]
+        public void TheControlPointStartsAndEndsASession()
+        {
+            var device = new EmulatedDevice(IndexedSamples.Generate(1_000_000), new MemoryCounterStore());
+            var session = new GattSessionState(device.Loop, device.Loop, device.Loop.History, null);
+            session.AttachSessions(device.Sessions);
+            session.ConnectionChanged(true);
+            RetroWalk.Tests.Ble.BondedLink.Approve(session);
+            session.SubscribersChanged(GattTable.ControlPoint, 1);
+            device.RunFor(1000);
+            Assert.AreEqual("800601", Request(session, ControlOp.EndSession), "accepted, and nothing to end");
+            device.Step();
+            Assert.IsFalse(device.Sessions.Running);
+            Assert.AreEqual("800501", Request(session, ControlOp.StartSession));
+            device.Step();
+            Assert.IsTrue(device.Sessions.Running, "0x05 starts a session");
+            device.RunFor(20_000);
+            Assert.AreEqual("800601", Request(session, ControlOp.EndSession));
+            device.Step();
+            Assert.IsFalse(device.Sessions.Running, "0x06 ends it");
+            Assert.AreEqual(1, device.Sessions.Recorder.History.Count);
+            Assert.IsTrue(device.Sessions.Recorder.History.Get(0).StartedByCommand && device.Sessions.Recorder.History.Get(0).EndedByCommand);
+        }
+
+        private static string Request(GattSessionState session, byte op)
+        {
+            int n = ControlPointCodec.EncodeRequest(op, 0, session.WriteBuffer, 0);
+            Assert.AreEqual(GattWrites.Accept, session.Write(GattTable.ControlPoint, 0, n));
+            session.TakeNotifications();
+            return Convert.ToHexString(session.Value(GattTable.ControlPoint), 0, session.ValueLength(GattTable.ControlPoint));
         }
 
         [TestMethod]
