@@ -56,7 +56,9 @@ namespace RetroWalk.Core.Session
         private int _boutMeanMs;
         private int _boutSteps;
         private long _boutSumMs;
-        private long _boutSquaresMs2;
+        private int _boutLastMs;
+        private long _boutStrideSumMs;
+        private long _boutStrideSquaresMs2;
         private long _boutOddSumMs;
         private int _boutOddSteps;
         private int _delayCount;
@@ -349,7 +351,14 @@ namespace RetroWalk.Core.Session
                 int oldest = _delay[_delayNext];
                 _boutSteps++;
                 _boutSumMs += oldest;
-                _boutSquaresMs2 += (long)oldest * oldest;
+                if (_boutSteps > 1)
+                {
+                    long stride = _boutLastMs + oldest;
+                    _boutStrideSumMs += stride;
+                    _boutStrideSquaresMs2 += stride * stride;
+                }
+
+                _boutLastMs = oldest;
                 if ((_boutSteps & 1) == 1)
                 {
                     _boutOddSumMs += oldest;
@@ -370,7 +379,7 @@ namespace RetroWalk.Core.Session
             if (_boutSteps >= MinBoutSteps && _active)
             {
                 Steadiness target = _boutDirection == WalkDirection.Backward ? _current.BackwardSteadiness : _current.ForwardSteadiness;
-                target.AddBout(_boutSteps, _boutSumMs, _boutSquaresMs2, _boutOddSumMs, _boutOddSteps);
+                target.AddBout(_boutSteps, _boutSumMs, _boutStrideSumMs, _boutStrideSquaresMs2, _boutOddSumMs, _boutOddSteps);
             }
 
             ResetBout();
@@ -381,7 +390,9 @@ namespace RetroWalk.Core.Session
             _boutMeanMs = 0;
             _boutSteps = 0;
             _boutSumMs = 0;
-            _boutSquaresMs2 = 0;
+            _boutLastMs = 0;
+            _boutStrideSumMs = 0;
+            _boutStrideSquaresMs2 = 0;
             _boutOddSumMs = 0;
             _boutOddSteps = 0;
             _delayCount = 0;

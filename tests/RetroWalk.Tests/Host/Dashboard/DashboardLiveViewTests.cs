@@ -38,6 +38,28 @@ namespace RetroWalk.Tests.Host.Dashboard
         }
 
         [TestMethod]
+        public async Task HealthAndTheWalkingSessionAreShown()
+        {
+            await using var s = await Open("short", 25);
+            await Poll(() => s.Page.GetAttributeAsync("#health", "data-fault"), v => v == "no", "the tracker's health, ok, on the page", 15000);
+            StringAssert.Contains(await s.Page.TextContentAsync("#health"), "sensor ok");
+            // The Session characteristic is notified when the session starts, then at most once a minute while it runs
+            // (2.4 s at 25x): the backward part of the short scenario reaches the page.
+            await Poll(() => s.Page.GetAttributeAsync("#walk-session-state", "data-number"), v => !string.IsNullOrEmpty(v), "a walking session on the page", 20000);
+            await Poll(async () => int.Parse(await s.Page.GetAttributeAsync("#walk-session-backward", "data-steps") ?? "0"), v => v > 10,
+                "the session's backward steps on the page", 30000);
+            var state = await s.State();
+            int forward = int.Parse(await s.Page.GetAttributeAsync("#walk-session-forward", "data-steps"));
+            Assert.IsTrue(forward > 10 && forward <= (long)state["forwardSteps"], $"session forward steps {forward}, the device counted {state["forwardSteps"]}");
+            StringAssert.Contains(await s.Page.TextContentAsync("#walk-session-state"), "running");
+            StringAssert.Contains(await s.Page.TextContentAsync("#walk-session-energy"), "kcal");
+            // After the script the emulated wearer stands still: the sensor keeps streaming, so no fault appears.
+            await Poll(() => s.State(), st => (bool)st["inputFinished"], "the scenario to end", 30000);
+            await Task.Delay(4000); // 100 s of device time, far past the 3 s after which a silent sensor is a fault
+            Assert.AreEqual("no", await s.Page.GetAttributeAsync("#health", "data-fault"), await s.Page.TextContentAsync("#health"));
+        }
+
+        [TestMethod]
         public async Task HistoryChartMatchesTheDeviceRecords()
         {
             await using var s = await Open("short", 25);

@@ -123,6 +123,31 @@ namespace RetroWalk.Tests.Session
         }
 
         [TestMethod]
+        public void AVersion1RecordKeepsTheVariabilityItShowed()
+        {
+            // Version 1 kept step-time squares (CV² = squares / (steps − bouts)); version 2 keeps stride squares.
+            SessionRecorder before = WithSessions(1);
+            var slots = new TwoSlots();
+            Assert.IsTrue(new SessionStore(slots).Save(before));
+            byte[] record = slots.Data[0] ?? slots.Data[1];
+            SessionRecord session = before.History.Get(0);
+            Steadiness backward = session.BackwardSteadiness;
+            int steps = backward.Steps, bouts = backward.Bouts;
+            int meanMs = (int)(backward.SumMs / steps);
+            long stepSquares = (long)(steps - bouts) * 25 * 25; // an SD of 25 ms
+            int backwardSquaresAt = SessionStoreCodec.HeaderBytes + 68 + 4;
+            RetroWalk.Core.Bytes.LittleEndian.PutU16(record, 4, SessionStoreCodec.StepSquaresVersion);
+            RetroWalk.Core.Bytes.LittleEndian.PutU32(record, backwardSquaresAt, (uint)stepSquares);
+            RetroWalk.Core.Bytes.LittleEndian.PutU32(record, SessionStoreCodec.CrcOffset, RetroWalk.Core.Bytes.Crc32.Compute(record, 0, SessionStoreCodec.CrcOffset));
+
+            var after = new SessionRecorder(new UserSettings(), RateHz, SessionStoreCodec.Capacity);
+            Assert.AreEqual((int)RestoreOutcome.Restored, (int)new SessionStore(slots).Restore(after));
+            int cv = after.History.Get(0).BackwardSteadiness.CvPermille;
+            int expected = 25 * 1000 / meanMs;
+            Assert.IsTrue(cv >= expected - 1 && cv <= expected + 1, "cv " + cv.ToString() + " expected " + expected.ToString());
+        }
+
+        [TestMethod]
         public void ADamagedNewestSlotFallsBackToThePreviousSave()
         {
             var slots = new TwoSlots();
