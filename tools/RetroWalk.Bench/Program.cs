@@ -33,5 +33,7 @@ static int Run(bool full, int seed)
     DeviceCost.Print(typeof(Tracker).Assembly.Location, WalkLikeSignal.SampleRateHz, Console.Out);
     Console.WriteLine();
     ExecutedCost.Print(Console.Out);
+    Console.WriteLine();
+    LoopCost.Print(Console.Out);
     return allocated == 0 ? 0 : 1;
 }

@@ -1,5 +1,8 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-// Classes run side by side; more workers than cores, because the browser tests mostly wait for emulated time while the
-// others compute. A class whose tests cannot share the process with others is marked [DoNotParallelize].
-[assembly: Parallelize(Workers = 4, Scope = ExecutionScope.ClassLevel)]
+// Test methods run side by side (each test builds its own device, tracker, server or browser context; what they share,
+// the synthesized sessions, the real-data evaluation and the browser, is computed once behind a lock). More workers
+// than the 2 cores: the browser tests mostly wait for emulated time while the others compute. A test that cannot
+// share the process with others (one that measures the process-wide heap) is marked [DoNotParallelize] and runs alone
+// after the rest.
+[assembly: Parallelize(Workers = 6, Scope = ExecutionScope.MethodLevel)]

@@ -118,6 +118,7 @@ public sealed class IlStepCounter
             locals[i] = Default(d.Body.LocalVariables[i].LocalType);
         }
         var stack = new Stack<object?>();
+        var pending = new Stack<Queue<int>>(); // the finally blocks (then the target) of each leave under way
         int pc = 0;
         string key = $"{method.DeclaringType?.Name}.{method.Name}";
         long start = Executed, calleeInstructions = 0;
@@ -177,6 +178,41 @@ public sealed class IlStepCounter
                     field.SetValue(target, To(field.FieldType, value));
                     break;
                 }
+                case "ldloca.s": case "ldloca": stack.Push(new Slot(locals, (int)operand!)); break;
+                case "ldarga.s": case "ldarga": stack.Push(new Slot(args, (int)operand!)); break;
+                case "ldflda":
+                {
+                    var field = d.Module.ResolveField((int)operand!)!;
+                    stack.Push(new FieldSlot(stack.Pop(), field));
+                    break;
+                }
+                case "ldelema":
+                {
+                    int i = (int)stack.Pop()!;
+                    stack.Push(new ElementSlot((Array)stack.Pop()!, i));
+                    break;
+                }
+                case "ldind.i1": stack.Push((int)(sbyte)AsLong(((IRef)stack.Pop()!).Get())); break;
+                case "ldind.u1": stack.Push((int)(byte)AsLong(((IRef)stack.Pop()!).Get())); break;
+                case "ldind.i2": stack.Push((int)(short)AsLong(((IRef)stack.Pop()!).Get())); break;
+                case "ldind.u2": stack.Push((int)(ushort)AsLong(((IRef)stack.Pop()!).Get())); break;
+                case "ldind.i4": case "ldind.u4": stack.Push(unchecked((int)AsLong(((IRef)stack.Pop()!).Get()))); break;
+                case "ldind.i8": stack.Push(AsLong(((IRef)stack.Pop()!).Get())); break;
+                case "ldind.ref": stack.Push(((IRef)stack.Pop()!).Get()); break;
+                case "stind.i1": case "stind.i2": case "stind.i4": case "stind.i8": case "stind.ref":
+                {
+                    object? value = stack.Pop();
+                    var slot = (IRef)stack.Pop()!;
+                    slot.Set(name switch
+                    {
+                        "stind.i1" => (int)(sbyte)AsLong(value),
+                        "stind.i2" => (int)(short)AsLong(value),
+                        "stind.i4" => unchecked((int)AsLong(value)),
+                        "stind.i8" => AsLong(value),
+                        _ => value,
+                    });
+                    break;
+                }
                 case "ldsfld": stack.Push(Normalize(d.Module.ResolveField((int)operand!)!.GetValue(null))); break;
                 case "stsfld":
                 {
@@ -185,13 +221,13 @@ public sealed class IlStepCounter
                     break;
                 }
                 case "ldlen": stack.Push(((Array)stack.Pop()!).Length); break;
-                case "ldelem.i1": case "ldelem.u1": case "ldelem.i2": case "ldelem.u2": case "ldelem.i4": case "ldelem.u4": case "ldelem.i8":
+                case "ldelem.i1": case "ldelem.u1": case "ldelem.i2": case "ldelem.u2": case "ldelem.i4": case "ldelem.u4": case "ldelem.i8": case "ldelem.ref":
                 {
                     int i = (int)stack.Pop()!;
                     stack.Push(Normalize(((Array)stack.Pop()!).GetValue(i)));
                     break;
                 }
-                case "stelem.i1": case "stelem.i2": case "stelem.i4": case "stelem.i8":
+                case "stelem.i1": case "stelem.i2": case "stelem.i4": case "stelem.i8": case "stelem.ref":
                 {
                     object? value = stack.Pop();
                     int i = (int)stack.Pop()!;
@@ -269,24 +305,57 @@ public sealed class IlStepCounter
                     for (int i = count - 1; i >= 0; i--) callArgs[i] = stack.Pop();
                     object? result;
                     long beforeCall = Executed;
+                    if (name == "callvirt" && !callee.IsStatic && callee.IsVirtual && callArgs[0] is { } receiver && receiver.GetType() != callee.DeclaringType)
+                    {
+                        callee = Implementation((MethodInfo)callee, receiver.GetType());
+                    }
+
                     if (callee.Module.Assembly == _core && callee.GetMethodBody() is not null)
                     {
-                        if (!callee.IsStatic && callee.IsVirtual && callArgs[0] is { } receiver && receiver.GetType() != callee.DeclaringType)
-                        {
-                            callee = receiver.GetType().GetMethod(callee.Name, parameters.Select(p => p.ParameterType).ToArray()) ?? callee;
-                        }
                         result = Run(callee, callArgs);
                     }
                     else
                     {
-                        var native = callArgs.Skip(callee.IsStatic ? 0 : 1).Select((a, i) => To(parameters[i].ParameterType, a)).ToArray();
-                        result = Normalize(callee.Invoke(callee.IsStatic ? null : callArgs[0], native));
+                        var native = callArgs.Skip(callee.IsStatic ? 0 : 1)
+                            .Select((a, i) => a is IRef r ? To(parameters[i].ParameterType.GetElementType()!, r.Get()) : To(parameters[i].ParameterType, a)).ToArray();
+                        result = Normalize(callee.Invoke(callee.IsStatic ? null : callArgs[0] is IRef self ? self.Get() : callArgs[0], native));
+                        for (int i = 0; i < native.Length; i++)
+                        {
+                            if (callArgs[i + (callee.IsStatic ? 0 : 1)] is IRef written)
+                            {
+                                written.Set(Normalize(native[i])); // out and ref parameters of a native call
+                            }
+                        }
                     }
                     calleeInstructions += Executed - beforeCall;
                     if (callee is MethodInfo info && info.ReturnType != typeof(void))
                     {
                         stack.Push(result);
                     }
+                    break;
+                }
+                case "leave": case "leave.s":
+                {
+                    // Leaving a protected region without an exception: the finally blocks it leaves run first,
+                    // innermost first, then execution continues at the target (the evaluation stack is emptied).
+                    stack.Clear();
+                    int from = d.Offsets[pc], to = (int)operand!;
+                    var finallies = d.Body.ExceptionHandlingClauses
+                        .Where(c => c.Flags == ExceptionHandlingClauseOptions.Finally
+                                    && from >= c.TryOffset && from < c.TryOffset + c.TryLength
+                                    && (to < c.TryOffset || to >= c.TryOffset + c.TryLength))
+                        .OrderBy(c => c.TryLength).Select(c => d.IndexOfOffset[c.HandlerOffset]).ToList();
+                    finallies.Add(d.IndexOfOffset[to]);
+                    pending.Push(new Queue<int>(finallies));
+                    next = pending.Peek().Dequeue();
+                    if (pending.Peek().Count == 0) pending.Pop();
+                    break;
+                }
+                case "endfinally":
+                {
+                    if (pending.Count == 0) throw new NotSupportedException($"endfinally without a leave in {method.DeclaringType?.Name}.{method.Name}");
+                    next = pending.Peek().Dequeue();
+                    if (pending.Peek().Count == 0) pending.Pop();
                     break;
                 }
                 case "ret":
@@ -297,6 +366,45 @@ public sealed class IlStepCounter
             }
             pc = next;
         }
+    }
+
+    /// <summary>The method a virtual or interface call on <paramref name="receiver"/> runs (the interface map for an interface).</summary>
+    private static MethodBase Implementation(MethodInfo callee, Type receiver)
+    {
+        if (callee.DeclaringType is { IsInterface: true } contract)
+        {
+            var map = receiver.GetInterfaceMap(contract);
+            int at = Array.IndexOf(map.InterfaceMethods, callee);
+            return at >= 0 ? map.TargetMethods[at] : callee;
+        }
+
+        return receiver.GetMethod(callee.Name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance,
+            callee.GetParameters().Select(p => p.ParameterType).ToArray()) ?? callee;
+    }
+
+    /// <summary>A managed pointer (ldloca, ldarga, ldflda, ldelema): what ldind/stind and by-ref parameters go through.</summary>
+    private interface IRef
+    {
+        object? Get();
+        void Set(object? value);
+    }
+
+    private sealed record Slot(object?[] Array, int Index) : IRef
+    {
+        public object? Get() => Array[Index];
+        public void Set(object? value) => Array[Index] = Normalize(value);
+    }
+
+    private sealed record FieldSlot(object? Target, FieldInfo Field) : IRef
+    {
+        public object? Get() => Normalize(Field.GetValue(Target is IRef r ? r.Get() : Target));
+        public void Set(object? value) => Field.SetValue(Target is IRef r ? r.Get() : Target, To(Field.FieldType, value));
+    }
+
+    private sealed record ElementSlot(Array Array, int Index) : IRef
+    {
+        public object? Get() => Normalize(Array.GetValue(Index));
+        public void Set(object? value) => Array.SetValue(To(Array.GetType().GetElementType()!, value), Index);
     }
 
     private static object? Default(Type type) => type.IsValueType ? Normalize(Activator.CreateInstance(type)) : null;

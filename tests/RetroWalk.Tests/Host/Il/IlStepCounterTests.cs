@@ -2,6 +2,8 @@ using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core;
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Device;
+using RetroWalk.Host.Emulation;
 using RetroWalk.Host.Il;
 using RetroWalk.Host.Synthesis;
 
@@ -32,6 +34,40 @@ namespace RetroWalk.Tests.Host.Il
             Assert.IsTrue(real.BackwardSteps > 0 && real.FirstFallAlarmSample > 0, "the session walks and falls");
             double perSample = (double)counter.Executed / session.Samples.Length;
             Assert.IsTrue(perSample > 50 && perSample < 5000, $"{perSample:F0} IL instructions per sample");
+        }
+
+        [TestMethod]
+        public void TheInterpretedDeviceLoopAndSaveEndAsTheRealOnes()
+        {
+            // The bench's device-loop and save figures: the loop's locks (try/finally), the driver's out parameters and
+            // the interface calls into the core's driver must run as natively, pass for pass, down to the saved bytes.
+            var session = SessionCache.Get("fall-backward", seed: 2);
+            var real = new EmulatedDevice(session.Samples, publisher: new NullPublisher());
+            var interpreted = new EmulatedDevice(session.Samples, publisher: new NullPublisher());
+            var counter = new IlStepCounter(typeof(RetroWalk.Core.Tracker).Assembly);
+            var runOnce = typeof(DeviceLoop).GetMethod(nameof(DeviceLoop.RunOnce));
+            var saveNow = typeof(DeviceLoop).GetMethod(nameof(DeviceLoop.SaveNow));
+            real.Loop.SetClock(1777593600);
+            interpreted.Loop.SetClock(1777593600);
+            while (!real.Chip.SourceExhausted)
+            {
+                real.Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
+                interpreted.Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
+                Assert.AreEqual(real.Loop.RunOnce(), (int)counter.Invoke(runOnce, interpreted.Loop), "samples read in a pass");
+            }
+
+            Assert.AreEqual(real.Loop.Tracker.ForwardSteps, interpreted.Loop.Tracker.ForwardSteps);
+            Assert.AreEqual(real.Loop.Tracker.BackwardSteps, interpreted.Loop.Tracker.BackwardSteps);
+            Assert.AreEqual(real.Loop.Status.Alarm, interpreted.Loop.Status.Alarm);
+            Assert.AreEqual(real.Loop.SamplesProcessed, interpreted.Loop.SamplesProcessed);
+            Assert.AreEqual(real.Driver.FramesDiscarded, interpreted.Driver.FramesDiscarded);
+            Assert.IsTrue(real.Loop.Tracker.BackwardSteps > 0 && real.Loop.Tracker.FirstFallAlarmSample > 0, "the session walks and falls");
+            long beforeSave = counter.Executed;
+            Assert.IsTrue(real.Loop.SaveNow(real.Clock.MonotonicMs));
+            Assert.AreEqual(1, (int)counter.Invoke(saveNow, interpreted.Loop, interpreted.Clock.MonotonicMs), "the interpreted save succeeds");
+            Assert.IsTrue(counter.Executed - beforeSave > 100, "a save executes the encoder and the CRC");
+            CollectionAssert.AreEqual(real.Store.Slot(0), interpreted.Store.Slot(0), "slot 0 bytes");
+            CollectionAssert.AreEqual(real.Store.Slot(1), interpreted.Store.Slot(1), "slot 1 bytes");
         }
 
         [TestMethod]

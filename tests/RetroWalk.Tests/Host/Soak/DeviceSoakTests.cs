@@ -119,14 +119,18 @@ namespace RetroWalk.Tests.Host.Soak
 
                     device.Step();
                     var t = device.Loop.Tracker;
-                    Assert.IsGreaterThanOrEqualTo(lastForward, t.ForwardSteps, "forward steps went back");
-                    Assert.IsGreaterThanOrEqualTo(lastBackward, t.BackwardSteps, "backward steps went back");
+                    if (t.ForwardSteps < lastForward || t.BackwardSteps < lastBackward)
+                    {
+                        Assert.Fail($"steps went back: forward {lastForward} -> {t.ForwardSteps}, backward {lastBackward} -> {t.BackwardSteps}");
+                    }
+
                     lastForward = t.ForwardSteps;
                     lastBackward = t.BackwardSteps;
                 }
 
                 allocatedPerDay.Add(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
-                memoryAtDayEnd.Add(GC.GetTotalMemory(forceFullCollection: true));
+                // Not a forced collection: that would stop every test running beside this one for each day.
+                memoryAtDayEnd.Add(GC.GetTotalMemory(forceFullCollection: false));
             }
 
             device.RunFor(2000);
@@ -134,7 +138,7 @@ namespace RetroWalk.Tests.Host.Soak
             Console.WriteLine($"soak: {Days} days emulated in {stopwatch.Elapsed.TotalSeconds:0.0} s; forward {lastForward}, backward {lastBackward}; " +
                               $"{device.Driver.BusErrorCount} bus errors, {device.Driver.OverflowCount} overflows, {device.Driver.ResyncCount} resyncs, " +
                               $"{device.Loop.Store.FailedSaves} failed saves; allocated per day {string.Join(", ", allocatedPerDay.Select(m => (m / 1000).ToString() + " kB"))}; " +
-                              $"process heap at day ends {string.Join(", ", memoryAtDayEnd.Select(m => (m / 1000).ToString() + " kB"))}");
+                              $"process heap at day ends (uncollected) {string.Join(", ", memoryAtDayEnd.Select(m => (m / 1000).ToString() + " kB"))}");
 
             Assert.IsGreaterThan(Days * 1000u, lastForward + lastBackward, "every day walks");
             Assert.IsGreaterThan(0u, lastBackward);
