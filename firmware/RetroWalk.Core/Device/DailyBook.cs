@@ -32,7 +32,7 @@ namespace RetroWalk.Core.Device
                 return DayChange.None;
             }
 
-            int day = WallClock.LocalDay(utc, _state.UtcOffsetMinutes);
+            int day = WallClock.LocalDay(utc, _state.Settings.UtcOffsetMinutes);
             if (_state.LocalDay == 0 || day < _state.LocalDay)
             {
                 // First known day, or the clock was set back: today's totals stay with the new date.

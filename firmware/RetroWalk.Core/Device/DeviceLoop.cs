@@ -2,6 +2,7 @@ using System.Threading;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Status;
@@ -42,6 +43,9 @@ namespace RetroWalk.Core.Device
         /// <summary>FIFO reads per iteration at most (the FIFO refills while it is being read).</summary>
         public const int MaxBatchesPerRun = 4;
 
+        /// <summary>Added to <see cref="RestoreMessage"/> when a latched fall alarm was restored.</summary>
+        public const string FallAlarmRestoredText = "A fall alarm raised before the reboot was not acknowledged: it sounds again until acknowledged.";
+
         private readonly ISampleFifo _fifo;
         private readonly IClock _clock;
         private readonly IAlarmOutput _alarmOutput;
@@ -57,12 +61,14 @@ namespace RetroWalk.Core.Device
         private readonly short[] _samples = new short[MaxBatchSamples * 6];
         private readonly ButtonLogic _buttonLogic = new ButtonLogic();
         private readonly AlarmPattern _pattern = new AlarmPattern();
+        private readonly PairingWindow _pairingWindow = new PairingWindow();
+        private bool _holdAcknowledged;
         // Guards the pending Config write. Taken with Monitor.Enter/Exit, not lock: see HourlyHistory.
         private readonly object _commandLock = new object();
-        private readonly DeviceSettings _pendingSettings = new DeviceSettings();
+        private readonly UserSettings _pendingSettings = new UserSettings();
         private bool _settingsPending;
+        private HealthMonitor _health;
 
-        private AlarmLevel _lastAlarm;
         private bool _dirty;
         private bool _saveRequested;
         private long _lastSaveAttemptMs;
@@ -84,13 +90,19 @@ namespace RetroWalk.Core.Device
             _alarmOutput = alarmOutput;
             _button = button;
             _store = new StateStore(store);
-            _state.TakeSettingsFrom(config);
+            _state.Settings.ReadFrom(config);
             RestoreOutcome = _store.Restore(_state);
             RestoreMessage = _store.Message;
-            _state.ApplyTo(config);
+            _state.Settings.ApplyTo(config);
             _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingS * 1000L,
                 (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
             _book = new DailyBook(_state);
+            if (_state.FallAlarmLatched)
+            {
+                // Nobody acknowledged the fall alarm before the reboot (a power cut, a flat battery): it sounds again.
+                _tracker.RestoreFallAlarm();
+                RestoreMessage += (RestoreMessage.Length == 0 ? "" : " ") + FallAlarmRestoredText;
+            }
             if (RestoreOutcome == RestoreOutcome.Fresh || RestoreOutcome == RestoreOutcome.Unreadable)
             {
                 // Counting starts now: the reset time is filled in once a phone sets the clock.
@@ -111,6 +123,9 @@ namespace RetroWalk.Core.Device
         /// <summary>Hourly history for the BLE History characteristic (thread-safe).</summary>
         public IHistorySource History { get { return _state.History; } }
 
+        /// <summary>The pairing window the button opens; the BLE adapter asks it before a phone may bond (thread-safe).</summary>
+        public PairingWindow PairingWindow { get { return _pairingWindow; } }
+
         /// <summary>The last published status.</summary>
         public TrackerStatus Status { get { return _publication.Published; } }
 
@@ -122,6 +137,12 @@ namespace RetroWalk.Core.Device
         public void AttachPublisher(IStatusPublisher publisher)
         {
             _publication.Attach(publisher);
+        }
+
+        /// <summary>The Health characteristic's monitor (docs/ble.md, "Health"): updated once per iteration, after the save.</summary>
+        public void AttachHealth(HealthMonitor health)
+        {
+            _health = health;
         }
 
         /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
@@ -146,6 +167,11 @@ namespace RetroWalk.Core.Device
             KeepCalendar(utc, now);
             _publication.Update(_tracker, _state.ResetEpochS, WallClock.IsSet(utc), now);
             PersistIfDue(now);
+            if (_health != null)
+            {
+                _health.Update(now);
+            }
+
             if (_pattern.Update(_tracker.Alarm, now))
             {
                 _alarmOutput.Set(_pattern.Buzzer, _pattern.Led);
@@ -182,7 +208,7 @@ namespace RetroWalk.Core.Device
         private void RebuildTracker()
         {
             _rebuildTracker = false;
-            _state.ApplyTo(_config);
+            _state.Settings.ApplyTo(_config);
             Tracker old = _tracker;
             _tracker = NewTracker(old.ForwardSteps, old.BackwardSteps, old.Session.BackwardWalkingMs,
                 old.Session.LongestBackwardStreakSteps, old.Session.BackwardIntervals);
@@ -235,25 +261,12 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>The settings in force (or written and not yet applied), for the BLE Config characteristic; any thread.</summary>
-        public void ReadSettings(DeviceSettings into)
+        public void ReadSettings(UserSettings into)
         {
             Monitor.Enter(_commandLock);
             try
             {
-                if (_settingsPending)
-                {
-                    into.CopyFrom(_pendingSettings);
-                    return;
-                }
-
-                into.TiltWarningBackwardDeg = _state.TiltWarnBackwardDeg;
-                into.TiltWarningForwardDeg = _state.TiltWarnForwardDeg;
-                into.TiltHoldMs = _state.TiltHoldMs;
-                into.StepsToStartWalk = _state.StepsToStartWalk;
-                into.ForwardAxis = _state.ForwardAxis;
-                into.Flags = (byte)((_state.BtHomeAdvertising ? DeviceSettings.FlagBtHomeAdvertising : 0)
-                    | (_state.AutoDailyReset ? DeviceSettings.FlagDailyReset : 0));
-                into.UtcOffsetQuarterHours = _state.UtcOffsetMinutes / 15;
+                into.CopyFrom(_settingsPending ? _pendingSettings : _state.Settings);
             }
             finally
             {
@@ -262,7 +275,7 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>Takes a Config write (any thread): applied and saved at the next iteration; a later write replaces an unapplied one.</summary>
-        public byte ApplySettings(DeviceSettings settings)
+        public byte ApplySettings(UserSettings settings)
         {
             if (!settings.IsValid())
             {
@@ -326,19 +339,9 @@ namespace RetroWalk.Core.Device
                     return;
                 }
 
-                DeviceSettings s = _pendingSettings;
                 _settingsPending = false;
-                bool detectorChanged = s.TiltWarningBackwardDeg != _state.TiltWarnBackwardDeg
-                    || s.TiltWarningForwardDeg != _state.TiltWarnForwardDeg || s.TiltHoldMs != _state.TiltHoldMs
-                    || s.StepsToStartWalk != _state.StepsToStartWalk || s.ForwardAxis != _state.ForwardAxis;
-                _state.TiltWarnBackwardDeg = (byte)s.TiltWarningBackwardDeg;
-                _state.TiltWarnForwardDeg = (byte)s.TiltWarningForwardDeg;
-                _state.TiltHoldMs = (ushort)s.TiltHoldMs;
-                _state.StepsToStartWalk = (byte)s.StepsToStartWalk;
-                _state.ForwardAxis = s.ForwardAxis;
-                _state.BtHomeAdvertising = s.BtHomeAdvertising;
-                _state.AutoDailyReset = s.DailyReset;
-                _state.UtcOffsetMinutes = (short)(s.UtcOffsetQuarterHours * 15);
+                bool detectorChanged = !_pendingSettings.SameTrackerConfig(_state.Settings);
+                _state.Settings.CopyFrom(_pendingSettings);
                 _rebuildTracker |= detectorChanged;
                 _saveRequested = true;
             }
@@ -351,14 +354,36 @@ namespace RetroWalk.Core.Device
         private void ApplyButton(long now)
         {
             // While an alarm is up every press only acknowledges it: someone who fell may well hold the button down.
+            // The pairing hold comes first in every long press: during an alarm it acknowledges, and so does the rest
+            // of that press; otherwise it opens the pairing window, which a hold that goes on to a reset closes again.
             ButtonAction action = _buttonLogic.Update(_button.IsPressed, now);
-            if (action == ButtonAction.ShortPress || (action == ButtonAction.LongPress && _tracker.Alarm != AlarmLevel.None))
+            if (action == ButtonAction.PairingHold)
+            {
+                _holdAcknowledged = _tracker.Alarm != AlarmLevel.None;
+                if (_holdAcknowledged)
+                {
+                    _tracker.AcknowledgeAlarm();
+                }
+                else
+                {
+                    _pairingWindow.Open(now);
+                    _pattern.StartPairingCue(now);
+                }
+            }
+            else if (action == ButtonAction.ShortPress
+                || (action == ButtonAction.LongPress && (_holdAcknowledged || _tracker.Alarm != AlarmLevel.None)))
             {
                 _tracker.AcknowledgeAlarm();
             }
             else if (action == ButtonAction.LongPress)
             {
+                _pairingWindow.Close();
                 ResetCounts(now);
+            }
+
+            if (_pairingWindow.TakeBondAccepted())
+            {
+                _pattern.StartConfirmBeep(now);
             }
         }
 
@@ -399,7 +424,7 @@ namespace RetroWalk.Core.Device
             else if (change == DayChange.NewDay)
             {
                 _saveRequested = true;
-                if (_state.AutoDailyReset)
+                if (_state.Settings.DailyReset)
                 {
                     ResetCounts(now);
                 }
@@ -416,18 +441,28 @@ namespace RetroWalk.Core.Device
             }
         }
 
+        /// <summary>
+        /// A fall alarm raised or acknowledged is part of the saved state (saved at once), with the time it was raised:
+        /// one that a reboot interrupts is latched again at boot. Compared every iteration with what the state holds, so
+        /// an acknowledgement in the first iteration after a boot is saved too; the restored alarm itself changes nothing.
+        /// </summary>
+        private void BookFallAlarm(AlarmLevel alarm, long utc)
+        {
+            bool latched = alarm == AlarmLevel.FallAlarm;
+            if (latched == _state.FallAlarmLatched)
+            {
+                return;
+            }
+
+            _state.FallAlarmLatched = latched;
+            _state.FallAlarmEpochS = latched && WallClock.IsSet(utc) ? (uint)utc : 0;
+            _saveRequested = true;
+        }
+
         private void PersistIfDue(long now)
         {
-            // A fall is saved at once (the state records the counts up to it).
-            AlarmLevel alarm = _tracker.Alarm;
-            if (alarm != _lastAlarm)
-            {
-                _lastAlarm = alarm;
-                if (alarm == AlarmLevel.FallAlarm)
-                {
-                    _saveRequested = true;
-                }
-            }
+            // A fall raised or acknowledged is saved at once (the state records the counts up to it).
+            BookFallAlarm(_tracker.Alarm, _clock.UtcSeconds);
 
             // A failed save (periodic or requested) is retried every SaveRetryMs: the failed attempt restarts the
             // timer, so the periodic condition alone would wait a whole PersistIntervalMs again.

@@ -25,6 +25,7 @@ public sealed class EmulatedGatt
             new BatteryReporter(new EmulatedBattery(() => device.Clock.MonotonicMs)));
         Recording = recording ?? new RecordingControl();
         _session.AttachRecording(Recording, device.Config.Sensor);
+        Connected();
     }
 
     /// <summary>Recording mode's state (the device loop's RawSampleTap reads the same object).</summary>
@@ -75,6 +76,16 @@ public sealed class EmulatedGatt
 
     /// <summary>The link dropped: the device forgets the subscriptions (CCCDs are per connection for an unbonded client).</summary>
     public void Disconnected() => _session.ConnectionChanged(false);
+
+    /// <summary>
+    /// A page connected. It stands for a phone the wearer paired in a pairing window earlier (the browser leaves
+    /// pairing to the operating system), so its link is encrypted with an approved bond and its writes are accepted.
+    /// </summary>
+    public void Connected()
+    {
+        _session.ConnectionChanged(true);
+        _session.Link.PairingCompleted(encrypted: true, approved: true, window: null);
+    }
 
     public GattResult Subscribe(string uuid, bool on)
     {

@@ -82,7 +82,7 @@ public sealed class EmulatedTracker : IDisposable
         lock (_lock)
         {
             var loop = _device.Loop;
-            var settings = new DeviceSettings();
+            var settings = new UserSettings();
             loop.ReadSettings(settings);
             var history = new JsonArray();
             for (int i = 0; i < loop.History.Count; i++)
@@ -111,19 +111,22 @@ public sealed class EmulatedTracker : IDisposable
                     ["packetsLost"] = _tap?.Packer.PacketsLost ?? 0,
                     ["samplesPerPacket"] = _tap?.Packer.SamplesPerPacket ?? 0,
                 },
-                ["settings"] = new JsonObject
-                {
-                    ["tiltWarningBackwardDeg"] = settings.TiltWarningBackwardDeg,
-                    ["tiltWarningForwardDeg"] = settings.TiltWarningForwardDeg,
-                    ["tiltHoldMs"] = settings.TiltHoldMs,
-                    ["stepsToStartWalk"] = settings.StepsToStartWalk,
-                    ["forwardAxis"] = (int)settings.ForwardAxis,
-                    ["flags"] = settings.Flags,
-                    ["utcOffsetQuarterHours"] = settings.UtcOffsetQuarterHours,
-                },
+                ["settings"] = SettingsJson(settings),
                 ["history"] = history,
             };
         }
+    }
+
+    /// <summary>Every setting by its <see cref="SettingTable"/> key, as the page's form names them.</summary>
+    private static JsonObject SettingsJson(UserSettings settings)
+    {
+        var json = new JsonObject();
+        foreach (SettingSpec row in SettingTable.Rows)
+        {
+            json[row.Key] = settings.Get(row.Id);
+        }
+
+        return json;
     }
 
     private void Run()

@@ -1,7 +1,7 @@
 // The page: wires the tracker client to the screen. Nothing here knows whether the tracker is real or emulated.
 import { chooseBluetooth } from './bluetooth.js';
 import { TrackerClient, explain } from './tracker.js';
-import { Direction, TiltDirection } from './decoders.js';
+import { Direction, TiltDirection, fieldAccepts } from './decoders.js';
 import { drawHistory } from './chart.js';
 import { drawGauge } from './gauge.js';
 
@@ -64,7 +64,7 @@ function render(state) {
   if (t) {
     const deg = (t.tiltDeciDeg / 10).toFixed(1);
     $('tilt-text').textContent = t.tiltDirection === 0 ? `${deg}° upright` : `${deg}° leaning ${TiltDirection[t.tiltDirection]}`;
-    drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarningBackwardDeg, client.config?.tiltWarningForwardDeg, t.alarm);
+    drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarnBackwardDeg, client.config?.tiltWarnForwardDeg, t.alarm);
     const alarm = $('alarm');
     alarm.dataset.level = t.alarm;
     alarm.hidden = t.alarm === 0;
@@ -106,7 +106,8 @@ for (const f of schema.fields) {
     continue;
   }
   const label = document.createElement('label');
-  const range = f.choices || f.name === 'utcOffsetQuarterHours' ? '' : ` (${f.min}–${f.max} ${f.unit}, default ${f.default})`;
+  const zero = f.zeroMeans ? `, 0 = ${f.zeroMeans}` : '';
+  const range = f.choices || f.name === 'utcOffsetQuarterHours' ? '' : ` (${f.min}–${f.max} ${f.unit}${zero}, default ${f.default})`;
   label.textContent = f.label + (f.name === 'utcOffsetQuarterHours' ? ' (time zone)' : '');
   const small = document.createElement('small');
   small.textContent = range;
@@ -124,7 +125,7 @@ for (const f of schema.fields) {
   } else {
     input = document.createElement('input');
     input.type = 'number';
-    input.min = f.min;
+    input.min = f.zeroMeans ? Math.min(0, f.min) : f.min;
     input.max = f.max;
     input.step = 1;
     input.required = true;
@@ -166,10 +167,11 @@ $('phone-zone').addEventListener('click', () => {
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const bad = schema.fields.find((f) => !f.bits && !form.elements[f.name].checkValidity());
-  if (bad) { $('settings-result').textContent = `${bad.label} must be a whole number from ${bad.min} to ${bad.max}.`; return; }
+  const value = readForm();
+  const bad = schema.fields.find((f) => !f.bits && (!form.elements[f.name].checkValidity() || !fieldAccepts(f, value[f.name])));
+  if (bad) { $('settings-result').textContent = `${bad.label} must be a whole number from ${bad.min} to ${bad.max}${bad.zeroMeans ? `, or 0 (${bad.zeroMeans})` : ''}.`; return; }
   busy($('save-settings'), async () => {
-    await client.writeConfig(readForm());
+    await client.writeConfig(value);
     $('settings-result').textContent = 'Saved on the tracker.';
   });
 });

@@ -99,7 +99,7 @@ export function decodeControlResponse(view) {
   return good({ op: view.getUint8(1), status });
 }
 
-/** Config (8 bytes): the same checks as DeviceSettings.IsValid, with the ranges from settings.json. */
+/** Config (settings.json's configLength bytes): the same checks as UserSettings.IsValid, with the rows of settings.json. */
 export function decodeConfig(view, schema) {
   if (view.byteLength !== schema.configLength) return bad('length');
   const value = {};
@@ -109,18 +109,13 @@ export function decodeConfig(view, schema) {
   return validateConfig(value, schema) ? good(value) : bad('range');
 }
 
+/** As SettingSpec.Accepts: inside min..max, or 0 where 0 has a meaning (zeroMeans). */
+export function fieldAccepts(field, v) {
+  return Number.isInteger(v) && ((v >= field.min && v <= field.max) || (v === 0 && !!field.zeroMeans));
+}
+
 export function validateConfig(value, schema) {
-  for (const field of schema.fields) {
-    const v = value[field.name];
-    if (!Number.isInteger(v)) return false;
-    if (field.bits) {
-      const known = field.bits.reduce((m, b) => m | b.mask, 0);
-      if ((v & ~known) !== 0 || v < 0) return false;
-    } else if (v < field.min || v > field.max) {
-      return false;
-    }
-  }
-  return true;
+  return schema.fields.every((field) => fieldAccepts(field, value[field.name]));
 }
 
 export function encodeConfig(value, schema) {
@@ -129,6 +124,7 @@ export function encodeConfig(value, schema) {
   for (const field of schema.fields) {
     const v = value[field.name];
     if (field.type === 'u16') view.setUint16(field.offset, v, true);
+    else if (field.type === 's16') view.setInt16(field.offset, v, true);
     else if (field.type === 's8') view.setInt8(field.offset, v);
     else view.setUint8(field.offset, v);
   }
@@ -137,6 +133,7 @@ export function encodeConfig(value, schema) {
 
 function readField(view, field) {
   if (field.type === 'u16') return view.getUint16(field.offset, true);
+  if (field.type === 's16') return view.getInt16(field.offset, true);
   if (field.type === 's8') return view.getInt8(field.offset);
   return view.getUint8(field.offset);
 }

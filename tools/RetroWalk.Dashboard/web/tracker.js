@@ -16,7 +16,8 @@ export function explain(error) {
   if (name === 'NotFoundError') return 'No RetroWalk tracker was found. Switch it on and bring it close to this phone.';
   if (name === 'SecurityError' || name === 'NotAllowedError') return 'Bluetooth permission was refused. Allow Bluetooth for this site in the browser settings and try again.';
   if (name === 'NetworkError') return 'The tracker is out of range or switched off.';
-  if (name === 'InvalidModificationError') return 'The tracker refused the value (out of its range).';
+  if (name === 'InvalidModificationError') return 'The tracker refused the value (not the length it expects).';
+  if (name === 'NotSupportedError') return 'The tracker did not accept that: a value out of its range, or it could not apply it just now. Try again.';
   if (name === 'TimeoutError') return error.message;
   return error?.message ? `Bluetooth error: ${error.message}` : 'Bluetooth error.';
 }

@@ -9,7 +9,9 @@ using System.Threading.Tasks;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using RetroWalk.Core.Config;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Ble;
 using RetroWalk.Dashboard;
 using RetroWalk.Host.Recordings;
 
@@ -219,29 +221,36 @@ namespace RetroWalk.Tests.Host.Dashboard
         public async Task SettingsChangeReachesTheDeviceAndSurvivesAReconnect()
         {
             await using var s = await Open("retro-session", 5);
-            await s.Page.FillAsync("input[name=tiltWarningBackwardDeg]", "25");
+            await s.Page.FillAsync("input[name=tiltWarnBackwardDeg]", "25");
             await s.Page.FillAsync("input[name=stepsToStartWalk]", "8");
             await s.Page.SelectOptionAsync("select[name=utcOffsetQuarterHours]", "4");
             await s.Page.CheckAsync("input[name=dailyReset]");
+            await s.Page.FillAsync("input[name=tiltWarnSidewaysDeg]", "22");
+            await s.Page.FillAsync("input[name=heightCm]", "185");
+            await s.Page.FillAsync("input[name=backwardIntervalS]", "90");
             await s.Page.ClickAsync("#save-settings");
             await Expect(s, s.Page.Locator("#settings-result", new PageLocatorOptions { HasText = "Saved" }), "the tracker to accept the settings");
-            var settings = await Poll(async () => (JsonObject)(await s.State())["settings"], st => (int)st["tiltWarningBackwardDeg"] == 25,
+            var settings = await Poll(async () => (JsonObject)(await s.State())["settings"], st => (int)st["tiltWarnBackwardDeg"] == 25,
                 "the device to apply the new settings");
             Assert.AreEqual(8, (int)settings["stepsToStartWalk"]);
             Assert.AreEqual(4, (int)settings["utcOffsetQuarterHours"]);
-            Assert.AreEqual(3, (int)settings["flags"], "BTHome kept on, daily reset on");
+            Assert.AreEqual(SettingTable.FlagBtHomeAdvertising | SettingTable.FlagDailyReset | SettingTable.FlagCoach, (int)settings["flags"],
+                "BTHome and the coach kept on, daily reset on");
+            Assert.AreEqual(22, (int)settings["tiltWarnSidewaysDeg"]);
+            Assert.AreEqual(185, (int)settings["heightCm"]);
+            Assert.AreEqual(90, (int)settings["backwardIntervalS"]);
 
             // Out of range in the form: refused before anything is written.
-            await s.Page.FillAsync("input[name=tiltWarningBackwardDeg]", "90");
+            await s.Page.FillAsync("input[name=tiltWarnBackwardDeg]", "90");
             await s.Page.ClickAsync("#save-settings");
             await Expect(s, s.Page.Locator("#settings-result", new PageLocatorOptions { HasText = "from 5 to 80" }), "the form to refuse 90°");
-            Assert.AreEqual(25, (int)((JsonObject)(await s.State())["settings"])["tiltWarningBackwardDeg"]);
+            Assert.AreEqual(25, (int)((JsonObject)(await s.State())["settings"])["tiltWarnBackwardDeg"]);
 
             // The link drops; the page reconnects by itself and shows what the device holds, not what the form had.
             await Http.PostAsync(s.Server.Url + "emulator/drop", null);
             await Expect(s, s.Page.Locator("#connection[data-state=lost]"), "the page to notice the dropped link", 5000);
             await Expect(s, s.Page.Locator("#connection[data-state=connected]"), "the page to reconnect by itself");
-            await Poll(() => s.Page.InputValueAsync("input[name=tiltWarningBackwardDeg]"), v => v == "25", "the form to show 25° read back from the device");
+            await Poll(() => s.Page.InputValueAsync("input[name=tiltWarnBackwardDeg]"), v => v == "25", "the form to show 25° read back from the device");
             Assert.AreEqual("8", await s.Page.InputValueAsync("input[name=stepsToStartWalk]"));
             Assert.IsTrue(await s.Page.IsCheckedAsync("input[name=dailyReset]"));
         }
@@ -401,6 +410,25 @@ namespace RetroWalk.Tests.Host.Dashboard
             int checks = result.GetProperty("checks").GetInt32();
             Assert.IsTrue(checks > 100, $"only {checks} decoder checks ran");
             Assert.AreEqual(0, failures.Length, string.Join("\n", failures));
+        }
+
+        [TestMethod]
+        public async Task AttErrorsReachThePageAsChromeReportsThemAndAreExplained()
+        {
+            await using var s = await Open(null, 1, connect: false);
+            var result = await s.Page.EvaluateAsync<JsonElement>(
+                "async (codes) => { const e = await import('./emulated-bluetooth.js'); const t = await import('./tracker.js'); "
+                + "return codes.map((c) => { const err = e.attError(c); return [err.name, t.explain(err)]; }); }",
+                new[] { (int)CodecStatus.AttInvalidLength, CodecStatus.AttOutOfRange, CodecStatus.AttWriteRequestRejected,
+                    CodecStatus.AttCccdImproperlyConfigured, CodecStatus.AttInsufficientEncryption });
+            string[][] answers = result.EnumerateArray().Select(a => a.EnumerateArray().Select(x => x.GetString()).ToArray()).ToArray();
+            Assert.AreEqual("InvalidModificationError", answers[0][0], "0x0D");
+            Assert.AreEqual("NotSupportedError", answers[1][0], "0xFF: Chrome has no name for the service codes");
+            Assert.AreEqual("NotSupportedError", answers[2][0], "0xFC");
+            Assert.AreEqual("NotSupportedError", answers[3][0], "0xFD");
+            Assert.AreEqual("NetworkError", answers[4][0], "0x0F: not paired");
+            StringAssert.Contains(answers[2][1], "could not apply it", "a rejected write is not blamed on the radio");
+            Assert.IsFalse(answers[2][1].Contains("out of range or switched off"), answers[2][1]);
         }
 
         [TestMethod]

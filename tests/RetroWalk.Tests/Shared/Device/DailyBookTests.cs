@@ -63,7 +63,7 @@ namespace RetroWalk.Tests.Loop
         public void TheTotalsRollOverAtLocalMidnight()
         {
             DeviceState state = new DeviceState();
-            state.UtcOffsetMinutes = 120;
+            state.Settings.UtcOffsetQuarterHours = 8; // +2 h
             DailyBook book = new DailyBook(state);
             long localMidnightUtc = Noon + 10 * 3600; // 22:00 UTC = 00:00 at UTC+2
             book.Roll(localMidnightUtc - 60);
