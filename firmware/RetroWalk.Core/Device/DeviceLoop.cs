@@ -416,7 +416,7 @@ namespace RetroWalk.Core.Device
                 }
             }
 
-            DayChange change = _book.Roll(utc);
+            DayChange change = _book.Roll(utc, now);
             if (change == DayChange.Dated)
             {
                 _dirty = true;
