@@ -31,8 +31,14 @@ namespace RetroWalk.Core.Device
         /// <summary>See <see cref="StatusPublication.AdvertiseOfferIntervalMs"/>.</summary>
         public const int AdvertiseOfferIntervalMs = StatusPublication.AdvertiseOfferIntervalMs;
 
-        /// <summary>Save period while counts change (flash wear vs. steps lost on a power cut).</summary>
-        public const int PersistIntervalMs = 5 * 60 * 1000;
+        /// <summary>
+        /// Save period while counts change: a power cut loses at most this plus one iteration (under 60 s of counting).
+        /// At most 1571 saves a day even when counting around the clock; the flash-wear working is in docs/device-loop.md.
+        /// </summary>
+        public const int PersistIntervalMs = 55 * 1000;
+
+        /// <summary>What a power cut may cost at most, by the issue 11 requirement: <see cref="PersistIntervalMs"/> is chosen under it.</summary>
+        public const int MaxCountingLostMs = 60 * 1000;
 
         /// <summary>Retry period of a save that failed.</summary>
         public const int SaveRetryMs = 10000;
