@@ -172,6 +172,7 @@ namespace RetroWalk.Core.Device
             long utc = _clock.UtcSeconds;
             KeepCalendar(utc, now);
             _publication.Update(_tracker, _state.ResetEpochS, WallClock.IsSet(utc), now);
+            BookFallAlarm(_tracker.Alarm, utc);
             PersistIfDue(now);
             if (_health != null)
             {
@@ -467,9 +468,6 @@ namespace RetroWalk.Core.Device
 
         private void PersistIfDue(long now)
         {
-            // A fall raised or acknowledged is saved at once (the state records the counts up to it).
-            BookFallAlarm(_tracker.Alarm, _clock.UtcSeconds);
-
             // A failed save (periodic or requested) is retried every SaveRetryMs: the failed attempt restarts the
             // timer, so the periodic condition alone would wait a whole PersistIntervalMs again.
             long sinceAttempt = now - _lastSaveAttemptMs;

@@ -1,4 +1,5 @@
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
@@ -25,6 +26,7 @@ public sealed class EmulatedGatt
             new BatteryReporter(new EmulatedBattery(() => device.Clock.MonotonicMs)));
         Recording = recording ?? new RecordingControl();
         _session.AttachRecording(Recording, device.Config.Sensor);
+        _session.AttachSessions(device.Sessions);
         Connected();
     }
 
@@ -128,6 +130,11 @@ public sealed class EmulatedGatt
             Notified?.Invoke(Uuid(GattTable.History), _session.Value(GattTable.History)[..n]);
         }
 
+        while (_session.NextSessionLogPacket() is int n and > 0)
+        {
+            Notified?.Invoke(Uuid(GattTable.SessionLog), _session.Value(GattTable.SessionLog)[..n]);
+        }
+
         return new GattResult(att);
     }
 
@@ -139,6 +146,14 @@ public sealed class EmulatedGatt
     {
         _session.UpdateBattery(status, _device.Clock.MonotonicMs);
         BatteryPercent = status.BatteryPercent;
+        _session.BeforeAdvertise(status, _device.Clock.MonotonicMs); // the Session notification when due
+        Deliver();
+    }
+
+    /// <summary>The loop's HealthMonitor (through <see cref="GattPublisher"/>): notified at once on a fault.</summary>
+    public void PublishHealth(DeviceHealth health)
+    {
+        _session.PublishHealth(health);
         Deliver();
     }
 

@@ -84,6 +84,23 @@ export class TrackerClient extends EventTarget {
       await c.startNotifications();
       this._value(key, await c.readValue());
     }
+    for (const key of Object.keys(d.optionalDecoders)) {
+      // Health and Session came with a later firmware: without them the page shows the rest.
+      let c;
+      try {
+        c = await service.getCharacteristic(this.uuids[key]);
+      } catch {
+        this.chars[key] = null;
+        continue;
+      }
+      this.chars[key] = c;
+      if (!c.retrowalkListening) {
+        c.addEventListener('characteristicvaluechanged', (event) => this._optionalValue(key, event.target.value));
+        c.retrowalkListening = true;
+      }
+      await c.startNotifications();
+      this._optionalValue(key, await c.readValue());
+    }
     this.chars.controlPoint = await service.getCharacteristic(this.uuids.controlPoint);
     this.chars.controlPoint.addEventListener('characteristicvaluechanged', () => this._controlResponse(this.chars.controlPoint.value));
     await this.chars.controlPoint.startNotifications();
@@ -140,6 +157,16 @@ export class TrackerClient extends EventTarget {
       this.state.forwardSteps = { steps: result.value.forwardSteps };
       this.state.backwardSteps = { steps: result.value.backwardSteps };
     }
+    this._emit('status', this.state);
+  }
+
+  _optionalValue(key, view) {
+    const result = d.optionalDecoders[key](view);
+    if (!result.ok) {
+      this._emit('problem', `The tracker sent a ${key} value this page cannot read (${result.error}).`);
+      return;
+    }
+    this.state[key] = result.value;
     this._emit('status', this.state);
   }
 

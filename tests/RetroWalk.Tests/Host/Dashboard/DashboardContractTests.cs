@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Safety;
@@ -147,6 +148,9 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["cadence"] = BleUuids.Cadence,
                 ["tilt"] = BleUuids.Tilt,
                 ["rawSamples"] = BleUuids.RawSamples,
+                ["health"] = BleUuids.Health,
+                ["session"] = BleUuids.Session,
+                ["sessionLog"] = BleUuids.SessionLog,
                 ["currentTimeService"] = BleUuids.CurrentTimeService,
                 ["currentTime"] = BleUuids.CurrentTimeCharacteristic,
                 ["batteryService"] = BleUuids.BatteryService,
@@ -220,6 +224,8 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["history"] = HistoryVectors(),
                 ["rawSamples"] = RawSamplesVectors(),
                 ["batteryLevel"] = BatteryVectors(),
+                ["health"] = HealthVectors(),
+                ["session"] = SessionVectors(),
             };
         }
 
@@ -570,6 +576,102 @@ namespace RetroWalk.Tests.Host.Dashboard
                 list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
             }
 
+            return list;
+        }
+
+        private static JsonArray HealthVectors()
+        {
+            var list = new JsonArray();
+            var buffer = new byte[HealthCodec.Length];
+            var cases = new[]
+            {
+                new DeviceHealth(),
+                new DeviceHealth
+                {
+                    Sensor = SensorHealth.Silent, LastSave = SaveOutcome.Failed, Restore = RestoreOutcome.RestoredOlder, UptimeS = 93784,
+                    I2cErrors = 70000, FifoResyncs = 3, FifoOverflows = 2, FailedSaves = 181, SensorReinits = 1,
+                },
+                new DeviceHealth
+                {
+                    Sensor = SensorHealth.Ok, LastSave = SaveOutcome.Saved, Restore = RestoreOutcome.Restored, UptimeS = uint.MaxValue,
+                    I2cErrors = uint.MaxValue, FifoResyncs = ushort.MaxValue, FifoOverflows = ushort.MaxValue, FailedSaves = ushort.MaxValue, SensorReinits = ushort.MaxValue,
+                },
+            };
+            foreach (DeviceHealth h in cases)
+            {
+                int n = HealthCodec.Encode(h, buffer, 0);
+                var back = new DeviceHealth();
+                Assert.AreEqual(CodecStatus.Ok, HealthCodec.Decode(buffer, 0, n, back));
+                list.Add(new JsonObject
+                {
+                    ["hex"] = Hex(buffer, n),
+                    ["expect"] = new JsonObject
+                    {
+                        ["sensor"] = (int)back.Sensor, ["lastSave"] = (int)back.LastSave, ["restore"] = (int)back.Restore,
+                        ["fault"] = HealthCodec.FaultFlag(buffer, 0, n), ["uptimeS"] = back.UptimeS, ["i2cErrors"] = back.I2cErrors,
+                        ["fifoResyncs"] = back.FifoResyncs, ["fifoOverflows"] = back.FifoOverflows, ["failedSaves"] = back.FailedSaves,
+                        ["sensorReinits"] = back.SensorReinits,
+                    },
+                });
+            }
+
+            foreach (string hex in new[] { "0600000000000000000000000000000000000000", "0003000000000000000000000000000000000000",
+                "0000040000000000000000000000000000000000", "0000000200000000000000000000000000000000", "00", "000000000000000000000000000000000000000000" })
+            {
+                byte[] bytes = Convert.FromHexString(hex);
+                byte result = HealthCodec.Decode(bytes, 0, bytes.Length, new DeviceHealth());
+                Assert.AreNotEqual(CodecStatus.Ok, result, hex);
+                list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+            }
+
+            return list;
+        }
+
+        private static JsonArray SessionVectors()
+        {
+            var list = new JsonArray { new JsonObject { ["hex"] = "", ["expect"] = null } };
+            var s = new RetroWalk.Core.Session.SessionRecord
+            {
+                Number = 3, StartEpochS = 1777626009, DurationMs = 81000, ForwardMs = 38000, BackwardMs = 29000,
+                ForwardSteps = 72, BackwardSteps = 46, LongestBackwardStreakSteps = 46, ForwardMilliKcal = 3400, BackwardMilliKcal = 2600,
+                StartedByCommand = true, IntervalTotal = 3,
+            };
+            s.ForwardSteadiness.AddBout(40, 40 * 530, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
+            var buffer = new byte[RetroWalk.Core.Session.SessionCodec.SummaryLength];
+            int n = RetroWalk.Core.Session.SessionCodec.EncodeSummary(s, buffer, 0);
+            var back = new RetroWalk.Core.Session.SessionRecord();
+            var figures = new int[RetroWalk.Core.Session.SessionCodec.FigureCount];
+            Assert.AreEqual(CodecStatus.Ok, RetroWalk.Core.Session.SessionCodec.DecodeSummary(buffer, 0, n, back, figures));
+            byte flags = buffer[47];
+            list.Add(new JsonObject
+            {
+                ["hex"] = Hex(buffer, n),
+                ["expect"] = new JsonObject
+                {
+                    ["number"] = back.Number, ["startEpochS"] = back.StartEpochS, ["durationMs"] = back.DurationMs,
+                    ["forwardMs"] = back.ForwardMs, ["backwardMs"] = back.BackwardMs, ["forwardSteps"] = back.ForwardSteps,
+                    ["backwardSteps"] = back.BackwardSteps, ["longestBackwardStreakSteps"] = back.LongestBackwardStreakSteps,
+                    ["forwardKcal"] = back.ForwardMilliKcal / 1000, ["backwardKcal"] = back.BackwardMilliKcal / 1000,
+                    ["forwardCadenceSpm"] = buffer[30], ["backwardCadenceSpm"] = buffer[31],
+                    ["forwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardCv],
+                    ["backwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardCv],
+                    ["forwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardAsymmetry],
+                    ["backwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardAsymmetry],
+                    ["forwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardBouts],
+                    ["backwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardBouts],
+                    ["forwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardSteadySteps],
+                    ["backwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardSteadySteps],
+                    ["intervals"] = back.IntervalTotal,
+                    ["startedByCommand"] = back.StartedByCommand, ["endedByCommand"] = back.EndedByCommand,
+                    ["intervalsTruncated"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagIntervalsTruncated) != 0,
+                    ["inProgress"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagInProgress) != 0,
+                },
+            });
+            byte[] reserved = (byte[])buffer.Clone();
+            reserved[47] = 0x10;
+            Assert.AreEqual(CodecStatus.OutOfRange, RetroWalk.Core.Session.SessionCodec.DecodeSummary(reserved, 0, reserved.Length, back, figures));
+            list.Add(new JsonObject { ["hex"] = Hex(reserved, reserved.Length), ["error"] = "range" });
+            list.Add(new JsonObject { ["hex"] = Hex(buffer, 47), ["error"] = "length" });
             return list;
         }
 
