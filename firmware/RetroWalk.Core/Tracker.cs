@@ -147,6 +147,12 @@ namespace RetroWalk.Core
             _safety.Alarm.Acknowledge(_sampleIndex);
         }
 
+        /// <summary>Latches the fall alarm a reboot interrupted (saved state): it sounds again until acknowledged.</summary>
+        public void RestoreFallAlarm()
+        {
+            _safety.Alarm.RestoreLatchedFall(_sampleIndex);
+        }
+
         /// <summary>Captures the upright reference again at the next moment the wearer stands still.</summary>
         public void RecaptureUpright()
         {

@@ -7,6 +7,8 @@ using RetroWalk.Core.Board;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Health;
+using RetroWalk.Core.Session;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Storage;
@@ -38,6 +40,12 @@ namespace RetroWalk.Firmware
         /// <summary>Recording mode: BLE starts and stops it, the loop reads the sensor through the tap.</summary>
         private static readonly RecordingControl RecordingMode = new RecordingControl();
         private static RawSampleTap _rawTap;
+
+        /// <summary>Health (docs/ble.md): the loop updates it after each pass, BLE notifies it.</summary>
+        private static HealthMonitor _health;
+
+        /// <summary>Walking sessions since boot (not kept across reboots yet), booked after each loop pass.</summary>
+        private static SessionSource _sessions;
 
         public static void Main()
         {
@@ -80,6 +88,10 @@ namespace RetroWalk.Firmware
             Log("State: " + StateStore.Describe(_loop.RestoreOutcome) + ". " + _loop.RestoreMessage);
             Log("Counts: forward " + _loop.Tracker.ForwardSteps.ToString() + ", backward " + _loop.Tracker.BackwardSteps.ToString());
 
+            _health = new HealthMonitor(_sensor, _loop.Store, _loop.RestoreOutcome);
+            _loop.AttachHealth(_health);
+            _sessions = new SessionSource(new SessionRecorder(_loop.State.Settings, config.Sensor.SampleRateHz, SessionStoreCodec.Capacity));
+
             Mpu6050Status sensor = _sensor.Initialize(config.Sensor);
             if (sensor == Mpu6050Status.Ok)
             {
@@ -108,7 +120,10 @@ namespace RetroWalk.Firmware
                     OpenBatteryAdc());
                 _loop.AttachPublisher(ble);
                 ble.AttachRecording(RecordingMode, _config.Sensor);
+                ble.AttachSessions(_sessions);
+                _health.AttachPublisher(ble);
                 _rawTap.Sink = ble;
+                ble.AttachPairing(_loop.PairingWindow, _clock);
                 ble.Start();
                 Log("BLE advertising");
             }
@@ -141,6 +156,8 @@ namespace RetroWalk.Firmware
                 try
                 {
                     _loop.RunOnce();
+                    long utc = _clock.UtcSeconds;
+                    _sessions.Update(_loop.Tracker.StepLog, _loop.Tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
                 }
                 catch (Exception e)
                 {

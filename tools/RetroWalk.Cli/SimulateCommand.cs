@@ -7,6 +7,8 @@ using RetroWalk.Host.Emulation;
 using RetroWalk.Host.Recordings;
 using RetroWalk.Host.Synthesis;
 
+using RetroWalk.Host.Settings;
+
 namespace RetroWalk.Cli;
 
 /// <summary>
@@ -45,11 +47,16 @@ public static class SimulateCommand
         };
         var json = new Option<string?>("--json") { Description = "Also write the session as JSON (events with times, final counts, ground truth; keys in the README)" };
         var plot = new Option<string?>("--plot") { Description = "Also plot the input as the tracker saw it to this PNG (like `retrowalk plot`, with the synthesizer's true steps)" };
-        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md)" };
+        var sessions = new Option<bool>("--sessions") { Description = "Also print the walking sessions the core's session recorder books (docs/coach.md), and the same sessions as the emulated phone downloads them over BLE (Control Point 0x13, Session log)" };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "A setting the phone writes through Config after setting the clock, as key=value (keys as in docs/ble.md's Config table, e.g. heightCm=185, backwardStepCm=40, coach=off); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var (from, to, width, height) = PlotCommand.WindowOptions();
         var command = new Command("simulate", "Run the firmware's device loop on the host emulation and print what a phone would see")
         {
-            recording, scenario, seed, events, verbose, json, plot, from, to, width, height, sessions,
+            recording, scenario, seed, events, verbose, json, plot, from, to, width, height, sessions, set,
         };
         command.SetAction(parse =>
         {
@@ -60,13 +67,18 @@ public static class SimulateCommand
                 Seed = parse.GetValue(seed),
                 Events = parse.GetValue(events)!,
                 Verbose = parse.GetValue(verbose),
+                Settings = parse.GetValue(set) ?? [],
+                Sessions = parse.GetValue(sessions),
             };
             int code = Run(options, parse.GetValue(json), parse.GetValue(plot), parse.GetValue(from), parse.GetValue(to),
                 parse.GetValue(width), parse.GetValue(height), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ProgressRunner.Interactive);
             if (code == ExitCodes.Ok && parse.GetValue(sessions))
             {
                 var config = new TrackerConfig();
-                SessionReport.Print(SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config), parse.InvocationConfiguration.Output);
+                var settings = new UserSettings();
+                SettingsText.TryAssign(options.Settings, settings, out _);
+                settings.ApplyTo(config);
+                SessionReport.Print(SessionReport.Record(Simulator.OpenInput(options, config.Sensor, out _, out _), config, settings, Simulator.PhoneUtcS), parse.InvocationConfiguration.Output);
             }
             return code;
         });

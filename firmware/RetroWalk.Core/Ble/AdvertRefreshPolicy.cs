@@ -9,7 +9,7 @@ namespace RetroWalk.Core.Ble
     /// stops advertising (which disposes the native GATT configuration) and starts again, and restarting often has
     /// crashed the stack before (nanoframework/Home#1102). So: never while a phone is connected (the controller is not
     /// advertising then anyway), at most once a minute for new counts, and within 5 s when the alarm level changes
-    /// (raised, escalated from tilt warning to fall alarm, or cleared).
+    /// (raised, escalated from tilt warning to fall alarm, or cleared) or a device fault appears or clears.
     /// </summary>
     public sealed class AdvertRefreshPolicy
     {
@@ -24,6 +24,7 @@ namespace RetroWalk.Core.Ble
         private short _tilt;
         private AlarmLevel _alarm;
         private int _battery;
+        private bool _healthFault;
 
         /// <summary>True if the advertisement should be rebuilt for <paramref name="status"/> now.</summary>
         public bool IsDue(TrackerStatus status, long nowMs, bool clientConnected)
@@ -39,8 +40,8 @@ namespace RetroWalk.Core.Ble
             }
 
             long elapsed = nowMs - _lastMs;
-            // Fall alarm and tilt warning are separate Home Assistant entities: any change of level is urgent.
-            if (status.Alarm != _alarm || _forced)
+            // Fall alarm, tilt warning and device fault are separate Home Assistant entities: any change is urgent.
+            if (status.Alarm != _alarm || status.HealthFault != _healthFault || _forced)
             {
                 return elapsed >= AlarmRefreshIntervalMs;
             }
@@ -61,6 +62,7 @@ namespace RetroWalk.Core.Ble
             _tilt = status.TiltDeciDeg;
             _alarm = status.Alarm;
             _battery = status.BatteryPercent;
+            _healthFault = status.HealthFault;
         }
 
         /// <summary>Rebuild soon whatever the counts (e.g. BTHome advertising was switched on or off).</summary>

@@ -23,6 +23,15 @@ namespace RetroWalk.Core.Ble
         /// <summary>Recording mode's raw sensor samples (RawSamplesCodec): notify while recording, read the format.</summary>
         public const string RawSamples = "0001000b-2a3c-4304-b1d2-d9699b546a59";
 
+        /// <summary>Device health (HealthCodec): sensor state, bus and FIFO faults, saves, restore, uptime; read, notify.</summary>
+        public const string Health = "0001000c-2a3c-4304-b1d2-d9699b546a59";
+
+        /// <summary>The current or last walking session's summary (SessionCodec); read, notify.</summary>
+        public const string Session = "0001000d-2a3c-4304-b1d2-d9699b546a59";
+
+        /// <summary>Past sessions, streamed after Control Point 0x13 (SessionStream); notify only, like History.</summary>
+        public const string SessionLog = "0001000e-2a3c-4304-b1d2-d9699b546a59";
+
         /// <summary>
         /// SIG-assigned 16-bit UUIDs of the services and characteristics the core's GATT table names (the adapter
         /// builds nanoFramework's GUIDs from them).

@@ -8,10 +8,13 @@ namespace RetroWalk.Core.Ble
     /// BTHome v2 service data (https://bthome.io, UUID 0xFCD2), decoded by Home Assistant's BTHome integration without
     /// a connection. Unencrypted, regular interval. Objects in ascending id order, as the reference parser expects:
     /// 0x00 packet id u8 | 0x01 battery u8 % (only while measured) | 0x26 problem u8 (1 while a fall alarm is raised) |
-    /// 0x28 safety u8 (1 = unsafe, while a tilt warning is raised) | 0x3E count u32 forward steps | 0x3E count u32
-    /// backward steps (a repeated id becomes count_1, count_2) | 0x3F rotation s16 ×0.1° tilt. Problem and Safety are
-    /// two binary sensors in Home Assistant (bthome-ble const.py: device classes PROBLEM and SAFETY), so a fall alarm
-    /// and a tilt warning are separate entities. The packet id is stamped afterwards (<see cref="BtHomePacketId"/>).
+    /// 0x26 problem u8 (1 while the device health has a fault: <see cref="TrackerStatus.HealthFault"/>) | 0x28 safety u8
+    /// (1 = unsafe, while a tilt warning is raised) | 0x3E count u32 forward steps | 0x3E count u32 backward steps | 0x3F
+    /// rotation s16 ×0.1° tilt. A repeated id becomes key_1, key_2 in Home Assistant (bthome-ble parser.py postfix), in
+    /// the order sent: problem_1 is the fall alarm, problem_2 the device fault, count_1 forward, count_2 backward. Only
+    /// 0x26 maps to Home Assistant's PROBLEM device class (bthome-ble const.py), hence the repeat. Problem and Safety are
+    /// separate binary sensors, so a fall alarm, a device fault and a tilt warning are three entities. The packet id is
+    /// stamped afterwards (<see cref="BtHomePacketId"/>).
     /// </summary>
     public static class BtHomeCodec
     {
@@ -26,8 +29,8 @@ namespace RetroWalk.Core.Ble
         public const byte ObjectCount32 = 0x3E;
         public const byte ObjectRotation = 0x3F;
 
-        /// <summary>Bytes after the AD type without the battery: UUID (2) + device info (1) + objects (2 + 2 + 2 + 5 + 5 + 3).</summary>
-        public const int ServiceDataLength = 22;
+        /// <summary>Bytes after the AD type without the battery: UUID (2) + device info (1) + objects (2 + 2 + 2 + 2 + 5 + 5 + 3).</summary>
+        public const int ServiceDataLength = 24;
 
         /// <summary>With the battery object (2 more bytes).</summary>
         public const int MaxServiceDataLength = ServiceDataLength + 2;
@@ -68,6 +71,9 @@ namespace RetroWalk.Core.Ble
 
             dst[at] = ObjectProblem;
             dst[at + 1] = status.Alarm == AlarmLevel.FallAlarm ? (byte)1 : (byte)0;
+            dst[at + 2] = ObjectProblem;
+            dst[at + 3] = status.HealthFault ? (byte)1 : (byte)0;
+            at += 2;
             dst[at + 2] = ObjectSafety;
             dst[at + 3] = status.Alarm == AlarmLevel.TiltWarning ? (byte)1 : (byte)0;
             dst[at + 4] = ObjectCount32;
@@ -183,8 +189,18 @@ namespace RetroWalk.Core.Ble
                     into.BatteryPercent = src[at];
                     break;
                 case ObjectProblem:
-                    into.HasProblem = true;
-                    into.Problem = src[at] != 0;
+                    // problem_1 (the fall alarm), then problem_2 (a device fault).
+                    if (into.HasProblem)
+                    {
+                        into.HasDeviceProblem = true;
+                        into.DeviceProblem = src[at] != 0;
+                    }
+                    else
+                    {
+                        into.HasProblem = true;
+                        into.Problem = src[at] != 0;
+                    }
+
                     break;
                 case ObjectSafety:
                     into.HasSafety = true;

@@ -11,8 +11,13 @@ namespace RetroWalk.Core.Ble
         /// <summary>-1 when absent.</summary>
         public int BatteryPercent;
 
+        /// <summary>The first 0x26 object (Home Assistant: problem_1, the fall alarm).</summary>
         public bool HasProblem;
         public bool Problem;
+
+        /// <summary>The second 0x26 object (Home Assistant: problem_2, a device fault from the Health characteristic).</summary>
+        public bool HasDeviceProblem;
+        public bool DeviceProblem;
 
         /// <summary>Object 0x28 (Home Assistant: a Safety binary sensor, on = unsafe).</summary>
         public bool HasSafety;
@@ -34,6 +39,8 @@ namespace RetroWalk.Core.Ble
             BatteryPercent = -1;
             HasProblem = false;
             Problem = false;
+            HasDeviceProblem = false;
+            DeviceProblem = false;
             HasSafety = false;
             Unsafe = false;
             HasRotation = false;

@@ -43,7 +43,16 @@ namespace RetroWalk.Core.Ble
         /// <summary>ATT error "Invalid Offset": a long (prepared) write; no value here needs one.</summary>
         public const byte AttInvalidOffset = 0x07;
 
-        /// <summary>ATT error "Insufficient Encryption": the stack's answer to a protected write on an unencrypted link.</summary>
+        /// <summary>
+        /// ATT error "Insufficient Authentication" (Core spec Vol 3 Part F 3.4.1.1; when to use it: Vol 3 Part C 10.3.1):
+        /// the answer to any write on a link that is not encrypted with an approved bond (<see cref="LinkSecurity"/>).
+        /// </summary>
+        public const byte AttInsufficientAuthentication = 0x05;
+
+        /// <summary>
+        /// ATT error "Insufficient Encryption": the stack's answer to a protected write on an unencrypted link from a
+        /// peer it holds a key for (a bonded phone that has not started encryption yet).
+        /// </summary>
         public const byte AttInsufficientEncryption = 0x0F;
 
         /// <summary>ATT error "Request Not Supported".</summary>

@@ -1,53 +1,42 @@
-using RetroWalk.Core.Bytes;
 using RetroWalk.Core.Config;
-
 
 namespace RetroWalk.Core.Ble
 {
     /// <summary>
-    /// The Config characteristic (8 bytes, read/write): tilt warning backward u8 (°) | tilt warning forward u8 (°) |
-    /// tilt hold u16 (ms) | steps to start a walk u8 | forward axis u8 (<see cref="MountAxis"/>) | flags u8
-    /// (b0 BTHome advertising, b1 daily reset at local midnight) | UTC offset s8 (15-minute units).
+    /// The Config characteristic (read/write): the settings record of <see cref="SettingsCodec"/>, every
+    /// <see cref="SettingTable"/> row in id order (docs/ble.md, "Config"). A read gives the whole record. A write may
+    /// stop at any field boundary: it sets the leading fields and keeps the others; it is validated whole.
     /// </summary>
     public static class ConfigCodec
     {
-        public const int Length = 8;
+        public static readonly int Length = SettingsCodec.Length;
 
-        public static int Encode(DeviceSettings settings, byte[] dst, int offset)
+        public static int Encode(UserSettings settings, byte[] dst, int offset)
         {
             if (!StatusCodec.Fits(dst, offset, Length))
             {
                 return 0;
             }
 
-            dst[offset] = (byte)settings.TiltWarningBackwardDeg;
-            dst[offset + 1] = (byte)settings.TiltWarningForwardDeg;
-            LittleEndian.PutU16(dst, offset + 2, settings.TiltHoldMs);
-            dst[offset + 4] = (byte)settings.StepsToStartWalk;
-            dst[offset + 5] = (byte)settings.ForwardAxis;
-            dst[offset + 6] = settings.Flags;
-            dst[offset + 7] = (byte)(sbyte)settings.UtcOffsetQuarterHours;
-            return Length;
+            return SettingsCodec.Encode(settings, dst, offset);
         }
 
         /// <summary>
-        /// Decodes and validates a write. <paramref name="scratch"/> receives the decoded fields; it is copied into
-        /// <paramref name="into"/> only when the whole value is valid, so a bad write changes nothing.
+        /// Decodes and validates a write over the settings in <paramref name="into"/>. <paramref name="scratch"/>
+        /// receives <paramref name="into"/> with the written fields; it is copied back only when every value is valid,
+        /// so a bad write changes nothing. Wrong length (empty, longer than the record, or ending inside a field):
+        /// <see cref="CodecStatus.BadLength"/>; a value out of range: <see cref="CodecStatus.OutOfRange"/>.
         /// </summary>
-        public static byte Decode(byte[] src, int offset, int length, DeviceSettings scratch, DeviceSettings into)
+        public static byte Decode(byte[] src, int offset, int length, UserSettings scratch, UserSettings into)
         {
-            if (!StatusCodec.Exact(src, offset, length, Length))
+            if (src == null || offset < 0 || length <= 0 || length > Length || offset + length > src.Length
+                || !SettingsCodec.IsFieldBoundary(length))
             {
                 return CodecStatus.BadLength;
             }
 
-            scratch.TiltWarningBackwardDeg = src[offset];
-            scratch.TiltWarningForwardDeg = src[offset + 1];
-            scratch.TiltHoldMs = LittleEndian.GetU16(src, offset + 2);
-            scratch.StepsToStartWalk = src[offset + 4];
-            scratch.ForwardAxis = (MountAxis)src[offset + 5];
-            scratch.Flags = src[offset + 6];
-            scratch.UtcOffsetQuarterHours = (sbyte)src[offset + 7];
+            scratch.CopyFrom(into);
+            SettingsCodec.Decode(src, offset, length, scratch);
             if (!scratch.IsValid())
             {
                 return CodecStatus.OutOfRange;

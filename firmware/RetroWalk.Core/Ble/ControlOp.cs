@@ -16,6 +16,12 @@ namespace RetroWalk.Core.Ble
         public const byte StopRecording = 0x12;
 
         /// <summary>
+        /// Download the kept sessions numbered from the u32 argument on (0 = all) on the Session characteristic
+        /// (SessionStream; needs a Session subscription, one transfer at a time, like Request History).
+        /// </summary>
+        public const byte RequestSessions = 0x13;
+
+        /// <summary>
         /// Device-internal (not a Control Point op; the Control Point codec refuses it): sets the wall clock, argument =
         /// UTC seconds since 1970. The loop queues Current Time writes (IConfigSink.SetClock) with it.
         /// </summary>

@@ -64,6 +64,7 @@ namespace RetroWalk.Core.Ble
                 case ControlOp.StopRecording:
                     return 1;
                 case ControlOp.RequestHistory:
+                case ControlOp.RequestSessions:
                     return 5;
                 default:
                     return 0;

@@ -1,4 +1,5 @@
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 
@@ -18,8 +19,11 @@ namespace RetroWalk.Core.Ble
         /// <summary>ATT_MTU before (or without) an MTU exchange, Core spec Vol 3 Part G 5.2.1.</summary>
         public const int DefaultAttMtu = 23;
 
-        /// <summary>Bytes of a write the adapter copies: the largest write at the default MTU (ATT_MTU − 3).</summary>
-        public const int WriteBufferLength = DefaultAttMtu - 3;
+        /// <summary>
+        /// Bytes of a write the adapter copies: the largest write at the default MTU (ATT_MTU − 3), or the whole Config
+        /// record if longer (it arrives in one write after an MTU exchange or a long write).
+        /// </summary>
+        public static readonly int WriteBufferLength = ConfigCodec.Length > DefaultAttMtu - 3 ? ConfigCodec.Length : DefaultAttMtu - 3;
 
         /// <summary>Pause between two History notifications, so NimBLE's buffers drain.</summary>
         public const int HistoryPacketGapMs = 20;
@@ -27,6 +31,9 @@ namespace RetroWalk.Core.Ble
         /// <summary>NimBLE refuses a notification while its buffers are full: try this often, this far apart.</summary>
         public const int NotifyAttempts = 3;
         public const int NotifyRetryDelayMs = 50;
+
+        /// <summary>While a session runs, its summary is notified at most this often (at once when one starts or ends).</summary>
+        public const int SessionNotifyIntervalMs = 60000;
 
         private readonly GattWrites _writes;
         private readonly StandardServiceWrites _standard;
@@ -38,6 +45,7 @@ namespace RetroWalk.Core.Ble
         private readonly byte[] _write = new byte[WriteBufferLength];
         private readonly HistoryStream _historyStream = new HistoryStream();
         private readonly RscMeasurement _rsc = new RscMeasurement();
+        private readonly LinkSecurity _link = new LinkSecurity();
         private int _pending;
         private bool _connected;
         private int _attMtu = DefaultAttMtu;
@@ -45,10 +53,12 @@ namespace RetroWalk.Core.Ble
         private bool _advertisementChanged;
         private RecordingControl _recording;
         private SensorConfig _recordingSensor = new SensorConfig();
-
-        /// <summary>Step lengths for the RSC speed, cm (the defaults for a 170 cm wearer).</summary>
-        public int ForwardStepCm = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
-        public int BackwardStepCm = StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm));
+        private bool _healthFault;
+        private ISessionSource _sessions;
+        private SessionStream _sessionStream;
+        private bool _sessionLogActive;
+        private int _sessionGeneration;
+        private long _lastSessionNotifyMs;
 
         /// <param name="commands">Receives Control Point ops (all but Request History, which the session streams).</param>
         /// <param name="config">Settings and clock (Config, Current Time, Local Time Information writes).</param>
@@ -81,6 +91,18 @@ namespace RetroWalk.Core.Ble
             _recordingSensor = sensor;
         }
 
+        /// <summary>
+        /// Sessions (docs/ble.md, "Session" and "Session log"): the Session characteristic reads and notifies the
+        /// current or last session, Control Point 0x13 downloads the kept ones. Without it, reads of Session are empty
+        /// and 0x13 answers "not supported".
+        /// </summary>
+        public void AttachSessions(ISessionSource sessions)
+        {
+            _sessions = sessions;
+            _sessionStream = sessions == null ? null : new SessionStream(sessions.MaxRecordLength);
+            _sessionGeneration = sessions == null ? 0 : sessions.Generation;
+        }
+
         /// <summary>False on a board without a battery measurement: the Battery service is not created.</summary>
         public bool HasBattery
         {
@@ -90,6 +112,12 @@ namespace RetroWalk.Core.Ble
         public bool Connected
         {
             get { return _connected; }
+        }
+
+        /// <summary>The link's encryption and bond, as the adapter reports them; every write is checked against it.</summary>
+        public LinkSecurity Link
+        {
+            get { return _link; }
         }
 
         public int AttMtu
@@ -125,10 +153,14 @@ namespace RetroWalk.Core.Ble
             return GattTable.IsValid(id) && _subscribers[id] > 0;
         }
 
-        /// <summary>A connection opened or closed: either way nobody is subscribed yet and the MTU is the default.</summary>
+        /// <summary>
+        /// A connection opened or closed: either way nobody is subscribed yet, the MTU is the default and the link is
+        /// neither encrypted nor approved.
+        /// </summary>
         public void ConnectionChanged(bool active)
         {
             _connected = active;
+            _link.Reset();
             for (int id = 0; id < GattTable.Count; id++)
             {
                 _subscribers[id] = 0;
@@ -136,6 +168,7 @@ namespace RetroWalk.Core.Ble
 
             _attMtu = DefaultAttMtu;
             _historyActive = false;
+            _sessionLogActive = false;
             _pending = 0;
             if (_recording != null)
             {
@@ -158,6 +191,10 @@ namespace RetroWalk.Core.Ble
                 if (id == GattTable.History)
                 {
                     _historyActive = false;
+                }
+                else if (id == GattTable.SessionLog)
+                {
+                    _sessionLogActive = false;
                 }
                 else if (id == GattTable.RawSamples && _recording != null)
                 {
@@ -217,6 +254,9 @@ namespace RetroWalk.Core.Ble
                 case GattTable.RawSamples:
                     _lengths[id] = RawSamplesCodec.EncodeFormat(_recording != null && _recording.IsOn, _recordingSensor, _values[id], 0);
                     break;
+                case GattTable.Session:
+                    _lengths[id] = _sessions == null ? 0 : _sessions.EncodeCurrent(_values[id], 0);
+                    break;
             }
 
             return GattWrites.Accept;
@@ -225,7 +265,9 @@ namespace RetroWalk.Core.Ble
         /// <summary>
         /// Handles a write of <paramref name="length"/> bytes at <paramref name="offset"/>, whose first bytes (at most
         /// <see cref="WriteBufferLength"/>) the adapter copied into <see cref="WriteBuffer"/>. Returns the ATT answer
-        /// (<see cref="GattWrites.Accept"/> = respond; a Write Without Response is never answered).
+        /// (<see cref="GattWrites.Accept"/> = respond; a Write Without Response is never answered). Every write is
+        /// refused with <see cref="CodecStatus.AttInsufficientAuthentication"/> unless <see cref="Link"/> is encrypted
+        /// with an approved bond (<see cref="LinkSecurity.WriteAnswer"/>), before anything else is looked at.
         /// </summary>
         public byte Write(int id, int offset, int length)
         {
@@ -233,6 +275,12 @@ namespace RetroWalk.Core.Ble
                 || !GattTable.Can(id, GattTable.PropertyWrite | GattTable.PropertyWriteWithoutResponse))
             {
                 return CodecStatus.AttWriteNotPermitted;
+            }
+
+            byte security = _link.WriteAnswer();
+            if (security != GattWrites.Accept)
+            {
+                return security;
             }
 
             if (offset != 0)
@@ -281,7 +329,10 @@ namespace RetroWalk.Core.Ble
 
             if ((changedFields & StatusFields.Snapshot) != 0)
             {
-                RscMetrics.Fill(status.CadenceSpm, status.Direction, status.Running, ForwardStepCm, BackwardStepCm, _rsc);
+                // Speed and stride from the step lengths in force (Config: height or the lengths themselves).
+                UserSettings settings = _writes.ReadSettings();
+                RscMetrics.Fill(status.CadenceSpm, status.Direction, status.Running, settings.ForwardStepLengthCm,
+                    settings.BackwardStepLengthCm, _rsc);
                 _lengths[GattTable.RscMeasurement] = RscMeasurementCodec.Encode(_rsc, _values[GattTable.RscMeasurement], 0);
                 Queue(GattTable.RscMeasurement);
             }
@@ -309,6 +360,54 @@ namespace RetroWalk.Core.Ble
 
             status.BatteryPercent = _battery.Percent;
             return changed;
+        }
+
+        /// <summary>
+        /// From the device loop's <see cref="HealthMonitor"/>: encodes the Health value and queues its notification;
+        /// the fault flag goes into the advertisement (<see cref="BeforeAdvertise"/>).
+        /// </summary>
+        public void PublishHealth(DeviceHealth health)
+        {
+            _lengths[GattTable.Health] = HealthCodec.Encode(health, _values[GattTable.Health], 0);
+            _healthFault = health.HasFault;
+            Queue(GattTable.Health);
+        }
+
+        /// <summary>True if the last Health publication had a fault (BTHome's problem_2).</summary>
+        public bool HealthFault
+        {
+            get { return _healthFault; }
+        }
+
+        /// <summary>
+        /// Before the adapter offers <paramref name="status"/> to the advertisement (every offer, after
+        /// <see cref="UpdateBattery"/>): fills in the device fault, and queues a Session notification when a session
+        /// started or ended, or every <see cref="SessionNotifyIntervalMs"/> while one runs.
+        /// </summary>
+        public void BeforeAdvertise(TrackerStatus status, long nowMs)
+        {
+            status.HealthFault = _healthFault;
+            if (_sessions == null)
+            {
+                return;
+            }
+
+            int generation = _sessions.Generation;
+            bool due = generation != _sessionGeneration
+                || (_sessions.Running && nowMs - _lastSessionNotifyMs >= SessionNotifyIntervalMs);
+            if (!due)
+            {
+                return;
+            }
+
+            _sessionGeneration = generation;
+            _lastSessionNotifyMs = nowMs;
+            int length = _sessions.EncodeCurrent(_values[GattTable.Session], 0);
+            if (length > 0)
+            {
+                _lengths[GattTable.Session] = length;
+                Queue(GattTable.Session);
+            }
         }
 
         /// <summary>The cell voltage of the last battery measurement, mV (0 without a battery).</summary>
@@ -341,6 +440,30 @@ namespace RetroWalk.Core.Ble
             return length;
         }
 
+        /// <summary>True while a session download has packets left to send.</summary>
+        public bool SessionLogActive
+        {
+            get { return _sessionLogActive; }
+        }
+
+        /// <summary>
+        /// The next Session log notification into <see cref="Value"/>(SessionLog); returns its length, or 0 when the
+        /// download is over (sent, unsubscribed or disconnected).
+        /// </summary>
+        public int NextSessionLogPacket()
+        {
+            if (!_sessionLogActive || !IsSubscribed(GattTable.SessionLog))
+            {
+                _sessionLogActive = false;
+                return 0;
+            }
+
+            int length = _sessionStream.Next(_values[GattTable.SessionLog], 0);
+            _lengths[GattTable.SessionLog] = length;
+            _sessionLogActive = length > 0 && _sessionStream.Active;
+            return length;
+        }
+
         private byte WriteControlPoint(int length)
         {
             if (!IsSubscribed(GattTable.ControlPoint))
@@ -357,6 +480,10 @@ namespace RetroWalk.Core.Ble
             if (status == ControlStatus.Ok && op == ControlOp.RequestHistory)
             {
                 status = BeginHistory(argument);
+            }
+            else if (status == ControlStatus.Ok && op == ControlOp.RequestSessions)
+            {
+                status = BeginSessions(argument);
             }
             else if (status == ControlStatus.Ok && (op == ControlOp.StartRecording || op == ControlOp.StopRecording))
             {
@@ -384,6 +511,24 @@ namespace RetroWalk.Core.Ble
 
             _historyStream.Begin(_history, sinceEpochS, HistoryCodec.PayloadLengthForMtu(_attMtu));
             _historyActive = true;
+            return ControlStatus.Ok;
+        }
+
+        private byte BeginSessions(uint fromNumber)
+        {
+            if (_sessions == null)
+            {
+                return ControlStatus.Unsupported;
+            }
+
+            if (!IsSubscribed(GattTable.SessionLog) || _sessionLogActive)
+            {
+                // As History: not subscribed, or a download is running (it goes on; ask again after its end marker).
+                return ControlStatus.Failed;
+            }
+
+            _sessionStream.Begin(_sessions, fromNumber, HistoryCodec.PayloadLengthForMtu(_attMtu));
+            _sessionLogActive = true;
             return ControlStatus.Ok;
         }
 
@@ -415,7 +560,10 @@ namespace RetroWalk.Core.Ble
         {
             switch (id)
             {
-                case GattTable.History: return HistoryCodec.MaxPayloadLength;
+                case GattTable.History:
+                case GattTable.Session:
+                case GattTable.SessionLog:
+                    return HistoryCodec.MaxPayloadLength;
                 case GattTable.RscMeasurement: return RscMeasurementCodec.MaxLength;
                 default:
                     int length = FixedLength(id);
@@ -441,6 +589,7 @@ namespace RetroWalk.Core.Ble
                 case GattTable.SensorLocation: return RscFeatureCodec.LocationLength;
                 case GattTable.BatteryLevel: return BatteryLevelCodec.Length;
                 case GattTable.RawSamples: return RawSamplesCodec.FormatLength;
+                case GattTable.Health: return HealthCodec.Length;
                 default: return 0;
             }
         }

@@ -27,7 +27,10 @@ namespace RetroWalk.Core.Ble
         public const int BatteryLevel = ControlPoint + 8;
         public const int AlertLevel = ControlPoint + 9;
         public const int RawSamples = ControlPoint + 10;
-        public const int Count = ControlPoint + 11;
+        public const int Health = ControlPoint + 11;
+        public const int Session = ControlPoint + 12;
+        public const int SessionLog = ControlPoint + 13;
+        public const int Count = ControlPoint + 14;
 
         /// <summary>Not a characteristic of this table (an adapter's lookup that found nothing).</summary>
         public const int None = -1;
@@ -115,6 +118,9 @@ namespace RetroWalk.Core.Ble
                 case Config: return BleUuids.Config;
                 case History: return BleUuids.History;
                 case RawSamples: return BleUuids.RawSamples;
+                case Health: return BleUuids.Health;
+                case Session: return BleUuids.Session;
+                case SessionLog: return BleUuids.SessionLog;
                 default: return null;
             }
         }
@@ -141,6 +147,9 @@ namespace RetroWalk.Core.Ble
                 case BatteryLevel: return PropertyRead | PropertyNotify;
                 case AlertLevel: return PropertyWriteWithoutResponse;
                 case RawSamples: return PropertyRead | PropertyNotify;
+                case Health: return PropertyRead | PropertyNotify;
+                case Session: return PropertyRead | PropertyNotify;
+                case SessionLog: return PropertyNotify;
                 default: return 0;
             }
         }
@@ -151,12 +160,13 @@ namespace RetroWalk.Core.Ble
         }
 
         /// <summary>
-        /// True if a write needs an encrypted (paired) link: every write that changes state. Alert Level is open, as
-        /// key-finder apps write it without pairing and it only beeps.
+        /// True if a write needs a paired link: every writable characteristic, Alert Level too (a stranger in range
+        /// must not be able to make the wearer's tracker beep). The stack's protection level asks for an encrypted,
+        /// authenticated link; <see cref="LinkSecurity"/> checks the same in the write handler (docs/ble.md, Pairing).
         /// </summary>
         public static bool WriteEncrypted(int id)
         {
-            return id == ControlPoint || id == Config || id == CurrentTime || id == LocalTimeInformation;
+            return Can(id, PropertyWrite | PropertyWriteWithoutResponse);
         }
 
         /// <summary>User Description (0x2901) for the custom characteristics; null for the SIG ones (their UUID says it).</summary>
@@ -173,6 +183,9 @@ namespace RetroWalk.Core.Ble
                 case Config: return "Config: tilt back/fwd deg u8, hold ms u16, start steps u8, axis u8, flags u8, UTC offset s8 x15min";
                 case History: return "History: hour epoch u32, fwd u16, bwd u16 records; FFFFFFFF ends";
                 case RawSamples: return "Raw samples: seq u16, flags u8, n x ax ay az gx gy gz s16; read: format";
+                case Health: return "Health: sensor, save, restore, flags u8, uptime s, I2C errors u32, resyncs, overflows, failed saves, re-inits u16";
+                case Session: return "Session: current or last session summary, 48 B (docs/ble.md)";
+                case SessionLog: return "Session log: seq u8 + sessions (summary, intervals); FFFFFFFF ends";
                 default: return null;
             }
         }
@@ -221,6 +234,9 @@ namespace RetroWalk.Core.Ble
                 case BatteryLevel: return "Battery Level";
                 case AlertLevel: return "Alert Level";
                 case RawSamples: return "Raw samples";
+                case Health: return "Health";
+                case Session: return "Session";
+                case SessionLog: return "Session log";
                 default: return "none";
             }
         }

@@ -14,8 +14,8 @@ namespace RetroWalk.Core.Ble
 
         private readonly ICommandSink _commands;
         private readonly IConfigSink _config;
-        private readonly DeviceSettings _settings = new DeviceSettings();
-        private readonly DeviceSettings _scratch = new DeviceSettings();
+        private readonly UserSettings _settings = new UserSettings();
+        private readonly UserSettings _scratch = new UserSettings();
 
         public GattWrites(ICommandSink commands, IConfigSink config)
         {
@@ -24,8 +24,15 @@ namespace RetroWalk.Core.Ble
             _config.ReadSettings(_settings);
         }
 
+        /// <summary>The settings in force, read from the sink now.</summary>
+        public UserSettings ReadSettings()
+        {
+            _config.ReadSettings(_settings);
+            return _settings;
+        }
+
         /// <summary>The settings in force as last read from the sink.</summary>
-        public DeviceSettings Settings
+        public UserSettings Settings
         {
             get { return _settings; }
         }
@@ -35,13 +42,14 @@ namespace RetroWalk.Core.Ble
         /// the response. Request History (0x10) is not forwarded: it returns <see cref="ControlStatus.Ok"/> with the
         /// epoch in <paramref name="argument"/>, and the adapter starts the stream and replaces the status if it cannot.
         /// Start/Stop Recording (0x11, 0x12) are not forwarded either: the adapter answers them with
-        /// <see cref="RecordingControl.Apply"/>, which knows the Raw Samples subscription and the MTU.
+        /// <see cref="RecordingControl.Apply"/>, which knows the Raw Samples subscription and the MTU. Request Sessions
+        /// (0x13) is streamed by the adapter like Request History.
         /// </summary>
         public byte ControlPoint(byte[] src, int length, out byte op, out uint argument)
         {
             byte status = ControlPointCodec.DecodeRequest(src, 0, length, out op, out argument);
             if (status != ControlStatus.Ok || op == ControlOp.RequestHistory || op == ControlOp.StartRecording
-                || op == ControlOp.StopRecording)
+                || op == ControlOp.StopRecording || op == ControlOp.RequestSessions)
             {
                 return status;
             }

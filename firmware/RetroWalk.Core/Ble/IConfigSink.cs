@@ -10,10 +10,10 @@ namespace RetroWalk.Core.Ble
     public interface IConfigSink
     {
         /// <summary>Fills <paramref name="into"/> with the settings in force.</summary>
-        void ReadSettings(DeviceSettings into);
+        void ReadSettings(UserSettings into);
 
         /// <summary>Applies already validated settings (and persists them); returns a <see cref="ControlStatus"/> code.</summary>
-        byte ApplySettings(DeviceSettings settings);
+        byte ApplySettings(UserSettings settings);
 
         /// <summary>Sets the wall clock to <paramref name="utcEpochS"/> (UTC seconds since 1970); returns a <see cref="ControlStatus"/> code.</summary>
         byte SetClock(uint utcEpochS);

@@ -12,7 +12,7 @@ namespace RetroWalk.Core.Ble
     {
         private readonly ICommandSink _commands;
         private readonly IConfigSink _config;
-        private readonly DeviceSettings _settings = new DeviceSettings();
+        private readonly UserSettings _settings = new UserSettings();
 
         /// <summary>
         /// The DST part of the UTC offset, as last written through Local Time Information. Kept in RAM only (the

@@ -9,19 +9,19 @@ namespace RetroWalk.Core.Config
         /// Backward lean that warns. Walking backward, the body's centre of mass must stay over the feet; beyond about
         /// 30° of trunk extension it moves behind the heels and the wearer cannot see where they would fall.
         /// </summary>
-        public int TiltWarnBackwardDeg = 30;
+        public int TiltWarnBackwardDeg = SettingTable.DefaultOf(SettingTable.TiltWarnBackwardDeg);
 
         /// <summary>
         /// Forward lean that warns. Bending forward is how people pick things up and look down, and a forward lean
         /// keeps the centre of mass over the toes when walking backward; only a deep stoop (45°) is a balance risk.
         /// </summary>
-        public int TiltWarnForwardDeg = 45;
+        public int TiltWarnForwardDeg = SettingTable.DefaultOf(SettingTable.TiltWarnForwardDeg);
 
         /// <summary>Sideways lean that warns: the base of support is narrow sideways, so the same 30° as backward.</summary>
-        public int TiltWarnSidewaysDeg = 30;
+        public int TiltWarnSidewaysDeg = SettingTable.DefaultOf(SettingTable.TiltWarnSidewaysDeg);
 
         /// <summary>How long the lean must last before the warning: longer than a sway or a stumble.</summary>
-        public int TiltHoldMs = 1000;
+        public int TiltHoldMs = SettingTable.DefaultOf(SettingTable.TiltHoldMs);
 
         /// <summary>The warning clears only once the lean is this much below its threshold (no chatter).</summary>
         public int TiltHysteresisDeg = 5;

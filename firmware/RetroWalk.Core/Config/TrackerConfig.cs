@@ -1,15 +1,18 @@
 namespace RetroWalk.Core.Config
 {
-    /// <summary>Everything a user or the firmware may configure. Plain fields so the device can fill it from flash.</summary>
+    /// <summary>
+    /// What the tracker is built with. The user's settings among these fields are written by
+    /// <see cref="UserSettings.ApplyTo"/>; their defaults come from <see cref="SettingTable"/>.
+    /// </summary>
     public sealed class TrackerConfig
     {
         public SensorConfig Sensor = new SensorConfig();
 
         /// <summary>Device axis pointing forward; the default matches the belt clip in hardware/mounting.md.</summary>
-        public MountAxis ForwardAxis = MountAxis.PlusZ;
+        public MountAxis ForwardAxis = (MountAxis)SettingTable.DefaultOf(SettingTable.ForwardAxis);
 
         /// <summary>Regular steps in a row before a walk starts counting; those steps are then credited.</summary>
-        public int StepsToStartWalk = 6;
+        public int StepsToStartWalk = SettingTable.DefaultOf(SettingTable.StepsToStartWalk);
 
         /// <summary>Tilt warning and fall alarm settings.</summary>
         public AlarmConfig Alarm = new AlarmConfig();

@@ -8,7 +8,10 @@ namespace RetroWalk.Core.Device
         /// <summary>Released before <see cref="ButtonLogic.LongPressMs"/>: acknowledge the alarm.</summary>
         ShortPress = 1,
 
-        /// <summary>Held for <see cref="ButtonLogic.LongPressMs"/>: reset the counts (fires once, while still held).</summary>
+        /// <summary>
+        /// Held for <see cref="ButtonLogic.LongPressMs"/>: reset the counts (fires once, while still held). It follows
+        /// a <see cref="PairingHold"/> of the same press, whose window it closes again.
+        /// </summary>
         LongPress = 2,
 
         /// <summary>
@@ -16,5 +19,11 @@ namespace RetroWalk.Core.Device
         /// reported as a ShortPress): start or end a coached session (docs/coach.md).
         /// </summary>
         DoublePress = 3,
+
+        /// <summary>
+        /// Held for <see cref="ButtonLogic.PairingHoldMs"/> (fires once, while still held): open the pairing window
+        /// (docs/ble.md, Pairing). Let go now to pair; hold on to <see cref="ButtonLogic.LongPressMs"/> to reset instead.
+        /// </summary>
+        PairingHold = 4,
     }
 }

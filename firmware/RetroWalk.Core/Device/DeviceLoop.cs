@@ -2,6 +2,7 @@ using System.Threading;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Status;
@@ -11,9 +12,10 @@ namespace RetroWalk.Core.Device
 {
     /// <summary>
     /// The firmware's main loop, identical on the ESP32 and in the host emulation. Each <see cref="RunOnce"/> (every
-    /// ~100 ms on the device) applies queued commands and the button, drains the sensor FIFO into the tracker, rolls
-    /// the calendar, books steps into the daily totals and the hourly history, publishes what changed (rate-limited),
-    /// saves the state when due and drives the buzzer and LED. Everything it touches sits behind a small interface.
+    /// ~100 ms on the device) applies queued commands (<see cref="CommandQueue"/>) and the button, drains the sensor
+    /// FIFO into the tracker, keeps the calendar (<see cref="DailyBook"/>: daily totals, hourly history, the daily
+    /// reset), publishes what changed (<see cref="StatusPublication"/>), saves the state when due and drives the buzzer
+    /// and LED. Everything it touches sits behind a small interface.
     /// </summary>
     public sealed class DeviceLoop : ICommandSink, IConfigSink
     {
@@ -23,16 +25,11 @@ namespace RetroWalk.Core.Device
         /// </summary>
         public const int LoopPeriodMs = 100;
 
-        /// <summary>At most one notification per value and second (alarm changes go out at once).</summary>
-        public const int PublishMinIntervalMs = 1000;
+        /// <summary>See <see cref="StatusPublication.MinIntervalMs"/>.</summary>
+        public const int PublishMinIntervalMs = StatusPublication.MinIntervalMs;
 
-        /// <summary>
-        /// How often the loop offers the current status to <see cref="IStatusPublisher.Advertise"/> (and after every
-        /// publication). The publisher decides when to rebuild the advertisement (AdvertRefreshPolicy: never while
-        /// connected, at most once a minute, within 5 s of an alarm change); offering it regularly means a refresh
-        /// it had to defer still happens once allowed.
-        /// </summary>
-        public const int AdvertiseOfferIntervalMs = 1000;
+        /// <summary>See <see cref="StatusPublication.AdvertiseOfferIntervalMs"/>.</summary>
+        public const int AdvertiseOfferIntervalMs = StatusPublication.AdvertiseOfferIntervalMs;
 
         /// <summary>Save period while counts change (flash wear vs. steps lost on a power cut).</summary>
         public const int PersistIntervalMs = 5 * 60 * 1000;
@@ -40,17 +37,14 @@ namespace RetroWalk.Core.Device
         /// <summary>Retry period of a save that failed.</summary>
         public const int SaveRetryMs = 10000;
 
-        /// <summary>Tilt changes smaller than this (0.1°) since the last notification are not notified, nor lean direction changes below it.</summary>
-        public const int TiltNotifyDeadbandDeciDeg = 20;
-
         /// <summary>Samples per FIFO read: the whole MPU-6050 FIFO (85 frames).</summary>
         public const int MaxBatchSamples = 85;
 
         /// <summary>FIFO reads per iteration at most (the FIFO refills while it is being read).</summary>
         public const int MaxBatchesPerRun = 4;
 
-        private const int CommandQueueLength = 8;
-        private const int FieldCount = 4; // the bits of StatusFields.All
+        /// <summary>Added to <see cref="RestoreMessage"/> when a latched fall alarm was restored.</summary>
+        public const string FallAlarmRestoredText = "A fall alarm raised before the reboot was not acknowledged: it sounds again until acknowledged.";
 
         private readonly ISampleFifo _fifo;
         private readonly IClock _clock;
@@ -59,39 +53,27 @@ namespace RetroWalk.Core.Device
         private readonly TrackerConfig _config;
         private readonly StateStore _store;
         private readonly DeviceState _state = new DeviceState();
+        private readonly DailyBook _book;
+        private readonly CommandQueue _commands = new CommandQueue();
+        private readonly StatusPublication _publication = new StatusPublication();
         private Tracker _tracker;
         private bool _rebuildTracker;
         private readonly short[] _samples = new short[MaxBatchSamples * 6];
-        private readonly TrackerStatus _fresh = new TrackerStatus();
-        private readonly TrackerStatus _published = new TrackerStatus();
-        private readonly long[] _lastPublishMs = new long[FieldCount];
         private readonly ButtonLogic _buttonLogic = new ButtonLogic();
         private readonly AlarmPattern _pattern = new AlarmPattern();
-        // Taken with Monitor.Enter/Exit, not lock: see HourlyHistory (lock binds an overload nanoFramework lacks).
+        private readonly PairingWindow _pairingWindow = new PairingWindow();
+        private bool _holdAcknowledged;
+        // Guards the pending Config write. Taken with Monitor.Enter/Exit, not lock: see HourlyHistory.
         private readonly object _commandLock = new object();
-        private readonly byte[] _commandOps = new byte[CommandQueueLength];
-        private readonly uint[] _commandArgs = new uint[CommandQueueLength];
-        private int _commandFirst;
-        private int _commandCount;
-        private readonly DeviceSettings _pendingSettings = new DeviceSettings();
+        private readonly UserSettings _pendingSettings = new UserSettings();
         private bool _settingsPending;
+        private HealthMonitor _health;
 
-        private IStatusPublisher _publisher;
-        private int _pendingFields;
-        private bool _publishNow;
         private AlarmLevel _lastAlarm;
-        private bool _alarmNow;
-        private short _sentTiltDeciDeg;
-        private byte _sequence;
-        private long _lastAdvertOfferMs;
         private bool _dirty;
         private bool _saveRequested;
         private long _lastSaveAttemptMs;
         private bool _lastSaveFailed;
-        private uint _lastForward;
-        private uint _lastBackward;
-        private int _historyPendingForward;
-        private int _historyPendingBackward;
         private bool _clockWasSet;
         private long _resetMonoMs = -1;
         private long _samplesProcessed;
@@ -109,21 +91,24 @@ namespace RetroWalk.Core.Device
             _alarmOutput = alarmOutput;
             _button = button;
             _store = new StateStore(store);
-            _state.TakeSettingsFrom(config);
+            _state.Settings.ReadFrom(config);
             RestoreOutcome = _store.Restore(_state);
             RestoreMessage = _store.Message;
-            _state.ApplyTo(config);
+            _state.Settings.ApplyTo(config);
             _tracker = NewTracker(_state.ForwardSteps, _state.BackwardSteps, _state.BackwardWalkingS * 1000L,
                 (int)_state.LongestBackwardStreakSteps, (int)_state.BackwardIntervals);
-            _lastForward = _state.ForwardSteps;
-            _lastBackward = _state.BackwardSteps;
+            _book = new DailyBook(_state);
+            if (_state.FallAlarmLatched)
+            {
+                // Nobody acknowledged the fall alarm before the reboot (a power cut, a flat battery): it sounds again.
+                _tracker.RestoreFallAlarm();
+                RestoreMessage += (RestoreMessage.Length == 0 ? "" : " ") + FallAlarmRestoredText;
+            }
             if (RestoreOutcome == RestoreOutcome.Fresh || RestoreOutcome == RestoreOutcome.Unreadable)
             {
                 // Counting starts now: the reset time is filled in once a phone sets the clock.
                 _resetMonoMs = clock.MonotonicMs;
             }
-
-            _sentTiltDeciDeg = short.MinValue;
         }
 
         public RestoreOutcome RestoreOutcome { get; private set; }
@@ -139,8 +124,11 @@ namespace RetroWalk.Core.Device
         /// <summary>Hourly history for the BLE History characteristic (thread-safe).</summary>
         public IHistorySource History { get { return _state.History; } }
 
+        /// <summary>The pairing window the button opens; the BLE adapter asks it before a phone may bond (thread-safe).</summary>
+        public PairingWindow PairingWindow { get { return _pairingWindow; } }
+
         /// <summary>The last published status.</summary>
-        public TrackerStatus Status { get { return _published; } }
+        public TrackerStatus Status { get { return _publication.Published; } }
 
         public StateStore Store { get { return _store; } }
 
@@ -149,50 +137,19 @@ namespace RetroWalk.Core.Device
         /// <summary>Connects the publisher (BLE is built after the loop, since it needs the loop as command sink and history source); everything is published once.</summary>
         public void AttachPublisher(IStatusPublisher publisher)
         {
-            _publisher = publisher;
-            _pendingFields = StatusFields.All;
-            _publishNow = true;
+            _publication.Attach(publisher);
+        }
+
+        /// <summary>The Health characteristic's monitor (docs/ble.md, "Health"): updated once per iteration, after the save.</summary>
+        public void AttachHealth(HealthMonitor health)
+        {
+            _health = health;
         }
 
         /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
         public byte Submit(byte op, uint argument)
         {
-            switch (op)
-            {
-                case ControlOp.ResetCounts:
-                case ControlOp.AcknowledgeAlarm:
-                case ControlOp.Identify:
-                case ControlOp.RecaptureUpright:
-                    break;
-                case ControlOp.SetCurrentTime:
-                    if (!WallClock.IsSet(argument))
-                    {
-                        return ControlStatus.BadParameter;
-                    }
-
-                    break;
-                default:
-                    return ControlStatus.Unsupported;
-            }
-
-            Monitor.Enter(_commandLock);
-            try
-            {
-                if (_commandCount == CommandQueueLength)
-                {
-                    return ControlStatus.Failed;
-                }
-
-                int i = (_commandFirst + _commandCount) % CommandQueueLength;
-                _commandOps[i] = op;
-                _commandArgs[i] = argument;
-                _commandCount++;
-                return ControlStatus.Ok;
-            }
-            finally
-            {
-                Monitor.Exit(_commandLock);
-            }
+            return _commands.Submit(op, argument);
         }
 
         /// <summary>One iteration; returns the samples processed.</summary>
@@ -208,10 +165,15 @@ namespace RetroWalk.Core.Device
 
             int samples = Drain();
             long utc = _clock.UtcSeconds;
-            RollCalendar(utc, now);
-            BookSteps(utc);
-            Publish(now, utc);
+            KeepCalendar(utc, now);
+            _publication.Update(_tracker, _state.ResetEpochS, WallClock.IsSet(utc), now);
+            BookFallAlarm(_tracker.Alarm, utc);
             PersistIfDue(now);
+            if (_health != null)
+            {
+                _health.Update(now);
+            }
+
             if (_pattern.Update(_tracker.Alarm, now))
             {
                 _alarmOutput.Set(_pattern.Buzzer, _pattern.Led);
@@ -248,7 +210,7 @@ namespace RetroWalk.Core.Device
         private void RebuildTracker()
         {
             _rebuildTracker = false;
-            _state.ApplyTo(_config);
+            _state.Settings.ApplyTo(_config);
             Tracker old = _tracker;
             _tracker = NewTracker(old.ForwardSteps, old.BackwardSteps, old.Session.BackwardWalkingMs,
                 old.Session.LongestBackwardStreakSteps, old.Session.BackwardIntervals);
@@ -301,25 +263,12 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>The settings in force (or written and not yet applied), for the BLE Config characteristic; any thread.</summary>
-        public void ReadSettings(DeviceSettings into)
+        public void ReadSettings(UserSettings into)
         {
             Monitor.Enter(_commandLock);
             try
             {
-                if (_settingsPending)
-                {
-                    into.CopyFrom(_pendingSettings);
-                    return;
-                }
-
-                into.TiltWarningBackwardDeg = _state.TiltWarnBackwardDeg;
-                into.TiltWarningForwardDeg = _state.TiltWarnForwardDeg;
-                into.TiltHoldMs = _state.TiltHoldMs;
-                into.StepsToStartWalk = _state.StepsToStartWalk;
-                into.ForwardAxis = _state.ForwardAxis;
-                into.Flags = (byte)((_state.BtHomeAdvertising ? DeviceSettings.FlagBtHomeAdvertising : 0)
-                    | (_state.AutoDailyReset ? DeviceSettings.FlagDailyReset : 0));
-                into.UtcOffsetQuarterHours = _state.UtcOffsetMinutes / 15;
+                into.CopyFrom(_settingsPending ? _pendingSettings : _state.Settings);
             }
             finally
             {
@@ -328,7 +277,7 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>Takes a Config write (any thread): applied and saved at the next iteration; a later write replaces an unapplied one.</summary>
-        public byte ApplySettings(DeviceSettings settings)
+        public byte ApplySettings(UserSettings settings)
         {
             if (!settings.IsValid())
             {
@@ -357,28 +306,10 @@ namespace RetroWalk.Core.Device
         private void ApplyCommands(long now)
         {
             ApplyPendingSettings();
-            while (true)
+            byte op;
+            uint argument;
+            while (_commands.TryTake(out op, out argument))
             {
-                byte op;
-                uint argument;
-                Monitor.Enter(_commandLock);
-                try
-                {
-                    if (_commandCount == 0)
-                    {
-                        return;
-                    }
-
-                    op = _commandOps[_commandFirst];
-                    argument = _commandArgs[_commandFirst];
-                    _commandFirst = (_commandFirst + 1) % CommandQueueLength;
-                    _commandCount--;
-                }
-                finally
-                {
-                    Monitor.Exit(_commandLock);
-                }
-
                 switch (op)
                 {
                     case ControlOp.ResetCounts:
@@ -410,19 +341,9 @@ namespace RetroWalk.Core.Device
                     return;
                 }
 
-                DeviceSettings s = _pendingSettings;
                 _settingsPending = false;
-                bool detectorChanged = s.TiltWarningBackwardDeg != _state.TiltWarnBackwardDeg
-                    || s.TiltWarningForwardDeg != _state.TiltWarnForwardDeg || s.TiltHoldMs != _state.TiltHoldMs
-                    || s.StepsToStartWalk != _state.StepsToStartWalk || s.ForwardAxis != _state.ForwardAxis;
-                _state.TiltWarnBackwardDeg = (byte)s.TiltWarningBackwardDeg;
-                _state.TiltWarnForwardDeg = (byte)s.TiltWarningForwardDeg;
-                _state.TiltHoldMs = (ushort)s.TiltHoldMs;
-                _state.StepsToStartWalk = (byte)s.StepsToStartWalk;
-                _state.ForwardAxis = s.ForwardAxis;
-                _state.BtHomeAdvertising = s.BtHomeAdvertising;
-                _state.AutoDailyReset = s.DailyReset;
-                _state.UtcOffsetMinutes = (short)(s.UtcOffsetQuarterHours * 15);
+                bool detectorChanged = !_pendingSettings.SameTrackerConfig(_state.Settings);
+                _state.Settings.CopyFrom(_pendingSettings);
                 _rebuildTracker |= detectorChanged;
                 _saveRequested = true;
             }
@@ -435,14 +356,36 @@ namespace RetroWalk.Core.Device
         private void ApplyButton(long now)
         {
             // While an alarm is up every press only acknowledges it: someone who fell may well hold the button down.
+            // The pairing hold comes first in every long press: during an alarm it acknowledges, and so does the rest
+            // of that press; otherwise it opens the pairing window, which a hold that goes on to a reset closes again.
             ButtonAction action = _buttonLogic.Update(_button.IsPressed, now);
-            if (action == ButtonAction.ShortPress || (action == ButtonAction.LongPress && _tracker.Alarm != AlarmLevel.None))
+            if (action == ButtonAction.PairingHold)
+            {
+                _holdAcknowledged = _tracker.Alarm != AlarmLevel.None;
+                if (_holdAcknowledged)
+                {
+                    _tracker.AcknowledgeAlarm();
+                }
+                else
+                {
+                    _pairingWindow.Open(now);
+                    _pattern.StartPairingCue(now);
+                }
+            }
+            else if (action == ButtonAction.ShortPress
+                || (action == ButtonAction.LongPress && (_holdAcknowledged || _tracker.Alarm != AlarmLevel.None)))
             {
                 _tracker.AcknowledgeAlarm();
             }
             else if (action == ButtonAction.LongPress)
             {
+                _pairingWindow.Close();
                 ResetCounts(now);
+            }
+
+            if (_pairingWindow.TakeBondAccepted())
+            {
+                _pattern.StartConfirmBeep(now);
             }
         }
 
@@ -450,25 +393,22 @@ namespace RetroWalk.Core.Device
         {
             BookSteps(_clock.UtcSeconds);
             _tracker.ResetCounts();
-            _lastForward = 0;
-            _lastBackward = 0;
+            _book.CountsReset();
             long utc = _clock.UtcSeconds;
             _state.ResetEpochS = WallClock.IsSet(utc) ? (uint)utc : 0;
             _resetMonoMs = now;
             _saveRequested = true;
-            _publishNow = true;
+            _publication.PublishNextAtOnce();
             _pattern.StartConfirmBeep(now);
         }
 
-        /// <summary>Daily totals roll over at local midnight, once the clock has been set.</summary>
-        private void RollCalendar(long utc, long now)
+        /// <summary>
+        /// Once the clock is set: dates the last reset, rolls the daily totals over at local midnight (resetting the
+        /// counts if so configured) and books the steps counted since the last iteration.
+        /// </summary>
+        private void KeepCalendar(long utc, long now)
         {
-            if (!WallClock.IsSet(utc))
-            {
-                return;
-            }
-
-            if (!_clockWasSet)
+            if (WallClock.IsSet(utc) && !_clockWasSet)
             {
                 _clockWasSet = true;
                 if (_state.ResetEpochS == 0 && _resetMonoMs >= 0)
@@ -478,155 +418,62 @@ namespace RetroWalk.Core.Device
                 }
             }
 
-            int day = WallClock.LocalDay(utc, _state.UtcOffsetMinutes);
-            if (_state.LocalDay == 0 || day < _state.LocalDay)
+            DayChange change = _book.Roll(utc);
+            if (change == DayChange.Dated)
             {
-                // First known day, or the clock was set back: today's totals stay with the new date.
-                _state.LocalDay = day;
                 _dirty = true;
             }
-            else if (day > _state.LocalDay)
+            else if (change == DayChange.NewDay)
             {
-                bool nextDay = day == _state.LocalDay + 1;
-                _state.YesterdayForward = nextDay ? _state.TodayForward : 0;
-                _state.YesterdayBackward = nextDay ? _state.TodayBackward : 0;
-                _state.TodayForward = 0;
-                _state.TodayBackward = 0;
-                _state.LocalDay = day;
                 _saveRequested = true;
-                if (_state.AutoDailyReset)
+                if (_state.Settings.DailyReset)
                 {
                     ResetCounts(now);
                 }
             }
+
+            BookSteps(utc);
         }
 
-        /// <summary>Books the steps credited since the last call into the daily totals and the hourly history.</summary>
         private void BookSteps(long utc)
         {
-            uint forward = _tracker.ForwardSteps;
-            uint backward = _tracker.BackwardSteps;
-            int df = (int)(forward - _lastForward);
-            int db = (int)(backward - _lastBackward);
-            _lastForward = forward;
-            _lastBackward = backward;
-            if (df != 0 || db != 0)
+            if (_book.Book(_tracker.ForwardSteps, _tracker.BackwardSteps, utc))
             {
-                _state.TodayForward = Dsp.Saturating.Add(_state.TodayForward, (uint)df);
-                _state.TodayBackward = Dsp.Saturating.Add(_state.TodayBackward, (uint)db);
-                _historyPendingForward = Dsp.Saturating.Add(_historyPendingForward, df);
-                _historyPendingBackward = Dsp.Saturating.Add(_historyPendingBackward, db);
                 _dirty = true;
-            }
-
-            // Steps taken before the phone set the clock go into the hour in which it was set.
-            if (WallClock.IsSet(utc) && (_historyPendingForward != 0 || _historyPendingBackward != 0))
-            {
-                _state.History.AddSteps(WallClock.HourStart(utc), _historyPendingForward, _historyPendingBackward);
-                _historyPendingForward = 0;
-                _historyPendingBackward = 0;
             }
         }
 
-        private void Publish(long now, long utc)
+        /// <summary>
+        /// A fall alarm raised or acknowledged is part of the saved state (saved at once), with the time it was raised:
+        /// one that a reboot interrupts is latched again at boot. Compared every iteration with what the state holds, so
+        /// an acknowledgement in the first iteration after a boot is saved too; the restored alarm itself changes nothing.
+        /// </summary>
+        private void BookFallAlarm(AlarmLevel alarm, long utc)
         {
-            TrackerStatus f = _fresh;
-            TrackerStatus p = _published;
-            f.ForwardSteps = _tracker.ForwardSteps;
-            f.BackwardSteps = _tracker.BackwardSteps;
-            f.ResetEpochS = _state.ResetEpochS;
-            int cadence = _tracker.CadenceSpm;
-            f.CadenceSpm = (byte)(cadence < 0 ? 0 : cadence > 255 ? 255 : cadence);
-            f.Direction = _tracker.Direction;
-            f.Running = _tracker.Running;
-            int tilt = _tracker.TiltDeciDeg;
-            f.TiltDeciDeg = (short)(tilt < short.MinValue ? short.MinValue : tilt > short.MaxValue ? short.MaxValue : tilt);
-            f.TiltDirection = _tracker.TiltDirection;
-            f.Alarm = _tracker.Alarm;
-            f.ClockSynced = WallClock.IsSet(utc);
-            f.BackwardWalkingS = Dsp.Saturating.ToUInt32(_tracker.Session.BackwardWalkingMs / 1000);
-            f.LongestBackwardStreakSteps = SaturateUInt16(_tracker.Session.LongestBackwardStreakSteps);
-            f.BackwardIntervals = SaturateUInt16(_tracker.Session.BackwardIntervals);
-
-            int changed = 0;
-            if (f.ForwardSteps != p.ForwardSteps)
+            bool latched = alarm == AlarmLevel.FallAlarm;
+            if (latched == _state.FallAlarmLatched)
             {
-                changed |= StatusFields.ForwardSteps | StatusFields.Snapshot;
+                return;
             }
 
-            if (f.BackwardSteps != p.BackwardSteps)
-            {
-                changed |= StatusFields.BackwardSteps | StatusFields.Snapshot;
-            }
+            _state.FallAlarmLatched = latched;
+            _state.FallAlarmEpochS = latched && WallClock.IsSet(utc) ? (uint)utc : 0;
+            _saveRequested = true;
+        }
 
-            if (f.ResetEpochS != p.ResetEpochS || f.CadenceSpm != p.CadenceSpm || f.Direction != p.Direction || f.Running != p.Running
-                || f.BackwardWalkingS != p.BackwardWalkingS || f.LongestBackwardStreakSteps != p.LongestBackwardStreakSteps
-                || f.BackwardIntervals != p.BackwardIntervals)
+        private void PersistIfDue(long now)
+        {
+            // A fall is saved at once (the state records the counts up to it).
+            AlarmLevel alarm = _tracker.Alarm;
+            if (alarm != _lastAlarm)
             {
-                changed |= StatusFields.Snapshot;
-            }
-
-            // Near upright the lean direction flips with noise: a direction change alone counts only beyond the deadband.
-            int tiltMoved = f.TiltDeciDeg - _sentTiltDeciDeg;
-            bool leaning = f.TiltDeciDeg >= TiltNotifyDeadbandDeciDeg || f.TiltDeciDeg <= -TiltNotifyDeadbandDeciDeg;
-            if (f.Alarm != p.Alarm || (leaning && f.TiltDirection != p.TiltDirection) || f.ClockSynced != p.ClockSynced
-                || tiltMoved >= TiltNotifyDeadbandDeciDeg || tiltMoved <= -TiltNotifyDeadbandDeciDeg)
-            {
-                changed |= StatusFields.TiltAlarm;
-            }
-
-            if (f.Alarm != _lastAlarm)
-            {
-                _lastAlarm = f.Alarm;
-                _alarmNow = true;
-                if (f.Alarm == AlarmLevel.FallAlarm)
+                _lastAlarm = alarm;
+                if (alarm == AlarmLevel.FallAlarm)
                 {
                     _saveRequested = true;
                 }
             }
 
-            _pendingFields |= changed;
-            if (_publisher == null)
-            {
-                return;
-            }
-
-            int due = 0;
-            for (int i = 0; i < FieldCount; i++)
-            {
-                int bit = 1 << i;
-                if ((_pendingFields & bit) != 0
-                    && (_publishNow || now - _lastPublishMs[i] >= PublishMinIntervalMs || (_alarmNow && bit == StatusFields.TiltAlarm)))
-                {
-                    due |= bit;
-                    _lastPublishMs[i] = now;
-                }
-            }
-
-            _publishNow = false;
-            _alarmNow = false;
-            if (due != 0)
-            {
-                _pendingFields &= ~due;
-                f.Sequence = ++_sequence;
-                p.CopyFrom(f);
-                if ((due & StatusFields.TiltAlarm) != 0)
-                {
-                    _sentTiltDeciDeg = f.TiltDeciDeg;
-                }
-
-                _publisher.Publish(p, due);
-            }
-
-            if (due != 0 || now - _lastAdvertOfferMs >= AdvertiseOfferIntervalMs)
-            {
-                _publisher.Advertise(p);
-                _lastAdvertOfferMs = now;
-            }
-        }
-
-        private void PersistIfDue(long now)
-        {
             // A failed save (periodic or requested) is retried every SaveRetryMs: the failed attempt restarts the
             // timer, so the periodic condition alone would wait a whole PersistIntervalMs again.
             long sinceAttempt = now - _lastSaveAttemptMs;
@@ -637,11 +484,6 @@ namespace RetroWalk.Core.Device
             {
                 SaveNow(now);
             }
-        }
-
-        private static ushort SaturateUInt16(int v)
-        {
-            return (ushort)(v < 0 ? 0 : v > ushort.MaxValue ? ushort.MaxValue : v);
         }
     }
 }

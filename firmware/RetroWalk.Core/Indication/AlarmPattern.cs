@@ -5,8 +5,10 @@ namespace RetroWalk.Core.Indication
     /// <summary>
     /// Buzzer and LED patterns, by priority: a latched fall alarm (loud, until acknowledged; after two minutes the
     /// buzzer drops to a chirp every 5 s to save the battery while the LED keeps flashing), a tilt warning (a short chirp
-    /// every 2 s), the confirmation beep of a reset, identify (3 s of beeps), otherwise silent and dark. Phases are
-    /// counted from the start of each pattern; the loop samples them every ~100 ms.
+    /// every 2 s), the confirmation beep of a reset or a new bond, the pairing cue (three 100 ms chirps 100 ms apart:
+    /// the pairing window opened; no alarm, confirmation, identify or coach cue has two single-tick chirps a tick
+    /// apart), identify (3 s of beeps), otherwise silent and dark. Phases are counted from the start of each pattern;
+    /// the loop samples them every ~100 ms.
     /// </summary>
     public sealed class AlarmPattern
     {
@@ -14,11 +16,18 @@ namespace RetroWalk.Core.Indication
         public const int IdentifyMs = 3000;
         public const int ConfirmBeepMs = 400;
 
+        /// <summary>The pairing cue: <see cref="PairingChirps"/> chirps of one loop tick, one tick apart.</summary>
+        public const int PairingChirpMs = 100;
+        public const int PairingChirps = 3;
+        public const int PairingCueMs = (2 * PairingChirps - 1) * PairingChirpMs;
+
         private AlarmLevel _level;
         private long _levelStartMs;
         private long _identifyUntilMs = long.MinValue;
         private long _identifyStartMs;
         private long _confirmUntilMs = long.MinValue;
+        private long _pairingCueStartMs;
+        private long _pairingCueUntilMs = long.MinValue;
 
         public bool Buzzer { get; private set; }
 
@@ -33,6 +42,13 @@ namespace RetroWalk.Core.Indication
         public void StartConfirmBeep(long nowMs)
         {
             _confirmUntilMs = nowMs + ConfirmBeepMs;
+        }
+
+        /// <summary>The pairing window opened (docs/ble.md, Pairing).</summary>
+        public void StartPairingCue(long nowMs)
+        {
+            _pairingCueStartMs = nowMs;
+            _pairingCueUntilMs = nowMs + PairingCueMs;
         }
 
         /// <summary>Computes the outputs for <paramref name="nowMs"/>; true when either changed.</summary>
@@ -61,6 +77,11 @@ namespace RetroWalk.Core.Indication
             {
                 buzzer = true;
                 led = true;
+            }
+            else if (nowMs < _pairingCueUntilMs && nowMs >= _pairingCueStartMs)
+            {
+                buzzer = (nowMs - _pairingCueStartMs) % (2 * PairingChirpMs) < PairingChirpMs;
+                led = buzzer;
             }
             else if (nowMs < _identifyUntilMs)
             {

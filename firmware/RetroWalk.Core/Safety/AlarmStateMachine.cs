@@ -83,6 +83,21 @@ namespace RetroWalk.Core.Safety
         }
 
         /// <summary>
+        /// A fall alarm nobody acknowledged before a reboot, restored from the saved state: latched again (it sounds
+        /// until acknowledged), not counted as a new fall.
+        /// </summary>
+        public void RestoreLatchedFall(long sample)
+        {
+            if (_level == AlarmLevel.FallAlarm)
+            {
+                return;
+            }
+
+            FallAlarmSample = sample;
+            Enter(AlarmLevel.FallAlarm, sample);
+        }
+
+        /// <summary>
         /// The wearer (button) or a phone (Control Point) acknowledged. Only a latched fall alarm needs it; the state
         /// falls back to the tilt warning if the lean is still there. Returns false when there was nothing to acknowledge.
         /// </summary>

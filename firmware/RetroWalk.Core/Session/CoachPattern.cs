@@ -3,7 +3,8 @@ namespace RetroWalk.Core.Session
     /// <summary>
     /// Buzzer patterns of the coach's cues, played once, buzzer only (the LED stays with the alarms). Chosen so that no
     /// on-time matches an alarm's or a device pattern's (AlarmPattern: fall 600 ms on / 400 off, tilt 100 ms every
-    /// 2 s, confirmation 400 ms, identify 250 / 250 for 3 s) and every edge falls on the loop's 100 ms grid, where
+    /// 2 s, confirmation 400 ms, identify 250 / 250 for 3 s, pairing cue three 100 ms chirps 100 ms apart) and every
+    /// edge falls on the loop's 100 ms grid, where
     /// the buzzer is sampled: switch = 200 on, 100 off, 200 on; target = three 300 ms beeps 200 ms apart; glance = one
     /// 200 ms beep, never repeated (the tilt chirp is 100 ms every 2 s).
     /// </summary>

@@ -1,3 +1,4 @@
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 
@@ -12,15 +13,15 @@ namespace RetroWalk.Core.Session
     /// </summary>
     public sealed class IntervalCoach
     {
-        private readonly SessionSettings _settings;
+        private readonly UserSettings _settings;
         private long _cuedIntervalStartMs = long.MinValue;
         private uint _targetCuedFor;
         private long _sessionStartMs = long.MinValue;
         private int _glanceAtBackwardSteps;
 
-        public IntervalCoach(SessionSettings settings)
+        public IntervalCoach(UserSettings settings)
         {
-            _settings = settings ?? new SessionSettings();
+            _settings = settings ?? new UserSettings();
         }
 
         /// <summary>Cues decided since construction (diagnostics, tests).</summary>

@@ -17,6 +17,12 @@ namespace RetroWalk.Core.Session
         public const byte FlagEndedByCommand = 2;
         public const byte FlagIntervalsTruncated = 4;
 
+        /// <summary>Set on the Session characteristic's value while the session is still running (never stored).</summary>
+        public const byte FlagInProgress = 8;
+
+        /// <summary>Longest encoded session: the summary and <see cref="SessionRecord.MaxIntervals"/> intervals.</summary>
+        public const int MaxRecordLength = SummaryLength + SessionRecord.MaxIntervals * IntervalLength;
+
         /// <summary>Indices into the steadiness figures array of <see cref="DecodeSummary"/>.</summary>
         public const int ForwardCv = 0, BackwardCv = 1, ForwardAsymmetry = 2, BackwardAsymmetry = 3,
             ForwardBouts = 4, BackwardBouts = 5, ForwardSteadySteps = 6, BackwardSteadySteps = 7;
@@ -91,12 +97,50 @@ namespace RetroWalk.Core.Session
             byte flags = src[offset + 47];
             into.StartedByCommand = (flags & FlagStartedByCommand) != 0;
             into.EndedByCommand = (flags & FlagEndedByCommand) != 0;
-            if ((flags & ~(FlagStartedByCommand | FlagEndedByCommand | FlagIntervalsTruncated)) != 0)
+            if ((flags & ~(FlagStartedByCommand | FlagEndedByCommand | FlagIntervalsTruncated | FlagInProgress)) != 0)
             {
                 return CodecStatus.OutOfRange;
             }
 
             return CodecStatus.Ok;
+        }
+
+        /// <summary>
+        /// Writes the summary and every listed interval (the Session log's record for one session); returns the length.
+        /// </summary>
+        public static int EncodeSession(SessionRecord s, byte[] dst, int offset)
+        {
+            int length = EncodeSummary(s, dst, offset);
+            if (length == 0)
+            {
+                return 0;
+            }
+
+            for (int i = 0; i < s.IntervalCount; i++)
+            {
+                int n = EncodeInterval(s, i, dst, offset + length);
+                if (n == 0)
+                {
+                    return 0;
+                }
+
+                length += n;
+            }
+
+            return length;
+        }
+
+        /// <summary>Intervals listed after the summary at <paramref name="offset"/> (its interval total, at most <see cref="SessionRecord.MaxIntervals"/>).</summary>
+        public static int ListedIntervals(byte[] src, int offset)
+        {
+            int total = src[offset + 46];
+            return total < SessionRecord.MaxIntervals ? total : SessionRecord.MaxIntervals;
+        }
+
+        /// <summary>True if the summary at <paramref name="offset"/> is of a session still running.</summary>
+        public static bool InProgress(byte[] src, int offset)
+        {
+            return (src[offset + 47] & FlagInProgress) != 0;
         }
 
         /// <summary>Interval <paramref name="index"/>: direction u8, reserved u8, start s u16, duration s u16, steps u16.</summary>

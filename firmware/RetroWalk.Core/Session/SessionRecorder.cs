@@ -1,11 +1,12 @@
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 
 namespace RetroWalk.Core.Session
 {
     /// <summary>
     /// Turns the tracker's credited steps into sessions (docs/coach.md). Runs once per loop iteration (<see cref="Update"/>
-    /// drains the step log), never per sample. A session starts with a walk after <see cref="SessionSettings.IdleToStartS"/>
-    /// without steps, or on command; it ends after <see cref="SessionSettings.RestToEndS"/> without steps, or on command.
+    /// drains the step log), never per sample. A session starts with a walk after <see cref="UserSettings.IdleToStartS"/>
+    /// without steps, or on command; it ends after <see cref="UserSettings.RestToEndS"/> without steps, or on command.
     /// An interval is a run of steps in one direction without a pause (a new walk or 2.5 s without a step ends it).
     /// Steadiness is computed on steady bouts: runs of single-step credits in one direction, without the first
     /// <see cref="WarmUpSteps"/> step times of a walk or after a turn, without the last <see cref="CoolDownSteps"/>, cut at a step
@@ -32,7 +33,7 @@ namespace RetroWalk.Core.Session
         public const int MinBoutSteps = 6;
         public const int OutlierPercent = 30;
 
-        private readonly SessionSettings _settings;
+        private readonly UserSettings _settings;
         private readonly int _sampleRateHz;
         private readonly SessionRecord _current = new SessionRecord();
         private readonly SessionHistory _history;
@@ -55,20 +56,22 @@ namespace RetroWalk.Core.Session
         private int _boutMeanMs;
         private int _boutSteps;
         private long _boutSumMs;
-        private long _boutSquaresMs2;
+        private int _boutLastMs;
+        private long _boutStrideSumMs;
+        private long _boutStrideSquaresMs2;
         private long _boutOddSumMs;
         private int _boutOddSteps;
         private int _delayCount;
         private int _delayNext;
 
-        public SessionRecorder(SessionSettings settings, int sampleRateHz, int historyCapacity)
+        public SessionRecorder(UserSettings settings, int sampleRateHz, int historyCapacity)
         {
-            _settings = settings ?? new SessionSettings();
+            _settings = settings ?? new UserSettings();
             _sampleRateHz = sampleRateHz > 0 ? sampleRateHz : 100;
             _history = new SessionHistory(historyCapacity);
         }
 
-        public SessionSettings Settings { get { return _settings; } }
+        public UserSettings Settings { get { return _settings; } }
 
         /// <summary>True while a session is running.</summary>
         public bool Active { get { return _active; } }
@@ -103,7 +106,7 @@ namespace RetroWalk.Core.Session
         /// <summary>Once per loop: books the steps credited since the last call, then ends a session after the rest time.</summary>
         public void Update(StepLog log, long nowSample, uint nowEpochS)
         {
-            _nowMs = ToMs(nowSample);
+            _nowMs = ToMs(nowSample + SampleOffset);
             long sample;
             int steps;
             int intervalSamples;
@@ -116,7 +119,7 @@ namespace RetroWalk.Core.Session
                     _current.StepsLost = Dsp.Saturating.Add(_current.StepsLost, lost);
                 }
 
-                OnCredit(ToMs(sample), steps, ToMs(intervalSamples), direction, nowEpochS);
+                OnCredit(ToMs(sample + SampleOffset), steps, ToMs(intervalSamples), direction, nowEpochS);
             }
 
             if (_active)
@@ -132,7 +135,7 @@ namespace RetroWalk.Core.Session
         /// <summary>Starts a session now (button double press, Control Point); ends the running one first.</summary>
         public void StartByCommand(long nowSample, uint nowEpochS)
         {
-            _nowMs = ToMs(nowSample);
+            _nowMs = ToMs(nowSample + SampleOffset);
             if (_active)
             {
                 End(_nowMs, true);
@@ -144,7 +147,7 @@ namespace RetroWalk.Core.Session
         /// <summary>Ends the running session now; false when none was running.</summary>
         public bool EndByCommand(long nowSample)
         {
-            _nowMs = ToMs(nowSample);
+            _nowMs = ToMs(nowSample + SampleOffset);
             if (!_active)
             {
                 return false;
@@ -163,6 +166,18 @@ namespace RetroWalk.Core.Session
         {
             FlushBout();
             _warmUp = WarmUpSteps;
+        }
+
+        /// <summary>
+        /// Samples before the current tracker's first (added to every sample index it is given): a rebuilt tracker
+        /// counts its samples from 0 again, the session clock must not go back (see <see cref="SessionSource.Update"/>).
+        /// </summary>
+        public long SampleOffset;
+
+        /// <summary>Reads a new log (a rebuilt tracker's) from its first step.</summary>
+        public void ReadNewLog()
+        {
+            _readPosition = 0;
         }
 
         /// <summary>Skips steps already in the log (e.g. after the tracker was rebuilt with a new log).</summary>
@@ -336,7 +351,14 @@ namespace RetroWalk.Core.Session
                 int oldest = _delay[_delayNext];
                 _boutSteps++;
                 _boutSumMs += oldest;
-                _boutSquaresMs2 += (long)oldest * oldest;
+                if (_boutSteps > 1)
+                {
+                    long stride = _boutLastMs + oldest;
+                    _boutStrideSumMs += stride;
+                    _boutStrideSquaresMs2 += stride * stride;
+                }
+
+                _boutLastMs = oldest;
                 if ((_boutSteps & 1) == 1)
                 {
                     _boutOddSumMs += oldest;
@@ -357,7 +379,7 @@ namespace RetroWalk.Core.Session
             if (_boutSteps >= MinBoutSteps && _active)
             {
                 Steadiness target = _boutDirection == WalkDirection.Backward ? _current.BackwardSteadiness : _current.ForwardSteadiness;
-                target.AddBout(_boutSteps, _boutSumMs, _boutSquaresMs2, _boutOddSumMs, _boutOddSteps);
+                target.AddBout(_boutSteps, _boutSumMs, _boutStrideSumMs, _boutStrideSquaresMs2, _boutOddSumMs, _boutOddSteps);
             }
 
             ResetBout();
@@ -368,7 +390,9 @@ namespace RetroWalk.Core.Session
             _boutMeanMs = 0;
             _boutSteps = 0;
             _boutSumMs = 0;
-            _boutSquaresMs2 = 0;
+            _boutLastMs = 0;
+            _boutStrideSumMs = 0;
+            _boutStrideSquaresMs2 = 0;
             _boutOddSumMs = 0;
             _boutOddSteps = 0;
             _delayCount = 0;

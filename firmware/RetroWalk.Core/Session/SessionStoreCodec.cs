@@ -8,11 +8,12 @@ namespace RetroWalk.Core.Session
     /// Binary layout of the kept sessions on flash (docs/coach.md, "Sessions across reboots"), little-endian, fixed
     /// size (<see cref="Size"/> bytes), one record per slot of <see cref="SessionStore"/>:
     /// <code>
-    ///  0 u32 magic "RWSS"   4 u16 version (1)   6 u16 total size   8 u32 sequence (newest slot wins)
+    ///  0 u32 magic "RWSS"   4 u16 version (2)   6 u16 total size   8 u32 sequence (newest slot wins)
     /// 12 u32 next session number   16 u8 sessions kept (0..8)   17..19 zero
     /// 20 8 x session (336 bytes each, oldest first, unused ones zero):
     ///      +0 the 48-byte BLE summary (SessionCodec)   +48 u32 forward mkcal   +52 u32 backward mkcal
-    ///      +56 forward steadiness: u32 sum of step times ms, u32 within-bout squares ms², u32 steps × asymmetry ‰
+    ///      +56 forward steadiness: u32 sum of step times ms, u32 within-bout stride squares ms² (version 1: step
+    ///          squares, read back as the stride squares that give the same CV), u32 steps × asymmetry ‰
     ///      +68 backward steadiness: the same
     ///      +80 32 x the 8-byte BLE interval record (SessionCodec), unused ones zero
     /// 2708 u32 CRC-32 of bytes 0..2707
@@ -23,7 +24,10 @@ namespace RetroWalk.Core.Session
     public static class SessionStoreCodec
     {
         public const uint Magic = 0x53535752; // "RWSS" read as little-endian
-        public const ushort Version = 1;
+        public const ushort Version = 2;
+
+        /// <summary>Version 1 kept step-time squares where version 2 keeps stride squares (Steadiness); still read.</summary>
+        public const ushort StepSquaresVersion = 1;
 
         /// <summary>Sessions kept across reboots: the flash-budget decision of docs/coach.md (5.4 KB for both slots).</summary>
         public const int Capacity = 8;
@@ -77,6 +81,7 @@ namespace RetroWalk.Core.Session
         public static StateError Decode(byte[] b, SessionHistory history, SessionRecord scratch, int[] figures, out uint nextNumber)
         {
             history.Clear();
+            int version = LittleEndian.GetU16(b, 4);
             nextNumber = LittleEndian.GetU32(b, 12);
             int count = b[16];
             if (count > Capacity || nextNumber == 0)
@@ -87,7 +92,8 @@ namespace RetroWalk.Core.Session
             for (int i = 0; i < count; i++)
             {
                 int o = HeaderBytes + i * RecordBytes;
-                if (SessionCodec.DecodeSummary(b, o, SessionCodec.SummaryLength, scratch, figures) != CodecStatus.Ok)
+                if (SessionCodec.DecodeSummary(b, o, SessionCodec.SummaryLength, scratch, figures) != CodecStatus.Ok
+                    || SessionCodec.InProgress(b, o))
                 {
                     history.Clear();
                     return StateError.BadValue;
@@ -95,8 +101,8 @@ namespace RetroWalk.Core.Session
 
                 scratch.ForwardMilliKcal = LittleEndian.GetU32(b, o + 48);
                 scratch.BackwardMilliKcal = LittleEndian.GetU32(b, o + 52);
-                GetSteadiness(scratch.ForwardSteadiness, figures[SessionCodec.ForwardBouts], figures[SessionCodec.ForwardSteadySteps], b, o + 56);
-                GetSteadiness(scratch.BackwardSteadiness, figures[SessionCodec.BackwardBouts], figures[SessionCodec.BackwardSteadySteps], b, o + 68);
+                GetSteadiness(scratch.ForwardSteadiness, figures[SessionCodec.ForwardBouts], figures[SessionCodec.ForwardSteadySteps], b, o + 56, version);
+                GetSteadiness(scratch.BackwardSteadiness, figures[SessionCodec.BackwardBouts], figures[SessionCodec.BackwardSteadySteps], b, o + 68, version);
                 for (int k = 0; k < scratch.IntervalCount; k++)
                 {
                     byte direction;
@@ -125,17 +131,24 @@ namespace RetroWalk.Core.Session
         private static void PutSteadiness(Steadiness s, byte[] b, int o)
         {
             LittleEndian.PutU32(b, o, Sat(s.SumMs));
-            LittleEndian.PutU32(b, o + 4, Sat(s.WithinSquaresMs2));
+            LittleEndian.PutU32(b, o + 4, Sat(s.WithinStrideSquaresMs2));
             LittleEndian.PutU32(b, o + 8, Sat(s.WeightedAsymmetryPermille));
         }
 
-        private static void GetSteadiness(Steadiness s, int bouts, int steps, byte[] b, int o)
+        private static void GetSteadiness(Steadiness s, int bouts, int steps, byte[] b, int o, int version)
         {
             s.Reset();
             s.Bouts = bouts;
             s.Steps = steps;
             s.SumMs = LittleEndian.GetU32(b, o);
-            s.WithinSquaresMs2 = LittleEndian.GetU32(b, o + 4);
+            long squares = LittleEndian.GetU32(b, o + 4);
+            if (version == StepSquaresVersion)
+            {
+                // CV² was squares / (steps − bouts); as strides it is squares' / (2 (steps − 2 bouts)).
+                squares = steps - bouts > 0 && steps - 2 * bouts > 0 ? squares * 2 * (steps - 2 * bouts) / (steps - bouts) : 0;
+            }
+
+            s.WithinStrideSquaresMs2 = squares;
             s.WeightedAsymmetryPermille = LittleEndian.GetU32(b, o + 8);
         }
 

@@ -4,9 +4,13 @@ namespace RetroWalk.Core.Session
 {
     /// <summary>
     /// Step-time variability and left/right asymmetry pooled over the steady bouts it was given (docs/coach.md,
-    /// "Steadiness"). The coefficient of variation uses the within-bout variance (so two bouts at different cadences do
-    /// not look variable): CV = sqrt(sum of within-bout squared deviations / (steps − bouts)) / mean step time. The
-    /// asymmetry of a bout is |mean of odd steps − mean of even steps| / mean step time (which foot is which is unknown,
+    /// "Steadiness"). The variability is measured on strides (two consecutive step times, overlapping): a trunk sensor
+    /// times its left and right steps at slightly different points of each step (the trunk's acceleration differs
+    /// between the legs), an alternating offset that a stride cancels, and a stride halves the share of each step's
+    /// timing jitter. For independent step times a stride's variance is twice a step's, so
+    /// CV = sqrt(sum of within-bout squared stride deviations / (2 × (strides − bouts))) / mean step time, with the
+    /// within-bout variance (two bouts at different cadences do not look variable). A real left/right difference is
+    /// left to the asymmetry: |mean of odd steps − mean of even steps| / mean step time (which foot is which is unknown,
     /// so it is unsigned), pooled weighted by steps. Integers only; figures in tenths of a percent.
     /// </summary>
     public sealed class Steadiness
@@ -20,8 +24,11 @@ namespace RetroWalk.Core.Session
         /// <summary>Sum of the pooled step times, ms.</summary>
         public long SumMs;
 
-        /// <summary>Sum over bouts of the squared deviations from the bout's mean, ms².</summary>
-        public long WithinSquaresMs2;
+        /// <summary>
+        /// Sum over bouts of the strides' squared deviations from the bout's mean stride, ms² (a bout of n step times
+        /// has n − 1 overlapping strides).
+        /// </summary>
+        public long WithinStrideSquaresMs2;
 
         /// <summary>Sum over bouts of steps × asymmetry in tenths of a percent.</summary>
         public long WeightedAsymmetryPermille;
@@ -31,12 +38,13 @@ namespace RetroWalk.Core.Session
         {
             get
             {
-                if (Steps - Bouts <= 0 || SumMs <= 0)
+                int degrees = Steps - 2 * Bouts; // strides (steps − bouts) less one mean per bout
+                if (degrees <= 0 || SumMs <= 0)
                 {
                     return 0;
                 }
 
-                long variance = WithinSquaresMs2 / (Steps - Bouts);
+                long variance = WithinStrideSquaresMs2 / (2 * degrees);
                 long sd1000 = FixedMath.Isqrt64(variance * 1000000);
                 return (int)(sd1000 * Steps / SumMs);
             }
@@ -54,10 +62,13 @@ namespace RetroWalk.Core.Session
             get { return Steps <= 0 ? 0 : (int)(SumMs / Steps); }
         }
 
-        /// <summary>Adds one finished bout: its step count, sums of step times, squares, and odd/even sums.</summary>
-        public void AddBout(int steps, long sumMs, long sumSquaresMs2, long oddSumMs, int oddSteps)
+        /// <summary>
+        /// Adds one finished bout: its step count and sum of step times, the sum and sum of squares of its
+        /// <paramref name="steps"/> − 1 overlapping strides, and the odd steps' sum and count.
+        /// </summary>
+        public void AddBout(int steps, long sumMs, long strideSumMs, long strideSquaresMs2, long oddSumMs, int oddSteps)
         {
-            if (steps < 2)
+            if (steps < 3)
             {
                 return;
             }
@@ -65,7 +76,7 @@ namespace RetroWalk.Core.Session
             Bouts = Dsp.Saturating.Increment(Bouts);
             Steps = Dsp.Saturating.Add(Steps, steps);
             SumMs += sumMs;
-            WithinSquaresMs2 += sumSquaresMs2 - sumMs * sumMs / steps;
+            WithinStrideSquaresMs2 += strideSquaresMs2 - strideSumMs * strideSumMs / (steps - 1);
             int evenSteps = steps - oddSteps;
             if (oddSteps > 0 && evenSteps > 0)
             {
@@ -82,7 +93,7 @@ namespace RetroWalk.Core.Session
             Bouts += other.Bouts;
             Steps += other.Steps;
             SumMs += other.SumMs;
-            WithinSquaresMs2 += other.WithinSquaresMs2;
+            WithinStrideSquaresMs2 += other.WithinStrideSquaresMs2;
             WeightedAsymmetryPermille += other.WeightedAsymmetryPermille;
         }
 
@@ -97,7 +108,7 @@ namespace RetroWalk.Core.Session
             Bouts = 0;
             Steps = 0;
             SumMs = 0;
-            WithinSquaresMs2 = 0;
+            WithinStrideSquaresMs2 = 0;
             WeightedAsymmetryPermille = 0;
         }
     }

@@ -13,5 +13,8 @@ namespace RetroWalk.Core.Status
         public const int Snapshot = 4;
         public const int TiltAlarm = 8;
         public const int All = ForwardSteps | BackwardSteps | Snapshot | TiltAlarm;
+
+        /// <summary>How many groups there are: the bits of <see cref="All"/> are 1 &lt;&lt; 0 .. 1 &lt;&lt; (Count - 1).</summary>
+        public const int Count = 4;
     }
 }

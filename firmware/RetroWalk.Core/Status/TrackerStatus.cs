@@ -44,6 +44,12 @@ namespace RetroWalk.Core.Status
         /// <summary>Battery level 0..100 %, or -1 when not measured (no battery part, or before the first reading).</summary>
         public int BatteryPercent = -1;
 
+        /// <summary>
+        /// The device needs attention (<see cref="Health.DeviceHealth.HasFault"/>): filled in by the BLE side from the last
+        /// Health publication, as the battery level, and advertised as BTHome's second "problem".
+        /// </summary>
+        public bool HealthFault;
+
         public void CopyFrom(TrackerStatus other)
         {
             ForwardSteps = other.ForwardSteps;
@@ -61,6 +67,7 @@ namespace RetroWalk.Core.Status
             BackwardIntervals = other.BackwardIntervals;
             Sequence = other.Sequence;
             BatteryPercent = other.BatteryPercent;
+            HealthFault = other.HealthFault;
         }
     }
 }

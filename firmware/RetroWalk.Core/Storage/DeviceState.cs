@@ -5,8 +5,6 @@ namespace RetroWalk.Core.Storage
     /// <summary>Everything that survives a reboot: counters, reset time, session figures, daily totals, settings, history.</summary>
     public sealed class DeviceState
     {
-        public const short MaxUtcOffsetMinutes = 14 * 60;
-
         public uint ForwardSteps;
         public uint BackwardSteps;
 
@@ -26,44 +24,15 @@ namespace RetroWalk.Core.Storage
         public uint YesterdayForward;
         public uint YesterdayBackward;
 
-        /// <summary>Local time minus UTC, in minutes (Current Time Service / Local Time Information).</summary>
-        public short UtcOffsetMinutes;
+        /// <summary>A fall alarm is latched and not acknowledged: restored at boot, it sounds again until acknowledged.</summary>
+        public bool FallAlarmLatched;
 
-        /// <summary>Zero the counters at local midnight (the daily totals roll over either way).</summary>
-        public bool AutoDailyReset;
+        /// <summary>UTC seconds when that fall alarm was raised; 0 when the clock was not set then (or no alarm).</summary>
+        public uint FallAlarmEpochS;
 
-        /// <summary>Broadcast the BTHome advertisement (Home Assistant); on by default.</summary>
-        public bool BtHomeAdvertising = true;
-
-        public MountAxis ForwardAxis = MountAxis.PlusZ;
-        public byte StepsToStartWalk = 6;
-        public byte TiltWarnBackwardDeg = 30;
-        public byte TiltWarnForwardDeg = 45;
-        public byte TiltWarnSidewaysDeg = 30;
-        public ushort TiltHoldMs = 1000;
+        /// <summary>The user's settings (BLE Config), saved with the counts.</summary>
+        public readonly UserSettings Settings = new UserSettings();
 
         public readonly HourlyHistory History = new HourlyHistory();
-
-        /// <summary>Copies the persisted settings into a tracker configuration (before the Tracker is built).</summary>
-        public void ApplyTo(TrackerConfig config)
-        {
-            config.ForwardAxis = ForwardAxis;
-            config.StepsToStartWalk = StepsToStartWalk;
-            config.Alarm.TiltWarnBackwardDeg = TiltWarnBackwardDeg;
-            config.Alarm.TiltWarnForwardDeg = TiltWarnForwardDeg;
-            config.Alarm.TiltWarnSidewaysDeg = TiltWarnSidewaysDeg;
-            config.Alarm.TiltHoldMs = TiltHoldMs;
-        }
-
-        /// <summary>Takes the persisted settings from a tracker configuration.</summary>
-        public void TakeSettingsFrom(TrackerConfig config)
-        {
-            ForwardAxis = config.ForwardAxis;
-            StepsToStartWalk = (byte)config.StepsToStartWalk;
-            TiltWarnBackwardDeg = (byte)config.Alarm.TiltWarnBackwardDeg;
-            TiltWarnForwardDeg = (byte)config.Alarm.TiltWarnForwardDeg;
-            TiltWarnSidewaysDeg = (byte)config.Alarm.TiltWarnSidewaysDeg;
-            TiltHoldMs = (ushort)config.Alarm.TiltHoldMs;
-        }
     }
 }

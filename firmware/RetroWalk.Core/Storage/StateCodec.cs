@@ -1,33 +1,53 @@
 using RetroWalk.Core.Bytes;
+using RetroWalk.Core.Config;
 
 namespace RetroWalk.Core.Storage
 {
     /// <summary>
-    /// Binary layout of the persisted state, little-endian, fixed size (<see cref="Size"/> bytes):
+    /// Binary layout of the persisted state, little-endian, fixed size (<see cref="Size"/> bytes), version 3:
     /// <code>
-    ///  0 u32 magic "RWST"      4 u16 version (1)     6 u16 total size      8 u32 sequence (newest slot wins)
+    ///  0 u32 magic "RWST"      4 u16 version (3)     6 u16 total size      8 u32 sequence (newest slot wins)
     /// 12 u32 forward steps    16 u32 backward steps 20 u32 reset epoch (UTC s, 0 = clock unset)
-    /// 24 u32 backward walking ms   28 u32 longest backward streak   32 u32 backward intervals
+    /// 24 u32 backward walking s    28 u32 longest backward streak   32 u32 backward intervals
     /// 36 u32 local day        40 u32 today fwd      44 u32 today bwd      48 u32 yesterday fwd   52 u32 yesterday bwd
-    /// 56 s16 UTC offset min   58 u8 flags (b0 auto daily reset, b1 BTHome)         59 u8 forward axis     60 u8 steps to start
-    /// 61 u8 tilt warn backward deg   62 u8 tilt warn forward deg   63 u8 tilt warn sideways deg
-    /// 64 u16 history count    66 u16 tilt hold ms
-    /// 68 168 x { u32 hour start (UTC s), u16 fwd, u16 bwd }, oldest first, unused ones zero
-    /// 1412 u32 CRC-32 of bytes 0..1411
+    /// 56 u16 history count    58 u8 settings bytes n   59 u8 alarm flags (b0 fall alarm latched, not acknowledged)
+    /// 60 u32 when that fall alarm was raised (UTC s, 0 = clock unset)
+    /// 64 settings record (SettingsCodec, n bytes: the same bytes as the BLE Config characteristic), zero up to 124
+    /// 124 168 x { u32 hour start (UTC s), u16 fwd, u16 bwd }, oldest first, unused ones zero
+    /// 1468 u32 CRC-32 of bytes 0..1467
     /// </code>
+    /// Versions 1 and 2 (1416 bytes) kept the settings one by one at 56-63 and 66 and are still read: their settings
+    /// are taken over, every setting they did not have gets its default. The settings area has room for settings
+    /// added later: a record with fewer settings bytes than the table restores the missing ones with their defaults.
     /// </summary>
     public static class StateCodec
     {
         public const uint Magic = 0x54535752; // "RWST" read as little-endian
-        /// <summary>2: offset 24 holds backward-walking seconds (1 held milliseconds, wrapping at 49.7 days).</summary>
-        public const ushort Version = 2;
-        public const int HistoryOffset = 68;
+
+        /// <summary>
+        /// 3: the settings record of <see cref="SettingsCodec"/> at 64 and the latched fall alarm. 2: offset 24 holds backward-walking seconds
+        /// (1 held milliseconds, wrapping at 49.7 days).
+        /// </summary>
+        public const ushort Version = 3;
+        public const int HistoryCountOffset = 56;
+        public const int SettingsLengthOffset = 58;
+        public const int AlarmFlagsOffset = 59;
+        public const int FallAlarmEpochOffset = 60;
+        public const int SettingsOffset = 64;
+        public const int SettingsAreaBytes = 60;
+        public const int HistoryOffset = SettingsOffset + SettingsAreaBytes;
         public const int HistoryRecordBytes = 8;
         public const int CrcOffset = HistoryOffset + HourlyHistory.Capacity * HistoryRecordBytes;
         public const int Size = CrcOffset + 4;
 
-        private const byte FlagAutoDailyReset = 1;
-        private const byte FlagBtHome = 2;
+        /// <summary>Versions 1 and 2: the history at 68, the CRC at 1412.</summary>
+        public const int V2HistoryOffset = 68;
+        public const int V2CrcOffset = V2HistoryOffset + HourlyHistory.Capacity * HistoryRecordBytes;
+        public const int V2Size = V2CrcOffset + 4;
+
+        private const byte V2FlagAutoDailyReset = 1;
+        private const byte V2FlagBtHome = 2;
+        private const byte AlarmFlagFallLatched = 1;
 
         public static void Encode(DeviceState s, uint sequence, byte[] b)
         {
@@ -47,17 +67,12 @@ namespace RetroWalk.Core.Storage
             LittleEndian.PutU32(b, 44, s.TodayBackward);
             LittleEndian.PutU32(b, 48, s.YesterdayForward);
             LittleEndian.PutU32(b, 52, s.YesterdayBackward);
-            LittleEndian.PutU16(b, 56, s.UtcOffsetMinutes);
-            b[58] = (byte)((s.AutoDailyReset ? FlagAutoDailyReset : 0) | (s.BtHomeAdvertising ? FlagBtHome : 0));
-            b[59] = (byte)s.ForwardAxis;
-            b[60] = s.StepsToStartWalk;
-            b[61] = s.TiltWarnBackwardDeg;
-            b[62] = s.TiltWarnForwardDeg;
-            b[63] = s.TiltWarnSidewaysDeg;
-            LittleEndian.PutU16(b, 66, s.TiltHoldMs);
+            b[SettingsLengthOffset] = (byte)SettingsCodec.Encode(s.Settings, b, SettingsOffset);
+            b[AlarmFlagsOffset] = s.FallAlarmLatched ? AlarmFlagFallLatched : (byte)0;
+            LittleEndian.PutU32(b, FallAlarmEpochOffset, s.FallAlarmLatched ? s.FallAlarmEpochS : 0);
 
             int count = s.History.Count;
-            LittleEndian.PutU16(b, 64, count);
+            LittleEndian.PutU16(b, HistoryCountOffset, count);
             for (int i = 0; i < count; i++)
             {
                 uint hour;
@@ -76,18 +91,22 @@ namespace RetroWalk.Core.Storage
         /// <summary>Checks a record's size, magic, version and checksum; gives its sequence number.</summary>
         public static StateError Check(byte[] b, int length, out uint sequence)
         {
-            return SlotRecordCheck.Check(b, length, Magic, Version, Size, CrcOffset, out sequence);
+            bool older = length >= 6 && LittleEndian.GetU16(b, 4) < 3;
+            return SlotRecordCheck.Check(b, length, Magic, Version, older ? V2Size : Size, older ? V2CrcOffset : CrcOffset,
+                out sequence);
         }
 
         /// <summary>
-        /// Decodes a record that passed <see cref="Check"/>. A setting out of range (e.g. written under other limits)
-        /// keeps the value already in <paramref name="s"/> (the default) and sets <paramref name="settingsDefaulted"/>:
-        /// a setting never costs the counts. An inconsistent record leaves <paramref name="s"/> untouched (BadValue).
+        /// Decodes a record that passed <see cref="Check"/>, of any version. A setting out of range (e.g. written under
+        /// other limits) gets its default and sets <paramref name="settingsDefaulted"/>: a setting never costs the
+        /// counts. An inconsistent record leaves <paramref name="s"/> untouched (BadValue).
         /// </summary>
         public static StateError Decode(byte[] b, DeviceState s, out bool settingsDefaulted)
         {
             settingsDefaulted = false;
-            int historyCount = LittleEndian.GetU16(b, 64);
+            int version = LittleEndian.GetU16(b, 4);
+            int historyOffset = version < 3 ? V2HistoryOffset : HistoryOffset;
+            int historyCount = LittleEndian.GetU16(b, version < 3 ? 64 : HistoryCountOffset);
             if (historyCount > HourlyHistory.Capacity)
             {
                 return StateError.BadValue;
@@ -97,7 +116,7 @@ namespace RetroWalk.Core.Storage
             s.BackwardSteps = LittleEndian.GetU32(b, 16);
             s.ResetEpochS = LittleEndian.GetU32(b, 20);
             uint backwardWalking = LittleEndian.GetU32(b, 24);
-            s.BackwardWalkingS = LittleEndian.GetU16(b, 4) < 2 ? backwardWalking / 1000 : backwardWalking;
+            s.BackwardWalkingS = version < 2 ? backwardWalking / 1000 : backwardWalking;
             s.LongestBackwardStreakSteps = LittleEndian.GetU32(b, 28);
             s.BackwardIntervals = LittleEndian.GetU32(b, 32);
             s.LocalDay = (int)LittleEndian.GetU32(b, 36);
@@ -105,43 +124,50 @@ namespace RetroWalk.Core.Storage
             s.TodayBackward = LittleEndian.GetU32(b, 44);
             s.YesterdayForward = LittleEndian.GetU32(b, 48);
             s.YesterdayBackward = LittleEndian.GetU32(b, 52);
-            short offset = (short)LittleEndian.GetU16(b, 56);
-            if (offset >= -DeviceState.MaxUtcOffsetMinutes && offset <= DeviceState.MaxUtcOffsetMinutes)
+            // Versions 1 and 2 did not keep the alarm: nothing latched.
+            s.FallAlarmLatched = version >= 3 && (b[AlarmFlagsOffset] & AlarmFlagFallLatched) != 0;
+            s.FallAlarmEpochS = s.FallAlarmLatched ? LittleEndian.GetU32(b, FallAlarmEpochOffset) : 0;
+            UserSettings settings = s.Settings;
+            if (version < 3)
             {
-                s.UtcOffsetMinutes = offset;
+                settingsDefaulted = DecodeV2Settings(b, settings);
             }
             else
             {
-                settingsDefaulted = true;
+                int length = b[SettingsLengthOffset];
+                SettingsCodec.Decode(b, SettingsOffset, length > SettingsAreaBytes ? SettingsAreaBytes : length, settings);
             }
 
-            s.AutoDailyReset = (b[58] & FlagAutoDailyReset) != 0;
-            s.BtHomeAdvertising = (b[58] & FlagBtHome) != 0;
-            settingsDefaulted |= !RestoreSetting(s, Settings.ForwardAxis, b[59]);
-            settingsDefaulted |= !RestoreSetting(s, Settings.StepsToStartWalk, b[60]);
-            settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnBackwardDeg, b[61]);
-            settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnForwardDeg, b[62]);
-            settingsDefaulted |= !RestoreSetting(s, Settings.TiltWarnSidewaysDeg, b[63]);
-            settingsDefaulted |= !RestoreSetting(s, Settings.TiltHoldMs, LittleEndian.GetU16(b, 66));
+            settingsDefaulted |= settings.ResetInvalid();
             s.History.Clear();
             for (int i = 0; i < historyCount; i++)
             {
-                int o = HistoryOffset + i * HistoryRecordBytes;
+                int o = historyOffset + i * HistoryRecordBytes;
                 s.History.Append(LittleEndian.GetU32(b, o), LittleEndian.GetU16(b, o + 4), LittleEndian.GetU16(b, o + 6));
             }
 
             return StateError.None;
         }
 
-        private static bool RestoreSetting(DeviceState s, int id, int value)
+        /// <summary>Versions 1 and 2: the settings one by one; true if the UTC offset was not a whole quarter hour.</summary>
+        private static bool DecodeV2Settings(byte[] b, UserSettings settings)
         {
-            if (!Settings.IsValid(id, value))
+            int offsetMinutes = (short)LittleEndian.GetU16(b, 56);
+            bool defaulted = offsetMinutes % 15 != 0;
+            if (!defaulted)
             {
-                return false;
+                settings.UtcOffsetQuarterHours = offsetMinutes / 15;
             }
 
-            Settings.Apply(s, id, value);
-            return true;
+            settings.DailyReset = (b[58] & V2FlagAutoDailyReset) != 0;
+            settings.BtHomeAdvertising = (b[58] & V2FlagBtHome) != 0;
+            settings.Put(SettingTable.ForwardAxis, b[59]);
+            settings.StepsToStartWalk = b[60];
+            settings.TiltWarnBackwardDeg = b[61];
+            settings.TiltWarnForwardDeg = b[62];
+            settings.TiltWarnSidewaysDeg = b[63];
+            settings.TiltHoldMs = LittleEndian.GetU16(b, 66);
+            return defaulted;
         }
 
         /// <summary>A sentence for a log or the CLI.</summary>

@@ -4,6 +4,8 @@ using nanoFramework.Device.Bluetooth;
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Device;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Power;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Status;
@@ -20,9 +22,13 @@ namespace RetroWalk.Firmware.Ble
     /// <para>Threads: <see cref="Publish"/> and <see cref="Advertise"/> come from the device loop and never block on
     /// the radio; read/write handlers run on the BLE event thread and answer from the session; a worker thread
     /// streams History and refreshes the advertisement (both can take a second or more). One lock guards the core.</para>
-    /// <para>Start order: construct, attach to the device loop (which then publishes everything), <see cref="Start"/>.</para>
+    /// <para>Pairing (docs/ble.md, Pairing): a phone bonds only while the loop's <see cref="PairingWindow"/> is open,
+    /// and every write is checked by the session against the link's state, which <see cref="PairingAdapter"/> reports
+    /// from the stack's pairing events.</para>
+    /// <para>Start order: construct, attach to the device loop (which then publishes everything),
+    /// <see cref="AttachPairing"/>, <see cref="Start"/>.</para>
     /// </summary>
-    public sealed class BleTracker : IStatusPublisher, IRawPacketSink
+    public sealed class BleTracker : IStatusPublisher, IHealthPublisher, IRawPacketSink
     {
         private readonly object _sync = new object();
         private readonly GattSessionState _session;
@@ -33,6 +39,7 @@ namespace RetroWalk.Firmware.Ble
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private bool _advertPending;
         private Thread _worker;
+        private readonly PairingAdapter _pairing;
 
         /// <summary>Recording mode's packets are copied here to be notified (the packer keeps filling its own).</summary>
         private readonly byte[] _rawPacket = new byte[HistoryCodec.MaxPayloadLength];
@@ -54,9 +61,8 @@ namespace RetroWalk.Firmware.Ble
             server.DeviceName = AdvertisementCodec.DefaultDeviceName;
             server.Appearance = AdvertisementCodec.AppearanceOnHipWalkingSensor;
 
-            // Just Works pairing (no display, no keyboard): enough for the encrypted link the writes require.
-            server.Pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;
-            server.Pairing.AllowBonding = true;
+            // Pairing that needs the wearer (docs/ble.md, Pairing): configured before the services are added.
+            _pairing = new PairingAdapter(server.Pairing, _session.Link, _sync);
 
             var builder = new GattServiceBuilder();
             builder.Build(_session.HasBattery, firmwareRevision, hardwareRevision);
@@ -80,6 +86,25 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 _session.AttachRecording(recording, sensor);
+            }
+        }
+
+        /// <summary>Sessions (docs/ble.md, Session and Session log): the loop thread books them, BLE reads them.</summary>
+        public void AttachSessions(ISessionSource sessions)
+        {
+            lock (_sync)
+            {
+                _session.AttachSessions(sessions);
+            }
+        }
+
+        /// <summary>From the device loop's HealthMonitor: the Health notification (at once on a fault).</summary>
+        public void PublishHealth(DeviceHealth health)
+        {
+            lock (_sync)
+            {
+                _session.PublishHealth(health);
+                SendNotifications();
             }
         }
 
@@ -108,6 +133,15 @@ namespace RetroWalk.Firmware.Ble
 
                 return sent;
             }
+        }
+
+        /// <summary>
+        /// The loop's pairing window, and its monotonic clock (the window's times): without them no phone can bond and
+        /// no write is ever accepted.
+        /// </summary>
+        public void AttachPairing(PairingWindow window, IClock clock)
+        {
+            _pairing.Attach(window, clock);
         }
 
         /// <summary>Starts advertising and the worker thread. Call after attaching to the loop.</summary>
@@ -155,10 +189,15 @@ namespace RetroWalk.Firmware.Ble
                         + status.BatteryPercent.ToString() + " %");
                 }
 
+                // The device fault (BTHome problem_2) and the Session characteristic's due notification.
+                _session.BeforeAdvertise(status, now);
                 SendNotifications();
                 wake = _adverts.Offer(status, now);
                 _advertPending |= wake;
             }
+
+            // Offered every second by the loop: the stack may store a bond from the hold on, until the window closes.
+            _pairing.SyncBonding();
 
             if (wake)
             {
@@ -232,7 +271,7 @@ namespace RetroWalk.Firmware.Ble
             lock (_sync)
             {
                 SendNotifications();
-                history = _session.HistoryActive;
+                history = _session.HistoryActive || _session.SessionLogActive;
             }
 
             if (history)
@@ -307,6 +346,7 @@ namespace RetroWalk.Firmware.Ble
                 }
 
                 StreamHistory();
+                StreamSessionLog();
                 if (advert)
                 {
                     _advertiser.Refresh(btHome);
@@ -331,6 +371,28 @@ namespace RetroWalk.Firmware.Ble
                 }
 
                 NotifyWithRetry(_characteristics[GattTable.History], buffer);
+                Thread.Sleep(GattSessionState.HistoryPacketGapMs);
+            }
+        }
+
+        /// <summary>A session download (Control Point 0x13), paced as History.</summary>
+        private void StreamSessionLog()
+        {
+            Buffer buffer = _buffers[GattTable.SessionLog];
+            while (true)
+            {
+                lock (_sync)
+                {
+                    int length = _session.NextSessionLogPacket();
+                    if (length == 0)
+                    {
+                        return;
+                    }
+
+                    buffer.Length = (uint)length;
+                }
+
+                NotifyWithRetry(_characteristics[GattTable.SessionLog], buffer);
                 Thread.Sleep(GattSessionState.HistoryPacketGapMs);
             }
         }

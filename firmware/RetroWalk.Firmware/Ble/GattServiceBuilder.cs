@@ -59,9 +59,10 @@ namespace RetroWalk.Firmware.Ble
             var parameters = new GattLocalCharacteristicParameters();
             parameters.CharacteristicProperties = (GattCharacteristicProperties)(uint)GattTable.Properties(id);
             parameters.ReadProtectionLevel = GattProtectionLevel.Plain;
-            // Encrypted writes make the phone pair (Just Works) on the first one.
+            // Every write needs an encrypted, authenticated link (NimBLE's WRITE_ENC | WRITE_AUTHEN): the stack answers
+            // 0x05/0x0F and the phone pairs; GattSessionState checks the same again (docs/ble.md, Pairing).
             parameters.WriteProtectionLevel = GattTable.WriteEncrypted(id)
-                ? GattProtectionLevel.EncryptionRequired
+                ? GattProtectionLevel.EncryptionAndAuthenticationRequired
                 : GattProtectionLevel.Plain;
             string description = GattTable.Description(id);
             if (description != null)

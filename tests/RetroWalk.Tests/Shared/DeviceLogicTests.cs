@@ -31,6 +31,7 @@ namespace RetroWalk.Tests
             ButtonLogic b = new ButtonLogic();
             b.Update(false, 0);
             b.Update(true, 1000);
+            Assert.AreEqual((int)ButtonAction.PairingHold, (int)b.Update(true, 1000 + ButtonLogic.PairingHoldMs), "the pairing hold comes first");
             Assert.AreEqual((int)ButtonAction.None, (int)b.Update(true, 1000 + ButtonLogic.LongPressMs - 100));
             Assert.AreEqual((int)ButtonAction.LongPress, (int)b.Update(true, 1000 + ButtonLogic.LongPressMs));
             Assert.AreEqual((int)ButtonAction.None, (int)b.Update(true, 1000 + ButtonLogic.LongPressMs + 5000));

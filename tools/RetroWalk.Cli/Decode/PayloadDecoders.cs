@@ -2,6 +2,7 @@ using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Status;
+using RetroWalk.Host.Settings;
 
 namespace RetroWalk.Cli.Decode;
 
@@ -26,7 +27,7 @@ public static class PayloadDecoders
         Status("session", StatusCharacteristics.BackwardSession),
         Status("cadence", StatusCharacteristics.Cadence),
         Status("tilt", StatusCharacteristics.Tilt),
-        new("config", "Config characteristic (read/write, 8 bytes): tilt warnings, hold, walk start, axis, flags, UTC offset", Config),
+        new("config", $"Config characteristic (read/write, {ConfigCodec.Length} bytes, or a write of the leading fields): every setting", Config),
         new("current-time", "Current Time 0x2A2B (10 bytes, local time)", CurrentTime),
         new("control-point", "Control Point request (op code and its parameter)", ControlRequest),
         new("control-response", "Control Point response notification (80 op status)", ControlResponse),
@@ -116,37 +117,28 @@ public static class PayloadDecoders
 
     private static DecodedPayload Config(byte[] bytes)
     {
-        var scratch = new DeviceSettings();
-        var settings = new DeviceSettings();
+        var scratch = new UserSettings();
+        var settings = new UserSettings();
         var result = ConfigCodec.Decode(bytes, 0, bytes.Length, scratch, settings);
         if (result != CodecStatus.Ok)
         {
-            return DecodedPayload.Fail(Problem(result, bytes.Length, $"{ConfigCodec.Length}") +
-                (result == CodecStatus.OutOfRange ? ConfigRangeHint(scratch) : ""));
+            return DecodedPayload.Fail(Problem(result, bytes.Length, $"{ConfigCodec.Length}, or a write ending at a field boundary") +
+                (result == CodecStatus.OutOfRange ? SettingsText.RangeHint(scratch) : ""));
         }
-        int offsetMinutes = settings.UtcOffsetQuarterHours * 15;
-        return new DecodedPayload()
-            .Add("tilt warning backward", $"{settings.TiltWarningBackwardDeg} °")
-            .Add("tilt warning forward", $"{settings.TiltWarningForwardDeg} °")
-            .Add("tilt hold", $"{settings.TiltHoldMs} ms")
-            .Add("steps to start a walk", $"{settings.StepsToStartWalk} steps")
-            .Add("forward axis", settings.ForwardAxis.ToString())
-            .Add("BTHome advertising", settings.BtHomeAdvertising ? "on" : "off")
-            .Add("daily reset at local midnight", settings.DailyReset ? "on" : "off")
-            .Add("UTC offset", $"{(offsetMinutes < 0 ? "-" : "+")}{Math.Abs(offsetMinutes) / 60:D2}:{Math.Abs(offsetMinutes) % 60:D2}");
-    }
 
-    /// <summary>Which field of a rejected Config write is out of range (the codec says only that one is).</summary>
-    private static string ConfigRangeHint(DeviceSettings s)
-    {
-        static bool Out(int v, int min, int max) => v < min || v > max;
-        if (Out(s.TiltWarningBackwardDeg, DeviceSettings.MinTiltWarningDeg, DeviceSettings.MaxTiltWarningDeg)) return $": tilt warning backward {s.TiltWarningBackwardDeg}° (allowed {DeviceSettings.MinTiltWarningDeg}..{DeviceSettings.MaxTiltWarningDeg})";
-        if (Out(s.TiltWarningForwardDeg, DeviceSettings.MinTiltWarningDeg, DeviceSettings.MaxTiltWarningDeg)) return $": tilt warning forward {s.TiltWarningForwardDeg}° (allowed {DeviceSettings.MinTiltWarningDeg}..{DeviceSettings.MaxTiltWarningDeg})";
-        if (Out(s.TiltHoldMs, DeviceSettings.MinTiltHoldMs, DeviceSettings.MaxTiltHoldMs)) return $": tilt hold {s.TiltHoldMs} ms (allowed {DeviceSettings.MinTiltHoldMs}..{DeviceSettings.MaxTiltHoldMs})";
-        if (Out(s.StepsToStartWalk, DeviceSettings.MinStepsToStartWalk, DeviceSettings.MaxStepsToStartWalk)) return $": steps to start {s.StepsToStartWalk} (allowed {DeviceSettings.MinStepsToStartWalk}..{DeviceSettings.MaxStepsToStartWalk})";
-        if ((byte)s.ForwardAxis > (byte)MountAxis.Unknown) return $": forward axis {(byte)s.ForwardAxis} (allowed 0..{(byte)MountAxis.Unknown})";
-        if ((s.Flags & ~DeviceSettings.KnownFlags) != 0) return $": unknown flag bits 0x{s.Flags & ~DeviceSettings.KnownFlags:X2}";
-        return $": UTC offset {s.UtcOffsetQuarterHours} quarter hours (allowed {DeviceSettings.MinUtcOffsetQuarterHours}..{DeviceSettings.MaxUtcOffsetQuarterHours})";
+        int fields = SettingsCodec.Decode(bytes, 0, bytes.Length, scratch);
+        var payload = new DecodedPayload();
+        foreach (var (label, value) in SettingsText.Lines(settings, fields))
+        {
+            payload.Add(label, value);
+        }
+
+        if (fields < SettingTable.Count)
+        {
+            payload.Add("settings not in this write", $"{SettingTable.Count - fields} (unchanged)");
+        }
+
+        return payload;
     }
 
     private static DecodedPayload CurrentTime(byte[] bytes)
@@ -339,7 +331,9 @@ public static class PayloadDecoders
         d.Add("BTHome", r.TriggerBased ? "v2, unencrypted, trigger based" : "v2, unencrypted, regular interval");
         if (r.PacketId >= 0) d.Add("packet id", $"{r.PacketId}");
         if (r.BatteryPercent >= 0) d.Add("battery", $"{r.BatteryPercent} %");
-        if (r.HasProblem) d.Add("problem", r.Problem ? "on" : "off");
+        if (r.HasProblem) d.Add(r.HasDeviceProblem ? "problem_1 (fall)" : "problem", r.Problem ? "on" : "off");
+        if (r.HasDeviceProblem) d.Add("problem_2 (device fault)", r.DeviceProblem ? "on" : "off");
+        if (r.HasSafety) d.Add("safety", r.Unsafe ? "on (unsafe: tilt warning)" : "off");
         for (var i = 0; i < r.CountCount; i++) d.Add(r.CountCount > 1 ? $"count_{i + 1}" : "count", $"{r.Counts[i]}");
         if (r.HasRotation) d.Add("rotation", Inv($"{r.RotationDeciDeg / 10.0:F1} °"));
         if (r.OutOfOrder) d.Add("warning", "object ids not in ascending order");

@@ -43,7 +43,7 @@ public static class SessionDecoder
             .Add("forward steadiness", $"step-time CV {Pct(figures[SessionCodec.ForwardCv])}, asymmetry {Pct(figures[SessionCodec.ForwardAsymmetry])} ({figures[SessionCodec.ForwardBouts]} bouts, {figures[SessionCodec.ForwardSteadySteps]} steps)")
             .Add("backward steadiness", $"step-time CV {Pct(figures[SessionCodec.BackwardCv])}, asymmetry {Pct(figures[SessionCodec.BackwardAsymmetry])} ({figures[SessionCodec.BackwardBouts]} bouts, {figures[SessionCodec.BackwardSteadySteps]} steps)")
             .Add("intervals", $"{s.IntervalTotal}{((bytes[47] & SessionCodec.FlagIntervalsTruncated) != 0 ? " (list truncated)" : "")}")
-            .Add("started / ended by", $"{(s.StartedByCommand ? "command" : "walking")} / {(s.EndedByCommand ? "command" : "rest")}");
+            .Add("started / ended by", $"{(s.StartedByCommand ? "command" : "walking")} / {(SessionCodec.InProgress(bytes, 0) ? "still running" : s.EndedByCommand ? "command" : "rest")}");
         for (int i = 0; i < extra / SessionCodec.IntervalLength; i++)
         {
             int o = SessionCodec.SummaryLength + i * SessionCodec.IntervalLength;

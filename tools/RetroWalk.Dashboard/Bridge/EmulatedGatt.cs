@@ -1,4 +1,5 @@
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Emulation;
@@ -25,6 +26,8 @@ public sealed class EmulatedGatt
             new BatteryReporter(new EmulatedBattery(() => device.Clock.MonotonicMs)));
         Recording = recording ?? new RecordingControl();
         _session.AttachRecording(Recording, device.Config.Sensor);
+        _session.AttachSessions(device.Sessions);
+        Connected();
     }
 
     /// <summary>Recording mode's state (the device loop's RawSampleTap reads the same object).</summary>
@@ -76,6 +79,16 @@ public sealed class EmulatedGatt
     /// <summary>The link dropped: the device forgets the subscriptions (CCCDs are per connection for an unbonded client).</summary>
     public void Disconnected() => _session.ConnectionChanged(false);
 
+    /// <summary>
+    /// A page connected. It stands for a phone the wearer paired in a pairing window earlier (the browser leaves
+    /// pairing to the operating system), so its link is encrypted with an approved bond and its writes are accepted.
+    /// </summary>
+    public void Connected()
+    {
+        _session.ConnectionChanged(true);
+        _session.Link.PairingCompleted(encrypted: true, approved: true, window: null);
+    }
+
     public GattResult Subscribe(string uuid, bool on)
     {
         int id = IdOf(uuid);
@@ -117,6 +130,11 @@ public sealed class EmulatedGatt
             Notified?.Invoke(Uuid(GattTable.History), _session.Value(GattTable.History)[..n]);
         }
 
+        while (_session.NextSessionLogPacket() is int n and > 0)
+        {
+            Notified?.Invoke(Uuid(GattTable.SessionLog), _session.Value(GattTable.SessionLog)[..n]);
+        }
+
         return new GattResult(att);
     }
 
@@ -128,6 +146,14 @@ public sealed class EmulatedGatt
     {
         _session.UpdateBattery(status, _device.Clock.MonotonicMs);
         BatteryPercent = status.BatteryPercent;
+        _session.BeforeAdvertise(status, _device.Clock.MonotonicMs); // the Session notification when due
+        Deliver();
+    }
+
+    /// <summary>The loop's HealthMonitor (through <see cref="GattPublisher"/>): notified at once on a fault.</summary>
+    public void PublishHealth(DeviceHealth health)
+    {
+        _session.PublishHealth(health);
         Deliver();
     }
 

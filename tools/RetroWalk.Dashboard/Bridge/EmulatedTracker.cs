@@ -22,6 +22,7 @@ public sealed class EmulatedTracker : IDisposable
     private volatile bool _stop;
     private readonly RawPacketForwarder _rawPackets;
     private RawSampleTap? _tap;
+    private volatile bool _inputFinished;
 
     public EmulatedTracker(string scenario, double speed, int seed = 1)
     {
@@ -39,7 +40,7 @@ public sealed class EmulatedTracker : IDisposable
         var recording = new RecordingControl();
         _rawPackets = new RawPacketForwarder();
         // As on the device: the loop reads the sensor through the recording tap.
-        _device = new EmulatedDevice(samples, config: config, publisher: publisher,
+        _device = new EmulatedDevice(ThenStandStill(samples), config: config, publisher: publisher,
             wrapFifo: fifo => _tap = new RawSampleTap(fifo, recording, _rawPackets));
         Gatt = new EmulatedGatt(_device, recording);
         publisher.Gatt = Gatt;
@@ -57,6 +58,28 @@ public sealed class EmulatedTracker : IDisposable
     public EmulatedGatt Gatt { get; }
 
     public void Start() => _thread.Start();
+
+    /// <summary>
+    /// The scenario, then its last sample for ever: the wearer stands still and the emulated sensor goes on streaming,
+    /// as a real one does, so the page does not show the end of the script as a silent sensor (Health).
+    /// </summary>
+    private IEnumerable<RetroWalk.Host.Recordings.RawSample> ThenStandStill(IEnumerable<RetroWalk.Host.Recordings.RawSample> input)
+    {
+        RetroWalk.Host.Recordings.RawSample last = default;
+        bool any = false;
+        foreach (var sample in input)
+        {
+            last = sample;
+            any = true;
+            yield return sample;
+        }
+
+        _inputFinished = true;
+        while (any)
+        {
+            yield return last;
+        }
+    }
 
     /// <summary>The next <paramref name="packets"/> Raw Samples notifications are lost, as with a full BLE buffer.</summary>
     public void LoseRawPackets(int packets)
@@ -82,7 +105,7 @@ public sealed class EmulatedTracker : IDisposable
         lock (_lock)
         {
             var loop = _device.Loop;
-            var settings = new DeviceSettings();
+            var settings = new UserSettings();
             loop.ReadSettings(settings);
             var history = new JsonArray();
             for (int i = 0; i < loop.History.Count; i++)
@@ -97,7 +120,7 @@ public sealed class EmulatedTracker : IDisposable
                 ["speed"] = Speed,
                 ["monotonicMs"] = _device.Clock.MonotonicMs,
                 ["utcSeconds"] = _device.Clock.UtcSeconds,
-                ["inputFinished"] = _device.Chip.SourceExhausted,
+                ["inputFinished"] = _inputFinished,
                 ["forwardSteps"] = loop.Tracker.ForwardSteps,
                 ["backwardSteps"] = loop.Tracker.BackwardSteps,
                 ["alarm"] = (int)loop.Tracker.Alarm,
@@ -111,19 +134,22 @@ public sealed class EmulatedTracker : IDisposable
                     ["packetsLost"] = _tap?.Packer.PacketsLost ?? 0,
                     ["samplesPerPacket"] = _tap?.Packer.SamplesPerPacket ?? 0,
                 },
-                ["settings"] = new JsonObject
-                {
-                    ["tiltWarningBackwardDeg"] = settings.TiltWarningBackwardDeg,
-                    ["tiltWarningForwardDeg"] = settings.TiltWarningForwardDeg,
-                    ["tiltHoldMs"] = settings.TiltHoldMs,
-                    ["stepsToStartWalk"] = settings.StepsToStartWalk,
-                    ["forwardAxis"] = (int)settings.ForwardAxis,
-                    ["flags"] = settings.Flags,
-                    ["utcOffsetQuarterHours"] = settings.UtcOffsetQuarterHours,
-                },
+                ["settings"] = SettingsJson(settings),
                 ["history"] = history,
             };
         }
+    }
+
+    /// <summary>Every setting by its <see cref="SettingTable"/> key, as the page's form names them.</summary>
+    private static JsonObject SettingsJson(UserSettings settings)
+    {
+        var json = new JsonObject();
+        foreach (SettingSpec row in SettingTable.Rows)
+        {
+            json[row.Key] = settings.Get(row.Id);
+        }
+
+        return json;
     }
 
     private void Run()

@@ -32,6 +32,7 @@ public sealed class GattBridgeSession
         _tracker.WithDevice(gatt =>
         {
             gatt.Disconnected();
+            gatt.Connected();
             gatt.Notified = (uuid, value) => _outbox.Writer.TryWrite(
                 new JsonObject { ["notify"] = uuid, ["value"] = Convert.ToHexString(value).ToLowerInvariant() }.ToJsonString());
             return 0;

@@ -46,6 +46,8 @@ export function runDecoderTests(vectors, schema) {
     }
   }
   for (const c of vectors.batteryLevel) same(`battery level ${c.hex}`, d.decodeBatteryLevel(d.hexToView(c.hex)), result(c));
+  for (const c of vectors.health) same(`health ${c.hex}`, d.decodeHealth(d.hexToView(c.hex)), result(c));
+  for (const c of vectors.session) same(`session ${c.hex}`, d.decodeSession(d.hexToView(c.hex)), result(c));
   for (const c of vectors.rawSamples.formats) same(`raw format ${c.hex}`, d.decodeRawFormat(d.hexToView(c.hex)), result(c));
   for (const c of vectors.rawSamples.packets) same(`raw packet ${c.hex}`, d.decodeRawPacket(d.hexToView(c.hex)), result(c));
   for (const st of vectors.rawSamples.streams) {

@@ -1,7 +1,7 @@
 // The page: wires the tracker client to the screen. Nothing here knows whether the tracker is real or emulated.
 import { chooseBluetooth } from './bluetooth.js';
 import { TrackerClient, explain } from './tracker.js';
-import { Direction, TiltDirection } from './decoders.js';
+import { Direction, TiltDirection, SensorHealth, SaveOutcome, RestoreOutcome, fieldAccepts } from './decoders.js';
 import { drawHistory } from './chart.js';
 import { drawGauge } from './gauge.js';
 
@@ -55,6 +55,18 @@ function render(state) {
     $('battery').dataset.value = state.battery.percent;
     $('battery').textContent = `Battery: ${state.battery.percent} %${state.battery.percent <= 15 ? ' – charge it soon' : ''}`;
   }
+  if (state.health) {
+    const h = state.health;
+    const problems = [];
+    if (h.sensor !== 0) problems.push(`sensor ${SensorHealth[h.sensor]}`);
+    if (h.lastSave === 2) problems.push(`saving failed (${h.failedSaves} times)`);
+    if (h.restore === 1 || h.restore === 3) problems.push(`at start-up its saved counts were ${RestoreOutcome[h.restore]}`);
+    $('health').dataset.fault = h.fault ? 'yes' : 'no';
+    $('health').textContent = h.fault
+      ? `Tracker health: PROBLEM – ${problems.join('; ') || 'see the tracker'} (reported after ${formatDuration(h.uptimeS)} up).`
+      : `Tracker health: ok (sensor ${SensorHealth[h.sensor]}, last save ${SaveOutcome[h.lastSave]}), reported after ${formatDuration(h.uptimeS)} up.`;
+  }
+  if (state.session !== undefined) renderSession(state.session);
   if (state.backwardSession) {
     $('backward-time').textContent = formatDuration(state.backwardSession.backwardWalkingS);
     $('longest-streak').textContent = `${state.backwardSession.longestBackwardStreakSteps} steps`;
@@ -64,7 +76,7 @@ function render(state) {
   if (t) {
     const deg = (t.tiltDeciDeg / 10).toFixed(1);
     $('tilt-text').textContent = t.tiltDirection === 0 ? `${deg}° upright` : `${deg}° leaning ${TiltDirection[t.tiltDirection]}`;
-    drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarningBackwardDeg, client.config?.tiltWarningForwardDeg, t.alarm);
+    drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarnBackwardDeg, client.config?.tiltWarnForwardDeg, t.alarm);
     const alarm = $('alarm');
     alarm.dataset.level = t.alarm;
     alarm.hidden = t.alarm === 0;
@@ -73,6 +85,28 @@ function render(state) {
     $('acknowledge').hidden = t.alarm !== 2;
   }
 }
+function renderSession(x) {
+  const stateLine = $('walk-session-state');
+  if (!x) {
+    stateLine.dataset.number = '';
+    stateLine.textContent = 'No session yet: one starts with your next walk.';
+    return;
+  }
+  stateLine.dataset.number = x.number;
+  stateLine.dataset.inProgress = x.inProgress ? 'yes' : 'no';
+  const start = x.startEpochS ? `started ${new Date(x.startEpochS * 1000).toLocaleString()}` : 'start time unknown (the clock was not set yet)';
+  stateLine.textContent = `Session ${x.number} (${x.inProgress ? 'running' : 'ended'}), ${start}.`;
+  $('walk-session-duration').textContent = formatDuration(Math.floor(x.durationMs / 1000));
+  const side = (steps, ms, spm) => `${steps} steps in ${formatDuration(Math.floor(ms / 1000))}${spm ? `, ${spm} steps/min` : ''}`;
+  $('walk-session-forward').dataset.steps = x.forwardSteps;
+  $('walk-session-forward').textContent = side(x.forwardSteps, x.forwardMs, x.forwardCadenceSpm);
+  $('walk-session-backward').dataset.steps = x.backwardSteps;
+  $('walk-session-backward').textContent = `${side(x.backwardSteps, x.backwardMs, x.backwardCadenceSpm)}; longest streak ${x.longestBackwardStreakSteps}`;
+  $('walk-session-energy').textContent = `about ${x.forwardKcal + x.backwardKcal} kcal (${x.forwardKcal} forward, ${x.backwardKcal} backward)`;
+  const cv = (permille, bouts) => (bouts ? `${(permille / 10).toFixed(1)} %` : 'not enough steady walking yet');
+  $('walk-session-steadiness').textContent = `forward ${cv(x.forwardCvPermille, x.forwardBouts)}, backward ${cv(x.backwardCvPermille, x.backwardBouts)}`;
+}
+
 client.addEventListener('status', (e) => render(e.detail));
 
 $('acknowledge').addEventListener('click', () => busy($('acknowledge'), () => client.acknowledge()));
@@ -106,7 +140,8 @@ for (const f of schema.fields) {
     continue;
   }
   const label = document.createElement('label');
-  const range = f.choices || f.name === 'utcOffsetQuarterHours' ? '' : ` (${f.min}–${f.max} ${f.unit}, default ${f.default})`;
+  const zero = f.zeroMeans ? `, 0 = ${f.zeroMeans}` : '';
+  const range = f.choices || f.name === 'utcOffsetQuarterHours' ? '' : ` (${f.min}–${f.max} ${f.unit}${zero}, default ${f.default})`;
   label.textContent = f.label + (f.name === 'utcOffsetQuarterHours' ? ' (time zone)' : '');
   const small = document.createElement('small');
   small.textContent = range;
@@ -124,7 +159,7 @@ for (const f of schema.fields) {
   } else {
     input = document.createElement('input');
     input.type = 'number';
-    input.min = f.min;
+    input.min = f.zeroMeans ? Math.min(0, f.min) : f.min;
     input.max = f.max;
     input.step = 1;
     input.required = true;
@@ -166,10 +201,11 @@ $('phone-zone').addEventListener('click', () => {
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const bad = schema.fields.find((f) => !f.bits && !form.elements[f.name].checkValidity());
-  if (bad) { $('settings-result').textContent = `${bad.label} must be a whole number from ${bad.min} to ${bad.max}.`; return; }
+  const value = readForm();
+  const bad = schema.fields.find((f) => !f.bits && (!form.elements[f.name].checkValidity() || !fieldAccepts(f, value[f.name])));
+  if (bad) { $('settings-result').textContent = `${bad.label} must be a whole number from ${bad.min} to ${bad.max}${bad.zeroMeans ? `, or 0 (${bad.zeroMeans})` : ''}.`; return; }
   busy($('save-settings'), async () => {
-    await client.writeConfig(readForm());
+    await client.writeConfig(value);
     $('settings-result').textContent = 'Saved on the tracker.';
   });
 });

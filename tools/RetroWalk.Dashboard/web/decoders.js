@@ -14,7 +14,7 @@ export const TiltDirection = Object.freeze({ 0: 'upright', 1: 'forward', 2: 'bac
 export const Alarm = Object.freeze({ NONE: 0, TILT_WARNING: 1, FALL: 2 });
 export const ControlOp = Object.freeze({
   RESET_COUNTS: 0x01, ACKNOWLEDGE_ALARM: 0x02, IDENTIFY: 0x03, RECAPTURE_UPRIGHT: 0x04, REQUEST_HISTORY: 0x10,
-  START_RECORDING: 0x11, STOP_RECORDING: 0x12,
+  START_RECORDING: 0x11, STOP_RECORDING: 0x12, REQUEST_SESSIONS: 0x13,
 });
 export const ControlStatus = Object.freeze({ 1: 'ok', 2: 'op code not supported', 3: 'bad parameter', 4: 'failed' });
 
@@ -71,6 +71,74 @@ export function decodeTilt(view) {
   return good({ tiltDeciDeg: view.getInt16(0, true) });
 }
 
+export const SensorHealth = Object.freeze({
+  0: 'ok', 1: 'no answer on I2C', 2: 'wrong chip', 3: 'register read back wrong', 4: 'unsupported rate', 5: 'silent',
+});
+export const SaveOutcome = Object.freeze({ 0: 'none since boot', 1: 'saved', 2: 'failed' });
+export const RestoreOutcome = Object.freeze({ 0: 'restored', 1: 'older copy restored', 2: 'nothing stored', 3: 'unreadable' });
+
+/** Health (docs/ble.md, 20 bytes): the sensor, the last save, the restore at boot, uptime and fault counts. */
+export function decodeHealth(view) {
+  if (view.byteLength !== 20) return bad('length');
+  const sensor = view.getUint8(0);
+  const lastSave = view.getUint8(1);
+  const restore = view.getUint8(2);
+  const flags = view.getUint8(3);
+  if (sensor > 5 || lastSave > 2 || restore > 3 || (flags & ~0x01) !== 0) return bad('range');
+  return good({
+    sensor, lastSave, restore, fault: (flags & 0x01) !== 0,
+    uptimeS: view.getUint32(4, true),
+    i2cErrors: view.getUint32(8, true),
+    fifoResyncs: view.getUint16(12, true),
+    fifoOverflows: view.getUint16(14, true),
+    failedSaves: view.getUint16(16, true),
+    sensorReinits: view.getUint16(18, true),
+  });
+}
+
+export const SessionFlags = Object.freeze({ STARTED_BY_COMMAND: 1, ENDED_BY_COMMAND: 2, INTERVALS_TRUNCATED: 4, IN_PROGRESS: 8 });
+
+/** Session (docs/ble.md, 48 bytes): the running or last walking session; 0 bytes (null) before the first. */
+export function decodeSession(view) {
+  if (view.byteLength === 0) return good(null);
+  if (view.byteLength !== 48) return bad('length');
+  const flags = view.getUint8(47);
+  if ((flags & ~0x0f) !== 0) return bad('range');
+  return good({
+    number: view.getUint32(0, true),
+    startEpochS: view.getUint32(4, true),
+    durationMs: view.getUint32(8, true),
+    forwardMs: view.getUint32(12, true),
+    backwardMs: view.getUint32(16, true),
+    forwardSteps: view.getUint16(20, true),
+    backwardSteps: view.getUint16(22, true),
+    longestBackwardStreakSteps: view.getUint16(24, true),
+    forwardKcal: view.getUint16(26, true),
+    backwardKcal: view.getUint16(28, true),
+    forwardCadenceSpm: view.getUint8(30),
+    backwardCadenceSpm: view.getUint8(31),
+    forwardCvPermille: view.getUint16(32, true),
+    backwardCvPermille: view.getUint16(34, true),
+    forwardAsymmetryPermille: view.getUint16(36, true),
+    backwardAsymmetryPermille: view.getUint16(38, true),
+    forwardBouts: view.getUint8(40),
+    backwardBouts: view.getUint8(41),
+    forwardSteadySteps: view.getUint16(42, true),
+    backwardSteadySteps: view.getUint16(44, true),
+    intervals: view.getUint8(46),
+    startedByCommand: (flags & SessionFlags.STARTED_BY_COMMAND) !== 0,
+    endedByCommand: (flags & SessionFlags.ENDED_BY_COMMAND) !== 0,
+    intervalsTruncated: (flags & SessionFlags.INTERVALS_TRUNCATED) !== 0,
+    inProgress: (flags & SessionFlags.IN_PROGRESS) !== 0,
+  });
+}
+
+/** Characteristics a tracker of an earlier firmware may lack: read and subscribed when present. */
+export const optionalDecoders = Object.freeze({
+  health: decodeHealth,
+  session: decodeSession,
+});
+
 /** Decoders by the characteristic keys of settings.json's "uuids". */
 export const characteristicDecoders = Object.freeze({
   forwardSteps: decodeSteps,
@@ -99,7 +167,7 @@ export function decodeControlResponse(view) {
   return good({ op: view.getUint8(1), status });
 }
 
-/** Config (8 bytes): the same checks as DeviceSettings.IsValid, with the ranges from settings.json. */
+/** Config (settings.json's configLength bytes): the same checks as UserSettings.IsValid, with the rows of settings.json. */
 export function decodeConfig(view, schema) {
   if (view.byteLength !== schema.configLength) return bad('length');
   const value = {};
@@ -109,18 +177,13 @@ export function decodeConfig(view, schema) {
   return validateConfig(value, schema) ? good(value) : bad('range');
 }
 
+/** As SettingSpec.Accepts: inside min..max, or 0 where 0 has a meaning (zeroMeans). */
+export function fieldAccepts(field, v) {
+  return Number.isInteger(v) && ((v >= field.min && v <= field.max) || (v === 0 && !!field.zeroMeans));
+}
+
 export function validateConfig(value, schema) {
-  for (const field of schema.fields) {
-    const v = value[field.name];
-    if (!Number.isInteger(v)) return false;
-    if (field.bits) {
-      const known = field.bits.reduce((m, b) => m | b.mask, 0);
-      if ((v & ~known) !== 0 || v < 0) return false;
-    } else if (v < field.min || v > field.max) {
-      return false;
-    }
-  }
-  return true;
+  return schema.fields.every((field) => fieldAccepts(field, value[field.name]));
 }
 
 export function encodeConfig(value, schema) {
@@ -129,6 +192,7 @@ export function encodeConfig(value, schema) {
   for (const field of schema.fields) {
     const v = value[field.name];
     if (field.type === 'u16') view.setUint16(field.offset, v, true);
+    else if (field.type === 's16') view.setInt16(field.offset, v, true);
     else if (field.type === 's8') view.setInt8(field.offset, v);
     else view.setUint8(field.offset, v);
   }
@@ -137,6 +201,7 @@ export function encodeConfig(value, schema) {
 
 function readField(view, field) {
   if (field.type === 'u16') return view.getUint16(field.offset, true);
+  if (field.type === 's16') return view.getInt16(field.offset, true);
   if (field.type === 's8') return view.getInt8(field.offset);
   return view.getUint8(field.offset);
 }

@@ -10,9 +10,13 @@ export function canonicalUuid(uuid) {
   return String(uuid).toLowerCase();
 }
 
-function attError(code) {
-  const names = { 0x0d: 'InvalidModificationError', 0xff: 'InvalidModificationError', 0xfd: 'NotAllowedError', 0x06: 'NotSupportedError' };
-  const err = new DOMException(`GATT operation failed: ATT error 0x${code.toString(16).padStart(2, '0')}`, names[code] ?? 'NetworkError');
+// The DOMException Chrome raises for an ATT error (Chromium's TranslateGATTError and BluetoothError): an invalid length
+// is InvalidModificationError, a link that needs pairing (insufficient authentication or encryption) NetworkError,
+// insufficient authorization SecurityError, and every other code - not permitted, not supported, and the service
+// codes 0xFC-0xFF the tracker answers with - NotSupportedError ("GATT Error Unknown.").
+export function attError(code) {
+  const names = { 0x05: 'NetworkError', 0x0f: 'NetworkError', 0x08: 'SecurityError', 0x0d: 'InvalidModificationError' };
+  const err = new DOMException(`GATT operation failed: ATT error 0x${code.toString(16).padStart(2, '0')}`, names[code] ?? 'NotSupportedError');
   err.attError = code;
   return err;
 }

@@ -16,7 +16,8 @@ export function explain(error) {
   if (name === 'NotFoundError') return 'No RetroWalk tracker was found. Switch it on and bring it close to this phone.';
   if (name === 'SecurityError' || name === 'NotAllowedError') return 'Bluetooth permission was refused. Allow Bluetooth for this site in the browser settings and try again.';
   if (name === 'NetworkError') return 'The tracker is out of range or switched off.';
-  if (name === 'InvalidModificationError') return 'The tracker refused the value (out of its range).';
+  if (name === 'InvalidModificationError') return 'The tracker refused the value (not the length it expects).';
+  if (name === 'NotSupportedError') return 'The tracker did not accept that: a value out of its range, or it could not apply it just now. Try again.';
   if (name === 'TimeoutError') return error.message;
   return error?.message ? `Bluetooth error: ${error.message}` : 'Bluetooth error.';
 }
@@ -83,6 +84,23 @@ export class TrackerClient extends EventTarget {
       await c.startNotifications();
       this._value(key, await c.readValue());
     }
+    for (const key of Object.keys(d.optionalDecoders)) {
+      // Health and Session came with a later firmware: without them the page shows the rest.
+      let c;
+      try {
+        c = await service.getCharacteristic(this.uuids[key]);
+      } catch {
+        this.chars[key] = null;
+        continue;
+      }
+      this.chars[key] = c;
+      if (!c.retrowalkListening) {
+        c.addEventListener('characteristicvaluechanged', (event) => this._optionalValue(key, event.target.value));
+        c.retrowalkListening = true;
+      }
+      await c.startNotifications();
+      this._optionalValue(key, await c.readValue());
+    }
     this.chars.controlPoint = await service.getCharacteristic(this.uuids.controlPoint);
     this.chars.controlPoint.addEventListener('characteristicvaluechanged', () => this._controlResponse(this.chars.controlPoint.value));
     await this.chars.controlPoint.startNotifications();
@@ -139,6 +157,16 @@ export class TrackerClient extends EventTarget {
       this.state.forwardSteps = { steps: result.value.forwardSteps };
       this.state.backwardSteps = { steps: result.value.backwardSteps };
     }
+    this._emit('status', this.state);
+  }
+
+  _optionalValue(key, view) {
+    const result = d.optionalDecoders[key](view);
+    if (!result.ok) {
+      this._emit('problem', `The tracker sent a ${key} value this page cannot read (${result.error}).`);
+      return;
+    }
+    this.state[key] = result.value;
     this._emit('status', this.state);
   }
 

@@ -1,3 +1,4 @@
+using RetroWalk.Core.Config;
 using RetroWalk.Core;
 using RetroWalk.Core.Session;
 using RetroWalk.Host.Recordings;
@@ -27,7 +28,7 @@ public sealed class StepTimeVariability
         _tracker = tracker;
         _rateHz = tracker.Config.Sensor.SampleRateHz;
         _samplesPerLoop = Math.Max(1, _rateHz * LoopMs / 1000);
-        _recorder = new SessionRecorder(new SessionSettings(), _rateHz, 1);
+        _recorder = new SessionRecorder(new UserSettings(), _rateHz, 1);
         _info = info;
     }
 

@@ -5,17 +5,17 @@ namespace RetroWalk.Host.Emulation;
 
 /// <summary>
 /// Stands in for the device loop behind a <see cref="RecordingPublisher"/> that is not bound to one (codec tests that
-/// feed it statuses by hand): accepts every command, keeps the settings written (BTHome on), sets no clock.
+/// feed it statuses by hand): accepts every command, keeps the settings written (the defaults at first: BTHome on), sets no clock.
 /// </summary>
 public sealed class DetachedSinks : ICommandSink, IConfigSink
 {
-    private readonly DeviceSettings _settings = new() { Flags = DeviceSettings.FlagBtHomeAdvertising };
+    private readonly UserSettings _settings = new();
 
     public byte Submit(byte op, uint argument) => ControlStatus.Ok;
 
-    public void ReadSettings(DeviceSettings into) => into.CopyFrom(_settings);
+    public void ReadSettings(UserSettings into) => into.CopyFrom(_settings);
 
-    public byte ApplySettings(DeviceSettings settings)
+    public byte ApplySettings(UserSettings settings)
     {
         _settings.CopyFrom(settings);
         return ControlStatus.Ok;

@@ -1,5 +1,8 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Health;
+using RetroWalk.Core.Session;
+using RetroWalk.Core.Storage;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Status;
 using RetroWalk.Host.Recordings;
@@ -46,7 +49,14 @@ public sealed class EmulatedDevice
         SensorStatus = Driver.Initialize(Config.Sensor);
         Publisher = publisher ?? new StatusLog(Clock);
         Loop.AttachPublisher(Publisher);
-        (Publisher as IDeviceBound)?.Bind(Loop);
+        Sessions = new SessionSource(new SessionRecorder(Loop.State.Settings, Config.Sensor.SampleRateHz, SessionStoreCodec.Capacity));
+        (Publisher as IDeviceBound)?.Bind(Loop, Sessions);
+        Health = new HealthMonitor(Driver, Loop.Store, Loop.RestoreOutcome);
+        Loop.AttachHealth(Health);
+        if (Publisher is IHealthPublisher healthPublisher)
+        {
+            Health.AttachPublisher(healthPublisher);
+        }
     }
 
     public EmulatedClock Clock { get; }
@@ -69,6 +79,15 @@ public sealed class EmulatedDevice
 
     public Mpu6050Status SensorStatus { get; }
 
+    /// <summary>
+    /// The walking sessions since boot, booked after each loop pass as Program.cs does (not kept across reboots yet:
+    /// the session store is not wired), served on the Session and Session log characteristics.
+    /// </summary>
+    public SessionSource Sessions { get; }
+
+    /// <summary>The Health characteristic's monitor, as Program.cs wires it.</summary>
+    public HealthMonitor Health { get; }
+
     public IStatusPublisher Publisher { get; }
 
     /// <summary>The publisher as a <see cref="StatusLog"/> when it is one.</summary>
@@ -87,7 +106,10 @@ public sealed class EmulatedDevice
     public int Step()
     {
         Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
-        return Loop.RunOnce();
+        int samples = Loop.RunOnce();
+        long utc = Clock.UtcSeconds;
+        Sessions.Update(Loop.Tracker.StepLog, Loop.Tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
+        return samples;
     }
 
     /// <summary>The loop thread is held up (flash write, GC, BLE): time passes and the FIFO fills, nothing reads it.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Health;
+using RetroWalk.Core.Session;
 using RetroWalk.Core.Power;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Device;
@@ -29,7 +31,7 @@ public sealed record PhoneObservation(long TimeMs, string Channel, string Source
 /// decodes each advertisement. Both views cover a whole run: the device stops advertising while a phone is connected,
 /// which <see cref="PhoneBlocksAdvertising"/> models when set (then <see cref="DisconnectPhone"/> lets it go on).
 /// </summary>
-public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
+public sealed class RecordingPublisher : IStatusPublisher, IHealthPublisher, IDeviceBound
 {
     private readonly Func<long> _clockMs;
     private readonly List<PhoneObservation> _log = new();
@@ -51,17 +53,29 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
     /// <summary>The battery divider's ADC, as on the device; null = no battery part (no Battery Level).</summary>
     public IBatteryAdc? Battery { get; init; }
 
-    /// <summary>Step lengths for the RSC speed, cm (the defaults for a 170 cm wearer).</summary>
-    public int ForwardStepCm { get; init; } = StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm);
-    public int BackwardStepCm { get; init; } = StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(StepLengths.DefaultHeightCm));
-
     /// <summary>Config flag b0 as the advertisement uses it; null = the device's setting.</summary>
     public bool? BtHomeAdvertising { get; set; }
 
     /// <summary>True: the advertisement pauses while the phone is connected, as on the device.</summary>
     public bool PhoneBlocksAdvertising { get; init; }
 
+    /// <summary>
+    /// The observations kept: all of them, or with <see cref="LogKeep"/> set at least the newest LogKeep (older ones are
+    /// dropped in batches). Index <see cref="FirstLogged"/> + i is observation i of the run.
+    /// </summary>
     public IReadOnlyList<PhoneObservation> Log => _log;
+
+    /// <summary>0: keep every observation (tests read the whole run). N: keep at least the newest N, so a long run's
+    /// memory stays flat (simulate over a day-long recording).</summary>
+    public int LogKeep { get; init; }
+
+    /// <summary>Observations made since the start, kept or dropped.</summary>
+    public long Logged => _dropped + _log.Count;
+
+    /// <summary>How many of the oldest observations were dropped: the run index of <c>Log[0]</c>.</summary>
+    public long FirstLogged => _dropped;
+
+    private long _dropped;
 
     /// <summary>What the subscribed phone has reconstructed from notifications so far.</summary>
     public TrackerStatus PhoneView { get; } = new();
@@ -71,6 +85,15 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
 
     /// <summary>The Battery Level the phone was last notified of; null before the first.</summary>
     public int? LastBatteryPercent { get; private set; }
+
+    /// <summary>The Health the phone was last notified of; null before the first.</summary>
+    public DeviceHealth? LastHealth { get; private set; }
+
+    /// <summary>The Session summary the phone was last notified of; null before the first.</summary>
+    public SessionRecord? LastSession { get; private set; }
+
+    /// <summary>The session download in progress or last finished (<see cref="DownloadSessions"/>).</summary>
+    public SessionLogReader? SessionLog { get; private set; }
 
     /// <summary>What the scanner decoded from the last advertisement it received; null before the first.</summary>
     public BtHomeReading? LastBtHome { get; private set; }
@@ -95,15 +118,45 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
         }
     }
 
-    public void Bind(DeviceLoop loop) => Bind(loop, loop, loop.History);
+    public void Bind(DeviceLoop loop, ISessionSource? sessions)
+    {
+        Bind(loop, loop, loop.History);
+        if (sessions is not null)
+        {
+            AttachSessions(sessions);
+        }
+    }
+
+    /// <summary>Serves <paramref name="sessions"/> on the Session and Session log characteristics.</summary>
+    public void AttachSessions(ISessionSource sessions) => Session.AttachSessions(sessions);
+
+    /// <summary>
+    /// The phone downloads the kept sessions from number <paramref name="fromNumber"/> on: it writes Control Point
+    /// 0x13 (it is subscribed to Session log already) and reads the notifications until the end marker. Returns the
+    /// Control Point's status; the sessions are in <see cref="SessionLog"/>.
+    /// </summary>
+    public byte DownloadSessions(uint fromNumber)
+    {
+        SessionLog = new SessionLogReader();
+        var request = new byte[ControlPointCodec.MaxRequestLength];
+        int n = ControlPointCodec.EncodeRequest(ControlOp.RequestSessions, fromNumber, request, 0);
+        _lastControlStatus = 0;
+        PhoneWrites(GattTable.ControlPoint, request[..n]);
+        return _lastControlStatus;
+    }
+
+    private byte _lastControlStatus;
+
+    /// <summary>From the loop's health monitor: the Health notification (and the advertisement's device-fault flag).</summary>
+    public void PublishHealth(DeviceHealth health)
+    {
+        Session.PublishHealth(health);
+        Deliver();
+    }
 
     private GattSessionState Bind(ICommandSink commands, IConfigSink config, IHistorySource? history)
     {
-        _session = new GattSessionState(commands, config, history, Battery is null ? null : new BatteryReporter(Battery))
-        {
-            ForwardStepCm = ForwardStepCm,
-            BackwardStepCm = BackwardStepCm,
-        };
+        _session = new GattSessionState(commands, config, history, Battery is null ? null : new BatteryReporter(Battery));
         _adverts = new AdvertisingSequence(DeviceName);
         // Nothing is published yet, so nothing is advertised (and the time is unused): the first Advertise starts it.
         // (The clock may not exist yet: the device binds its publisher while it is being built.)
@@ -115,11 +168,23 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
 
     private bool BtHome => BtHomeAdvertising ?? _session!.BtHomeAdvertising;
 
-    /// <summary>The phone connects and subscribes to every characteristic that notifies.</summary>
+    /// <summary>
+    /// True (the default) for a phone the wearer paired in a pairing window earlier: on connecting it re-encrypts with
+    /// its bond, as a bonded phone does, so its writes are accepted. False: a stranger's phone, whose link stays
+    /// unencrypted and every write is answered 0x05 (docs/ble.md, Pairing).
+    /// </summary>
+    public bool PhoneBonded { get; set; } = true;
+
+    /// <summary>The phone connects (re-encrypting with its bond if <see cref="PhoneBonded"/>) and subscribes to every characteristic that notifies.</summary>
     public void ConnectPhone()
     {
         _phoneConnected = true;
         Session.ConnectionChanged(true);
+        if (PhoneBonded)
+        {
+            Session.Link.PairingCompleted(encrypted: true, approved: true, window: null);
+        }
+
         Adverts.ConnectionChanged(PhoneBlocksAdvertising);
         for (int id = 0; id < GattTable.Count; id++)
         {
@@ -155,8 +220,17 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
         Deliver();
         while (Session.NextHistoryPacket() is int n and > 0)
         {
-            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.History), $"{n / HistoryCodec.RecordLength} records",
+            Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.History), $"{n / HistoryCodec.RecordLength} records",
                 Session.Value(GattTable.History)[..n], true));
+        }
+
+        while (Session.NextSessionLogPacket() is int n and > 0)
+        {
+            byte[] packet = Session.Value(GattTable.SessionLog)[..n];
+            bool ok = SessionLog?.Add(packet) ?? true;
+            string decoded = SessionLog is null ? $"{n} bytes"
+                : SessionLog.Error ?? (SessionLog.Ended ? $"end: {SessionLog.EndCount} sessions" : $"packet {packet[0]}, {SessionLog.Sessions.Count} sessions so far");
+            Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(GattTable.SessionLog), decoded, packet, ok));
         }
 
         return answer;
@@ -180,6 +254,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
     {
         long now = _clockMs();
         Session.UpdateBattery(status, now);
+        Session.BeforeAdvertise(status, now);
         Deliver();
         if (Adverts.Offer(status, now) && Adverts.BeginRefresh(BtHome, _stackStatus))
         {
@@ -223,7 +298,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
             AdvertisementCodec.TypeServiceData16, BleUuids.BtHome, out int dataLength);
         if (at < 0)
         {
-            _log.Add(new PhoneObservation(now, "advert", "no BTHome", note ?? "name only", advertisement, !BtHome));
+            Add(new PhoneObservation(now, "advert", "no BTHome", note ?? "name only", advertisement, !BtHome));
             return;
         }
 
@@ -235,7 +310,7 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
         }
 
         string decoded = result == CodecStatus.Ok ? Describe(reading) : $"decode error {result}";
-        _log.Add(new PhoneObservation(now, "advert", "BTHome", note is null ? decoded : $"{note}: {decoded}", advertisement, result == CodecStatus.Ok));
+        Add(new PhoneObservation(now, "advert", "BTHome", note is null ? decoded : $"{note}: {decoded}", advertisement, result == CodecStatus.Ok));
     }
 
     /// <summary>Decodes what the session notified, as the phone does.</summary>
@@ -273,6 +348,21 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
             {
                 result = ControlPointCodec.DecodeResponse(payload, 0, payload.Length, out byte op, out byte status);
                 decoded = result == CodecStatus.Ok ? $"op 0x{op:X2}: status {status}" : $"decode error {result}";
+                _lastControlStatus = result == CodecStatus.Ok ? status : (byte)0;
+            }
+            else if (id == GattTable.Health)
+            {
+                var health = new DeviceHealth();
+                result = HealthCodec.Decode(payload, 0, payload.Length, health);
+                decoded = result == CodecStatus.Ok ? Describe(health) : $"decode error {result}";
+                LastHealth = result == CodecStatus.Ok ? health : LastHealth;
+            }
+            else if (id == GattTable.Session)
+            {
+                var session = new SessionRecord();
+                result = SessionCodec.DecodeSummary(payload, 0, payload.Length, session, new int[SessionCodec.FigureCount]);
+                decoded = result == CodecStatus.Ok ? Describe(session, SessionCodec.InProgress(payload, 0)) : $"decode error {result}";
+                LastSession = result == CodecStatus.Ok ? session : LastSession;
             }
             else if (id == GattTable.CurrentTime)
             {
@@ -285,8 +375,19 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
                 decoded = Convert.ToHexString(payload);
             }
 
-            _log.Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(id), decoded, payload, result == CodecStatus.Ok));
+            Add(new PhoneObservation(_clockMs(), "notify", GattTable.Name(id), decoded, payload, result == CodecStatus.Ok));
         }
+    }
+
+    private void Add(PhoneObservation observation)
+    {
+        if (LogKeep > 0 && _log.Count >= 2 * LogKeep)
+        {
+            _log.RemoveRange(0, LogKeep);
+            _dropped += LogKeep;
+        }
+
+        _log.Add(observation);
     }
 
     /// <summary>Prints the log, one observation a line (for the <c>simulate</c> command).</summary>
@@ -321,12 +422,20 @@ public sealed class RecordingPublisher : IStatusPublisher, IDeviceBound
             $"{speed:0.00} m/s ({speed * 3.6:0.0} km/h), {m.CadencePerMin} steps/min{stride}, {(m.Running ? "running" : "walking")}");
     }
 
+    /// <summary>What the phone shows for a Health notification.</summary>
+    public static string Describe(DeviceHealth h) => string.Create(CultureInfo.InvariantCulture,
+        $"{(h.HasFault ? "FAULT" : "ok")}: sensor {h.Sensor}, last save {h.LastSave}, restore {h.Restore}, up {h.UptimeS} s, I2C errors {h.I2cErrors}, resyncs {h.FifoResyncs}, overflows {h.FifoOverflows}, failed saves {h.FailedSaves}, re-inits {h.SensorReinits}");
+
+    /// <summary>What the phone shows for a Session summary.</summary>
+    public static string Describe(SessionRecord s, bool inProgress) => string.Create(CultureInfo.InvariantCulture,
+        $"session {s.Number}{(inProgress ? " (running)" : "")}: {s.DurationMs / 1000} s, forward {s.ForwardSteps} steps, backward {s.BackwardSteps} steps, {s.ForwardKcal + s.BackwardKcal} kcal, {s.IntervalTotal} intervals");
+
     private static string Describe(BtHomeReading r)
     {
         string counts = string.Join(", ", r.Counts.Take(r.CountCount).Select((c, i) => $"count_{i + 1} {c}"));
         string rotation = r.HasRotation ? Degrees(r.RotationDeciDeg) : "-";
         string battery = r.BatteryPercent >= 0 ? $"battery {r.BatteryPercent} %, " : "";
-        return $"packet {r.PacketId}, {battery}fall (problem) {(r.Problem ? "on" : "off")}, tilt warning (safety) {(r.Unsafe ? "on" : "off")}, {counts}, rotation {rotation}";
+        return $"packet {r.PacketId}, {battery}fall (problem_1) {(r.Problem ? "on" : "off")}, device fault (problem_2) {(r.DeviceProblem ? "on" : "off")}, tilt warning (safety) {(r.Unsafe ? "on" : "off")}, {counts}, rotation {rotation}";
     }
 
     private static string Degrees(short deciDegrees) =>

@@ -3,11 +3,14 @@ using System.Globalization;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Sensors;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 using RetroWalk.Host.Recordings;
 using RetroWalk.Host.Synthesis;
+
+using RetroWalk.Host.Settings;
 
 namespace RetroWalk.Host.Emulation;
 
@@ -27,6 +30,12 @@ public sealed record SimulationOptions
 
     /// <summary>Print every notification, not only alarm changes and a periodic phone view.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>"key=value" settings the phone writes through the Config characteristic after setting the clock.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
+    /// <summary>At the end, end the running session by command and have the phone download the sessions (Session log).</summary>
+    public bool Sessions { get; init; }
 }
 
 /// <summary>
@@ -36,7 +45,10 @@ public sealed record SimulationOptions
 /// </summary>
 public static class Simulator
 {
-    public static readonly string[] Events = ["none", "stall", "i2c-errors", "power-cut", "button"];
+    public static readonly string[] Events = ["none", "stall", "i2c-errors", "power-cut", "button", "sensor-disconnect", "flash-fail"];
+
+    /// <summary>How long the sensor stays unplugged in the "sensor-disconnect" events.</summary>
+    public const int SensorDisconnectMs = 10_000;
 
     /// <summary>UTC time the emulated phone writes to the Current Time characteristic, and its UTC offset.</summary>
     public const long PhoneUtcS = 1777626000; // 2026-05-01T09:00:00Z
@@ -79,6 +91,13 @@ public static class Simulator
             return 2;
         }
 
+        var wanted = new UserSettings();
+        if (!SettingsText.TryAssign(options.Settings, wanted, out string settingsError))
+        {
+            output.WriteLine(settingsError);
+            return 2;
+        }
+
         var config = new TrackerConfig();
         var samples = OpenInput(options, config.Sensor, out var description, out var truth);
         long durationMs = samples.Count * 1000L / config.Sensor.SampleRateHz;
@@ -97,6 +116,11 @@ public static class Simulator
         var device = Boot(input, store, config, options, output, run);
         long msBeforeBoot = 0; // wall time that passed before the current boot (the phone's clock runs on)
         PhoneSetsClock(device, msBeforeBoot, output);
+        if (options.Settings.Count > 0)
+        {
+            PhoneWritesSettings(device, options.Settings, output);
+        }
+
         switch (options.Events)
         {
             case "stall":
@@ -136,6 +160,23 @@ public static class Simulator
                 device = Boot(input, store, config, options, output, run);
                 PhoneSetsClock(device, msBeforeBoot, output);
                 break;
+            case "sensor-disconnect":
+                RunUntil(run, device, durationMs / 3);
+                Say(run, device, output, $"sensor unplugged for {SensorDisconnectMs / 1000} s: every I2C transfer goes unanswered");
+                device.Bus.FailRandomly(1.0, BusFault.Nack, 13);
+                RunUntil(run, device, device.Clock.MonotonicMs + SensorDisconnectMs);
+                Say(run, device, output, "sensor plugged back in");
+                device.Bus.FailRandomly(0, BusFault.Nack, 13);
+                break;
+            case "flash-fail":
+                RunUntil(run, device, durationMs / 3);
+                Say(run, device, output, $"flash writes fail from now on; a save is brought forward (retried every {DeviceLoop.SaveRetryMs / 1000} s)");
+                device.Store.FailWrites = true;
+                device.Loop.SaveNow(device.Clock.MonotonicMs);
+                RunUntil(run, device, durationMs * 2 / 3);
+                Say(run, device, output, "flash writes work again");
+                device.Store.FailWrites = false;
+                break;
             case "button":
                 RunUntil(run, device, durationMs / 2);
                 Say(run, device, output, "button held 3.5 s (long press: reset counts)");
@@ -152,13 +193,29 @@ public static class Simulator
             run.Poll(device);
         }
 
-        device.RunFor(2000); // the last publications
+        // The last publications. With --sessions the phone downloads within the same 2 s: the recording has ended, so
+        // the emulated sensor falls silent, and waiting longer would show Health a "sensor silent" fault that the
+        // wearer's tracker would not have (Mpu6050Fifo.EmptyReadsBeforeSilent: 3 s of empty reads).
+        if (options.Sessions)
+        {
+            DownloadSessions(run, device, output);
+        }
+        else
+        {
+            device.RunFor(2000);
+        }
+
         run.Poll(device);
+
         PrintSummary(device, truth, output);
         run.Finish(device);
         PrintCost(samples, output);
         return 0;
     }
+
+    /// <summary>Observations the simulated phone keeps: each is printed or recorded as it arrives, so only the newest are
+    /// needed (the session download's), and a day-long recording runs in flat memory.</summary>
+    private const int PhoneLogKeep = 4096;
 
     private static EmulatedDevice Boot(SharedInput input, MemoryCounterStore store, TrackerConfig config, SimulationOptions options, TextWriter output, RunContext run)
     {
@@ -166,6 +223,7 @@ public static class Simulator
         var phone = new LivePhone(new RecordingPublisher(() => device!.Clock.MonotonicMs)
         {
             Battery = new EmulatedBattery(() => device!.Clock.MonotonicMs),
+            LogKeep = PhoneLogKeep,
         }, output, options.Verbose, run);
         device = new EmulatedDevice(input.Remaining(), store, config, phone);
         var loop = device.Loop;
@@ -198,7 +256,32 @@ public static class Simulator
         var time = new byte[CurrentTimeCodec.Length];
         CurrentTimeCodec.Encode((uint)(utc + PhoneUtcOffsetMinutes * 60), 0, CurrentTimeCodec.AdjustManual, time, 0);
         byte timeAnswer = phone.PhoneWrites(GattTable.CurrentTime, time);
-        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Local Time Information (UTC offset +{PhoneUtcOffsetMinutes} min, ATT 0x{zoneAnswer:X2}) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u} (ATT 0x{timeAnswer:X2})");
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Local Time Information (UTC offset +{PhoneUtcOffsetMinutes} min: {AttAnswer.Describe(zoneAnswer)}) and Current Time {DateTimeOffset.FromUnixTimeSeconds(utc):u} ({AttAnswer.Describe(timeAnswer)})");
+    }
+
+    /// <summary>
+    /// The emulated phone changes settings as an app does: reads Config, changes the fields asked for, writes the whole
+    /// record back through the GATT session; prints what it wrote and the device's answer.
+    /// </summary>
+    private static void PhoneWritesSettings(EmulatedDevice device, IReadOnlyList<string> assignments, TextWriter output)
+    {
+        RecordingPublisher phone = ((LivePhone)device.Publisher).Phone;
+        byte[] read = phone.PhoneReads(GattTable.Config, device.Clock.UtcSeconds) ?? [];
+        var settings = new UserSettings();
+        var scratch = new UserSettings();
+        ConfigCodec.Decode(read, 0, read.Length, scratch, settings);
+        SettingsText.TryAssign(assignments, settings, out _);
+        var value = new byte[ConfigCodec.Length];
+        ConfigCodec.Encode(settings, value, 0);
+        byte answer = phone.PhoneWrites(GattTable.Config, value);
+        device.Step();
+        output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** phone writes Config ({string.Join(", ", assignments)}): ATT 0x{answer:X2}");
+        var now = new UserSettings();
+        device.Loop.ReadSettings(now);
+        foreach (var (label, text) in SettingsText.Lines(now))
+        {
+            output.WriteLine($"               {label}: {text}");
+        }
     }
 
     private static void RunUntil(RunContext run, EmulatedDevice device, long monotonicMs)
@@ -224,6 +307,25 @@ public static class Simulator
         run.Record?.Add(run.Now(device), "event", "injected", what);
     }
 
+    /// <summary>
+    /// The session still running is ended by command (as a double press would), then the phone downloads every kept
+    /// session over GATT: Control Point 0x13 from session 0, the Session log until its end marker.
+    /// </summary>
+    private static void DownloadSessions(RunContext run, EmulatedDevice device, TextWriter output)
+    {
+        if (device.Sessions.EndByCommand(device.Loop.Tracker.SampleIndex))
+        {
+            Say(run, device, output, "the running session is ended by command (as a double press)");
+        }
+
+        device.RunFor(1000); // the Session notification of the end
+        var phone = ((LivePhone)device.Publisher).Phone;
+        long before = phone.Logged;
+        byte status = phone.DownloadSessions(0);
+        int notifications = phone.Log.Skip((int)Math.Max(0, before - phone.FirstLogged)).Count(o => o.Source == GattTable.Name(GattTable.SessionLog));
+        Coach.SessionReport.PrintDownload(phone.SessionLog!, status, notifications, phone.Session.AttMtu, output);
+    }
+
     private static void PrintSummary(EmulatedDevice device, GroundTruth? truth, TextWriter output)
     {
         var loop = device.Loop;
@@ -240,6 +342,8 @@ public static class Simulator
         output.WriteLine($"session: backward walking {tracker.Session.BackwardWalkingMs / 1000} s, longest backward streak {tracker.Session.LongestBackwardStreakSteps}, backward intervals {tracker.Session.BackwardIntervals}");
         output.WriteLine($"sensor: {device.Chip.SamplesIntoFifo} samples into the FIFO since boot, {loop.SamplesProcessed} processed; overflows {driver.OverflowCount}, resyncs {driver.ResyncCount}, frames discarded {driver.FramesDiscarded}, I2C errors {driver.BusErrorCount} ({device.Bus.FaultsInjected} injected)");
         output.WriteLine($"store: state #{loop.Store.Sequence} saved, {loop.Store.FailedSaves} failed saves, {device.Store.Writes} flash writes");
+        var health = ((LivePhone)device.Publisher).Phone.LastHealth;
+        output.WriteLine(health is null ? "health (phone): never notified" : $"health (phone, last notification): {RecordingPublisher.Describe(health)}");
         var changes = device.AlarmOutput.Changes;
         int beeps = changes.Where((c, i) => c.Buzzer && (i == 0 || !changes[i - 1].Buzzer)).Count();
         int flashes = changes.Where((c, i) => c.Led && (i == 0 || !changes[i - 1].Led)).Count();
@@ -277,13 +381,13 @@ public static class Simulator
     /// the advertisement refresh policy), printing as it goes: every advertisement, the notifications that change the
     /// alarm, and a line of what the phone shows every 30 s (or every notification when verbose).
     /// </summary>
-    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher, IDeviceBound
+    private sealed class LivePhone(RecordingPublisher phone, TextWriter output, bool verbose, RunContext run) : IStatusPublisher, IHealthPublisher, IDeviceBound
     {
         public RecordingPublisher Phone => phone;
 
-        public void Bind(DeviceLoop loop) => phone.Bind(loop);
+        public void Bind(DeviceLoop loop, ISessionSource? sessions) => phone.Bind(loop, sessions);
 
-        private int _printed;
+        private long _printed;
         private long _lastViewMs = -PhoneViewEveryMs;
 
         public void Publish(TrackerStatus status, int changedFields)
@@ -316,11 +420,18 @@ public static class Simulator
             Print(true);
         }
 
+        /// <summary>Every Health notification is printed: they are rare (a fault at once, else once a minute).</summary>
+        public void PublishHealth(DeviceHealth health)
+        {
+            phone.PublishHealth(health);
+            Print(true);
+        }
+
         private void Print(bool show)
         {
-            while (_printed < phone.Log.Count)
+            while (_printed < phone.Logged)
             {
-                var observation = phone.Log[_printed++];
+                var observation = phone.Log[(int)(_printed++ - phone.FirstLogged)];
                 run.Record?.Add(run.MsBeforeBoot + observation.TimeMs, observation.Channel == "advert" ? "advertisement" : "notification",
                     observation.Source, observation.Decoded, Convert.ToHexString(observation.Payload));
                 if (show)

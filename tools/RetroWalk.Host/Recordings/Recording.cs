@@ -40,6 +40,7 @@ public sealed class Recording
         {
             Reversed = true,
             ImpactMs = impact,
+            FirstImpactMs = null, // reversed, the first contact would be the last: a reversed fall is no fall
             StepTimesS = Info.StepTimesS?.Reverse().Select(t => end - t).ToArray(),
             WalkS = Info.WalkS?.Reversed(end),
             TurnsS = Info.TurnsS.Reverse().Select(t => t.Reversed(end)).ToArray(),

@@ -29,8 +29,12 @@ public sealed record RecordingInfo
     /// <summary>True for SisFall falls (F codes), false for SisFall activities (D codes), null where a dataset has no fall labels.</summary>
     public bool? FallExpected { get; init; }
 
-    /// <summary>Time of the largest acceleration magnitude in the source data (SisFall falls only), in ms from the start.</summary>
+    /// <summary>Time of a fall's impact (SisFall falls only; <see cref="SisFallReader"/> says how it is found), in ms from the start.</summary>
     public double? ImpactMs { get; init; }
+
+    /// <summary>Time of a fall's first contact with the ground, at or before <see cref="ImpactMs"/>: a fall alarm before it is
+    /// an alarm on the motion before the fall. Null where <see cref="ImpactMs"/> is, and in time-reversed copies.</summary>
+    public double? FirstImpactMs { get; init; }
 
     /// <summary>How the recording's device frame relates to the body; Unknown when the sensor was not body-aligned.</summary>
     public MountAxis ForwardAxis { get; init; } = MountAxis.Unknown;

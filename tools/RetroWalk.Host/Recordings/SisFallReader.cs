@@ -92,6 +92,41 @@ public static partial class SisFallReader
         return new Dictionary<string, int>();
     }
 
+    /// <summary>An impact, for the truth of a fall: a specific force of at least 2 g (the tracker's impact, README).</summary>
+    public const double ImpactG = 2.0;
+
+    /// <summary>
+    /// The impacts of one fall (a knee or a hand, then the hip or the trunk) land within this of each other: a fall from
+    /// standing height takes under a second to reach the ground, and the ground stops it.
+    /// </summary>
+    public const double ImpactPhaseS = 1.0;
+
+    /// <summary>
+    /// The impact of a fall trial, from the source accelerometer alone (SisFall marks no onset): a fall ends the trial's
+    /// motion (the subject lies until the recording stops), so its impacts are the last ones. The impact phase is the
+    /// <see cref="ImpactPhaseS"/> up to the trial's last sample of at least <see cref="ImpactG"/>; the impact is its largest
+    /// sample (a jogging trip's strides before it can reach 5 g, more than the fall itself), and its first sample of at
+    /// least <see cref="ImpactG"/> is the first contact, before which no alarm may come. A trial that never reaches
+    /// <see cref="ImpactG"/> has its largest sample as both.
+    /// </summary>
+    private static (int PeakIndex, int FirstIndex) FindImpact(List<double> squaredG)
+    {
+        double threshold = ImpactG * ImpactG;
+        int last = squaredG.FindLastIndex(m => m >= threshold);
+        int from = last < 0 ? 0 : Math.Max(0, last - (int)(ImpactPhaseS * SampleRateHz));
+        int to = last < 0 ? squaredG.Count - 1 : last;
+        int peak = from;
+        for (int i = from; i <= to; i++)
+        {
+            if (squaredG[i] > squaredG[peak])
+            {
+                peak = i;
+            }
+        }
+        int first = last < 0 ? peak : squaredG.FindIndex(from, to - from + 1, m => m >= threshold);
+        return (peak, first);
+    }
+
     /// <summary>
     /// Reads one trial. <paramref name="relativeFile"/> is the name reported in results; <paramref name="subjectAges"/>
     /// (from <see cref="ReadSubjectAges"/>) gives the subject's age, looked up near the file when null.
@@ -105,21 +140,16 @@ public static partial class SisFallReader
         }
         var code = match.Groups["code"].Value.ToUpperInvariant();
         var series = new SampleSeries(path);
-        var peakSquared = -1.0;
-        var peakIndex = 0;
+        var fall = code[0] == 'F';
+        var squaredG = fall ? new List<double>() : null;
         foreach (var (number, v) in TextRecord.Rows(path, 6, exactCount: false, lineEnd: ';'))
         {
-            var squared = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
-            if (squared > peakSquared)
-            {
-                peakSquared = squared;
-                peakIndex = series.Count;
-            }
+            squaredG?.Add((v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) * AccelGPerCount * AccelGPerCount);
             var a = ToDevice * (AccelGPerCount * new Vec3(v[0], v[1], v[2]));
             var g = ToDevice * (GyroDpsPerCount * new Vec3(v[3], v[4], v[5]));
             series.Add(number, series.Count / SampleRateHz, a.X, a.Y, a.Z, g.X, g.Y, g.Z);
         }
-        var fall = code[0] == 'F';
+        (int PeakIndex, int FirstIndex)? impact = squaredG is null ? null : FindImpact(squaredG);
         var subject = match.Groups["subject"].Value.ToUpperInvariant();
         subjectAges ??= SubjectAgesNear(path);
         var info = new RecordingInfo
@@ -131,7 +161,8 @@ public static partial class SisFallReader
             Subject = subject,
             SubjectAge = subjectAges.TryGetValue(subject, out var age) ? age : null,
             FallExpected = fall,
-            ImpactMs = fall ? peakIndex * 1000.0 / SampleRateHz : null,
+            ImpactMs = impact?.PeakIndex * 1000.0 / SampleRateHz,
+            FirstImpactMs = impact?.FirstIndex * 1000.0 / SampleRateHz,
             ForwardAxis = ForwardAxis,
         };
         return new Recording(info, series.Complete(), hasGyro: true);

@@ -119,6 +119,96 @@ public sealed record GaitProfile
     };
 
     /// <summary>
+    /// An older or rehabilitating walker at a slow pace, forward: ~52 steps/min (the 45-60), 0.38 m steps
+    /// (~0.33 m/s, the gait speed of frail older adults, below the 0.6 m/s that marks limited community ambulation:
+    /// Perry et al. 1995). Little bounce: the vertical excursion falls with speed (Orendurff et al. 2004: ~2.7 cm at
+    /// 0.7 m/s, ~2.3 cm less per m/s), 1.8 cm at this speed; the side-to-side sway grows as
+    /// speed falls (Orendurff: ~7 cm at 0.7 m/s), 8 cm. Long double support (older adults at slow speed spend ~30-40 % of
+    /// the cycle in double support, each period ~0.35-0.4 of a step: Winter et al. 1990), which spreads the redirection
+    /// (small h). Pendular recovery falls off at slow speed (Cavagna, Thys and Zamboni 1976: well under half below
+    /// ~0.5 m/s), 0.35. A more flexed trunk (8°) with smaller pelvic motion, and more variable step times (older and
+    /// slow walkers: step-time CV ~3-6 %, Hausdorff 2001).
+    /// </summary>
+    public static GaitProfile SlowForward { get; } = new()
+    {
+        CadenceStepsPerMin = 52,
+        StepLengthM = 0.38,
+        VerticalExcursionM = 0.018,
+        LateralExcursionM = 0.080,
+        DoubleSupportFraction = 0.38,
+        TroughSharpness = 0.04,
+        PendularRecovery = 0.35,
+        MeanTrunkPitchDeg = 8,
+        PitchAmplitudeDeg = 1.5,
+        RollAmplitudeDeg = 3,
+        YawAmplitudeDeg = 3,
+        StepTimeCv = 0.045,
+        AmplitudeCv = 0.10,
+        BoutCadenceCv = 0.05,
+    };
+
+    /// <summary>
+    /// The same walker backward: slower and shorter still (~46 steps/min, 0.24 m steps, ~0.18 m/s; backward steps are
+    /// ~60-70 % of forward ones, Laufer 2005), less bounce (Orendurff's slope again: 1.5 cm), longer double support (0.45 of a step),
+    /// toe-first contacts, more variable (CV 5.5 %).
+    /// </summary>
+    public static GaitProfile SlowBackward { get; } = SlowForward with
+    {
+        Direction = WalkDirection.Backward,
+        CadenceStepsPerMin = 46,
+        StepLengthM = 0.24,
+        VerticalExcursionM = 0.015,
+        DoubleSupportFraction = 0.45,
+        TroughSharpness = 0.03,
+        PendularRecovery = 0.30,
+        MeanTrunkPitchDeg = 6,
+        StepTimeCv = 0.055,
+        Contact = FootContact.ToeFirst,
+    };
+
+    /// <summary>
+    /// Backward on a treadmill at 1.0 mph (0.447 m/s) holding the rails, as the retro-walking guides set it. The belt
+    /// fixes the speed and the walker picks the cadence: ~80 steps/min, so 0.335 m steps. Walking on a belt at a constant
+    /// speed is, mechanically, walking over ground in the belt's frame, so the pendulum model holds with ū = belt speed;
+    /// what changes is the hands: holding the rails carries part of the body weight and steadies the trunk, which
+    /// damps the centre of mass's vertical excursion and side-to-side sway (here to about half of the unsupported
+    /// backward gait: 1.3 cm and 2.5 cm), the pelvic rotations, and the pendular exchange (0.35). The belt paces the
+    /// steps, so step times vary less than over ground (treadmill walking lowers stride-time variability: Dingwell et
+    /// al. 2001): CV 3 %.
+    /// </summary>
+    public static GaitProfile TreadmillBackward { get; } = Backward with
+    {
+        CadenceStepsPerMin = 80,
+        StepLengthM = 0.335,
+        VerticalExcursionM = 0.013,
+        LateralExcursionM = 0.025,
+        PendularRecovery = 0.35,
+        PitchAmplitudeDeg = 1,
+        RollAmplitudeDeg = 2,
+        YawAmplitudeDeg = 2,
+        StepTimeCv = 0.03,
+        BoutCadenceCv = 0.01,
+    };
+
+    /// <summary>
+    /// Forward on the same treadmill between the backward intervals, at 1.5 mph (0.67 m/s) holding the rails: ~90
+    /// steps/min, 0.45 m steps, the bounce and sway damped as backward (1.8 cm, 2.5 cm), heel strikes.
+    /// </summary>
+    public static GaitProfile TreadmillForward { get; } = Forward with
+    {
+        CadenceStepsPerMin = 90,
+        StepLengthM = 0.447,
+        VerticalExcursionM = 0.018,
+        LateralExcursionM = 0.025,
+        PendularRecovery = 0.40,
+        PitchAmplitudeDeg = 1,
+        RollAmplitudeDeg = 2,
+        YawAmplitudeDeg = 2,
+        StepTimeCv = 0.02,
+        BoutCadenceCv = 0.01,
+    };
+
+    /// <summary>
     /// This gait at another cadence, as people change pace: the walk ratio (step length / cadence) stays about constant
     /// over the self-selected range (Sekiya and Nagasaki 1998), so the step length scales with cadence; the vertical
     /// excursion of the centre of mass rises with speed by about 2.3 cm per m/s (Orendurff et al. 2004: ~2.7 cm at

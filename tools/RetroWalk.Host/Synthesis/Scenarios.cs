@@ -34,6 +34,14 @@ public static class Scenarios
             s => s.Stand(5).LeanBack(35, 1.0, 3.0).Stand(5)),
         (new("fall-backward", "stand 5 s, walk backward about 10 s, lose balance and fall onto the back, lie still 15 s"),
             s => s.Stand(5).Walk(GaitProfile.Backward, 10, rampOut: false).FallBackward(15)),
+        (new("slow-walk", "an older walker at about 45-60 steps/min: stand 5 s, forward 75 s, stand 5 s, backward 75 s, stand 5 s (short steps, little bounce)"),
+            s => s.Stand(5).Walk(GaitProfile.SlowForward, 75).Stand(5).Walk(GaitProfile.SlowBackward, 75).Stand(5)),
+        (new("treadmill", "about 7 min holding the rails: forward at 1.5 mph 60 s, backward at 1.0 mph 90 s, forward 60 s, backward 120 s, forward 60 s, a 4 s stop to turn around between"),
+            s => s.Stand(8).Walk(GaitProfile.TreadmillForward, 60).Stand(4)
+                  .Walk(GaitProfile.TreadmillBackward, 90).Stand(4)
+                  .Walk(GaitProfile.TreadmillForward, 60).Stand(4)
+                  .Walk(GaitProfile.TreadmillBackward, 120).Stand(4)
+                  .Walk(GaitProfile.TreadmillForward, 60).Stand(8)),
         (new("still", "stand quietly for 60 s"),
             s => s.Stand(60)),
     };

@@ -1,6 +1,7 @@
 using RetroWalk.Core.Config;
 using RetroWalk.Core.Device;
 using RetroWalk.Core.Diagnostics;
+using RetroWalk.Core.Health;
 
 namespace RetroWalk.Core.Sensors
 {
@@ -13,13 +14,19 @@ namespace RetroWalk.Core.Sensors
     /// driver skips to the next frame boundary (losing only that burst's frames); an overflow (INT_STATUS FIFO_OFLOW,
     /// a count at capacity or not a whole number of frames) resets the FIFO. Samples may be lost (counted), never misaligned.
     /// </summary>
-    public sealed class Mpu6050Fifo : ISampleFifo
+    public sealed class Mpu6050Fifo : ISampleFifo, ISensorDiagnostics
     {
         /// <summary>Attempts per register transfer before a call gives up (the data stays in the FIFO for the next call).</summary>
         public const int MaxAttempts = 3;
 
         /// <summary>Empty reads in a row after which the driver checks that the sensor is still awake and streaming.</summary>
         public const int EmptyReadsBeforeHealthCheck = 20;
+
+        /// <summary>
+        /// Empty reads in a row after which an initialised sensor is reported <see cref="SensorHealth.Silent"/>: at the
+        /// loop's 100 ms that is 3 s without a sample, where a streaming sensor delivers one every 10 ms.
+        /// </summary>
+        public const int EmptyReadsBeforeSilent = 30;
 
         private readonly II2cBus _bus;
         private readonly byte[] _write = new byte[2];
@@ -33,6 +40,8 @@ namespace RetroWalk.Core.Sensors
         private bool _needResync;
         private bool _overflowFlagged;
         private int _emptyReads;
+        private int _silentReads;
+        private Mpu6050Status _lastInit = Mpu6050Status.BusError;
 
         public Mpu6050Fifo(II2cBus bus)
         {
@@ -57,9 +66,33 @@ namespace RetroWalk.Core.Sensors
         /// <summary>Times the sensor was found asleep or not streaming (e.g. after a brown-out) and initialised again.</summary>
         public int ReinitCount { get; private set; }
 
+        /// <summary>
+        /// The sensor's state for the Health characteristic: the last init's failure while not initialised, Silent
+        /// after <see cref="EmptyReadsBeforeSilent"/> empty reads in a row, else Ok. Before the first init: BusError.
+        /// </summary>
+        public SensorHealth SensorState
+        {
+            get
+            {
+                if (!_initialized)
+                {
+                    return _lastInit == Mpu6050Status.Ok ? SensorHealth.BusError : (SensorHealth)_lastInit;
+                }
+
+                return _silentReads >= EmptyReadsBeforeSilent ? SensorHealth.Silent : SensorHealth.Ok;
+            }
+        }
+
         /// <summary>Runs the init sequence for <paramref name="config"/>: reset, PLL clock, identity, DLPF and rate, ranges, FIFO.</summary>
         public Mpu6050Status Initialize(SensorConfig config)
         {
+            _lastInit = InitializeOnce(config);
+            return _lastInit;
+        }
+
+        private Mpu6050Status InitializeOnce(SensorConfig config)
+        {
+            _silentReads = 0;
             _config = config;
             _initialized = false;
             byte dlpf;
@@ -133,6 +166,22 @@ namespace RetroWalk.Core.Sensors
 
         /// <inheritdoc />
         public int ReadSamples(short[] dest, int maxSamples)
+        {
+            int read = ReadBatch(dest, maxSamples);
+            if (read > 0)
+            {
+                _silentReads = 0;
+            }
+            else if (_initialized && _silentReads < EmptyReadsBeforeSilent)
+            {
+                // Nothing came: an empty FIFO, or a bus that fails every read (unplugged, held low).
+                _silentReads++;
+            }
+
+            return read;
+        }
+
+        private int ReadBatch(short[] dest, int maxSamples)
         {
             if (!_initialized)
             {

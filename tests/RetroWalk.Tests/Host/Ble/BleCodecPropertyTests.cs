@@ -111,45 +111,45 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
-        public void ValidConfigRoundTripsAndAnyEightBytesAreAcceptedOnlyWhenValid()
+        public void ValidConfigRoundTripsAndAnyBytesAreAcceptedOnlyWhenValid()
         {
-            var valid =
-                from back in Gen.Choose(DeviceSettings.MinTiltWarningDeg, DeviceSettings.MaxTiltWarningDeg)
-                from fwd in Gen.Choose(DeviceSettings.MinTiltWarningDeg, DeviceSettings.MaxTiltWarningDeg)
-                from hold in Gen.Choose(DeviceSettings.MinTiltHoldMs, DeviceSettings.MaxTiltHoldMs)
-                from steps in Gen.Choose(DeviceSettings.MinStepsToStartWalk, DeviceSettings.MaxStepsToStartWalk)
-                from axis in Gen.Choose(0, (int)MountAxis.Unknown)
-                from flags in Gen.Choose(0, DeviceSettings.KnownFlags)
-                from offset in Gen.Choose(DeviceSettings.MinUtcOffsetQuarterHours, DeviceSettings.MaxUtcOffsetQuarterHours)
-                select new DeviceSettings
-                {
-                    TiltWarningBackwardDeg = back, TiltWarningForwardDeg = fwd, TiltHoldMs = hold, StepsToStartWalk = steps,
-                    ForwardAxis = (MountAxis)axis, Flags = (byte)flags, UtcOffsetQuarterHours = offset,
-                };
-            Prop.ForAll(valid.ToArbitrary(), settings =>
+            // One generator per table row: a setting added to the table is generated here too.
+            Gen<int[]> valid = Gen.ArrayOf(Gen.Choose(0, int.MaxValue), SettingTable.Count).Select(raw => SettingTable.Rows
+                .Select(row => row.ZeroMeans != null && raw[row.Id] % 5 == 0 ? 0 : row.Min + raw[row.Id] % (row.Max - row.Min + 1))
+                .ToArray());
+            Prop.ForAll(valid.ToArbitrary(), values =>
             {
+                var settings = new UserSettings();
+                for (int id = 0; id < values.Length; id++)
+                {
+                    Assert.IsTrue(settings.Set(id, values[id]));
+                }
+
                 byte[] buf = new byte[ConfigCodec.Length];
                 ConfigCodec.Encode(settings, buf, 0);
-                var decoded = new DeviceSettings();
-                Assert.AreEqual(CodecStatus.Ok, ConfigCodec.Decode(buf, 0, buf.Length, new DeviceSettings(), decoded));
+                var decoded = new UserSettings();
+                Assert.AreEqual(CodecStatus.Ok, ConfigCodec.Decode(buf, 0, buf.Length, new UserSettings(), decoded));
+                Assert.IsTrue(decoded.SameAs(settings));
                 byte[] again = new byte[ConfigCodec.Length];
                 ConfigCodec.Encode(decoded, again, 0);
                 CollectionAssert.AreEqual(buf, again);
             }).QuickCheckThrowOnFailure();
 
-            Prop.ForAll(Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>(), ConfigCodec.Length).ToArbitrary(), bytes =>
+            Prop.ForAll(Gen.Choose(1, ConfigCodec.Length).SelectMany(n => Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>(), n)).ToArbitrary(), bytes =>
             {
-                var current = new DeviceSettings { TiltWarningBackwardDeg = 33, StepsToStartWalk = 6, TiltHoldMs = 1500,
-                    TiltWarningForwardDeg = 40, UtcOffsetQuarterHours = 4 };
-                byte result = ConfigCodec.Decode(bytes, 0, bytes.Length, new DeviceSettings(), current);
+                var current = new UserSettings { TiltWarnBackwardDeg = 33, StepsToStartWalk = 6, TiltHoldMs = 1500,
+                    TiltWarnForwardDeg = 40, UtcOffsetQuarterHours = 4 };
+                var before = new UserSettings();
+                before.CopyFrom(current);
+                byte result = ConfigCodec.Decode(bytes, 0, bytes.Length, new UserSettings(), current);
                 if (result == CodecStatus.Ok)
                 {
                     Assert.IsTrue(current.IsValid());
                 }
                 else
                 {
-                    Assert.AreEqual(CodecStatus.OutOfRange, result);
-                    Assert.AreEqual(33, current.TiltWarningBackwardDeg);
+                    Assert.AreEqual(SettingsCodec.IsFieldBoundary(bytes.Length) ? CodecStatus.OutOfRange : CodecStatus.BadLength, result);
+                    Assert.IsTrue(current.SameAs(before), "a refused write changes nothing");
                 }
             }).QuickCheckThrowOnFailure();
         }
@@ -192,7 +192,7 @@ namespace RetroWalk.Tests.Host.Ble
 
                 ControlPointCodec.DecodeRequest(bytes, 0, n, out _, out _);
                 ControlPointCodec.DecodeResponse(bytes, 0, n, out _, out _);
-                ConfigCodec.Decode(bytes, 0, n, new DeviceSettings(), new DeviceSettings());
+                ConfigCodec.Decode(bytes, 0, n, new UserSettings(), new UserSettings());
                 CurrentTimeCodec.Decode(bytes, 0, n, out _);
                 HistoryCodec.DecodeRecord(bytes, 0, n, 0, out _, out _, out _);
                 BtHomeCodec.DecodeServiceData(bytes, 0, n, new BtHomeReading());

@@ -20,13 +20,21 @@ namespace RetroWalk.Tests.Host.Ble
     [TestClass]
     public class DocsBleMatchesCodeTests
     {
-        private static string Doc => File.ReadAllText(Path.Combine(SharedPaths.RepoRoot, "docs", "ble.md"));
+        private static string Doc => DocsBlePage.Text;
 
         [TestMethod]
         public void CharacteristicTableMatchesTheGattTable() => AssertNone(CheckCharacteristicTable(Doc));
 
         [TestMethod]
-        public void AttErrorTableMatchesTheCodes() => AssertNone(CheckAttErrors(Doc));
+        public void AttErrorTableMatchesTheCodes()
+        {
+            AssertNone(CheckAttErrors(Doc));
+
+            // The emulated phone reports answers by these names: one table for the page and the tools.
+            Assert.AreEqual("accepted", AttAnswer.Describe(GattWrites.Accept));
+            Assert.AreEqual("ATT error 0xFC Write Request Rejected", AttAnswer.Describe(CodecStatus.AttWriteRequestRejected));
+            Assert.AreEqual("ATT error 0x80", AttAnswer.Describe(0x80), "the tracker never answers 0x80: it has no name here");
+        }
 
         [TestMethod]
         public void NamedConstantsHaveTheirValues()
@@ -62,6 +70,20 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void ConfigLayoutIsTheSettingsTable()
+        {
+            string table = RetroWalk.Tests.Host.Config.ConfigDocTable.Markdown();
+            string doc = Doc.Replace("\r\n", "\n");
+            StringAssert.Contains(doc, table, "docs/ble.md's Config table must be the settings table, generated from SettingTable:\n" + table);
+
+            // A page missing the last setting's row, or with a default changed, no longer holds the table.
+            string[] rows = table.TrimEnd('\n').Split('\n');
+            string last = rows[rows.Length - 1] + "\n";
+            Assert.IsFalse(doc.Replace(last, "").Contains(table));
+            Assert.IsFalse(doc.Replace(rows[2], rows[2].Replace("| 30 |", "| 31 |")).Contains(table));
+        }
+
+        [TestMethod]
         public void ControlPointStatusesMatch()
         {
             string doc = Doc;
@@ -72,6 +94,52 @@ namespace RetroWalk.Tests.Host.Ble
             }
 
             StringAssert.Contains(doc, $"response\nop code `0x{ControlPointCodec.ResponseCode:X2}`");
+        }
+
+        [TestMethod]
+        public void TheListingSendsValuesOnlyByNotifyingAsThePageSays()
+        {
+            if (!Directory.Exists(SharedPaths.ApiListings))
+            {
+                Assert.Inconclusive($"nanoFramework API listings not found at {SharedPaths.ApiListings}");
+            }
+
+            List<string> members = ListedMembers("nanoFramework.Device.Bluetooth.txt",
+                "nanoFramework.Device.Bluetooth.GenericAttributeProfile.GattLocalCharacteristic");
+            Assert.IsNotEmpty(members, "GattLocalCharacteristic is listed");
+            var senders = members.Where(m => m.StartsWith("method ") && (m.Contains("Notify") || m.Contains("Indicate"))).ToList();
+            Assert.HasCount(2, senders, string.Join("\n", senders));
+            Assert.IsTrue(senders.All(m => m.Contains(" NotifyValue(")), string.Join("\n", senders));
+            Assert.IsFalse(members.Any(m => m.Contains("Indicate")), "no member of GattLocalCharacteristic indicates");
+
+            List<string> result = ListedMembers("nanoFramework.Device.Bluetooth.txt",
+                "nanoFramework.Device.Bluetooth.GenericAttributeProfile.GattClientNotificationResult");
+            Assert.IsFalse(result.Any(m => m.Contains("Confirm")), "a notification result carries no confirmation");
+
+            string doc = Doc;
+            StringAssert.Contains(doc, "`NotifyValue(Buffer)` and `NotifyValue(Buffer,\nGattSubscribedClient)`");
+            Assert.IsFalse(GattTable.Can(GattTable.ControlPoint, GattTable.PropertyIndicate), "the Control point declares Notify only");
+            Assert.IsTrue(GattTable.Can(GattTable.ControlPoint, GattTable.PropertyNotify));
+        }
+
+        [TestMethod]
+        public void TheNameHomeAssistantShowsIsWhatItDerivesFromTheAdvertisement()
+        {
+            string section = DocsBlePage.Section(Doc, "## Home Assistant (BTHome)");
+            Match example = Regex.Match(section, @"\(`([0-9A-F:]{17})` gives ""([^""]+)""\)");
+            Assert.IsTrue(example.Success, "the page gives an address and the name it leads to");
+            var status = new RetroWalk.Core.Status.TrackerStatus { BatteryPercent = 57 };
+            var frames = new AdvertisementFrames();
+            frames.Build(status, true, AdvertisementCodec.DefaultDeviceName);
+            var active = new HomeAssistantDeviceName(example.Groups[1].Value);
+            Assert.IsTrue(active.Hear(frames.Advertisement, frames.AdvertisementLength, frames.ScanResponse, frames.ScanResponseLength));
+            Assert.AreEqual(example.Groups[2].Value, active.DeviceName, "an active scanner");
+            StringAssert.Contains(section, $"**\"{AdvertisementCodec.DefaultDeviceName} XXXX\"**");
+
+            var passive = new HomeAssistantDeviceName(example.Groups[1].Value);
+            Assert.IsTrue(passive.Hear(frames.Advertisement, frames.AdvertisementLength));
+            StringAssert.Contains(section, $"**\"{HomeAssistantDeviceName.NamelessName} XXXX\"**");
+            Assert.AreEqual($"{HomeAssistantDeviceName.NamelessName} {HomeAssistantDeviceName.ShortAddress(example.Groups[1].Value)}", passive.DeviceName, "a passive scanner");
         }
 
         [TestMethod]
@@ -98,6 +166,10 @@ namespace RetroWalk.Tests.Host.Ble
             Assert.AreNotEqual(doc, badConstant);
             Assert.IsTrue(CheckConstants(badConstant, out _).Any(p => p.Contains("AlarmRefreshIntervalMs")));
 
+            string badListed = doc.Replace("`GattCharacteristicProperties.Indicate` = 32", "`GattCharacteristicProperties.Indicate` = 16");
+            Assert.AreNotEqual(doc, badListed);
+            Assert.IsTrue(CheckConstants(badListed, out _).Any(p => p.Contains("Indicate")));
+
             string badLength = doc.Replace("### Snapshot (14 bytes)", "### Snapshot (15 bytes)");
             Assert.AreNotEqual(doc, badLength);
             Assert.IsTrue(CheckLengths(badLength).Any(p => p.Contains("Snapshot")));
@@ -123,7 +195,7 @@ namespace RetroWalk.Tests.Host.Ble
         internal static List<string> CheckCharacteristicTable(string doc)
         {
             var problems = new List<string>();
-            string section = Section(doc, "## Characteristics at a glance");
+            string section = DocsBlePage.Section(doc, "## Characteristics at a glance");
             var rows = section.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| Characteristic") && !l.StartsWith("|---"))
                 .Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).ToList();
             for (int id = 0; id < GattTable.Count; id++)
@@ -152,20 +224,9 @@ namespace RetroWalk.Tests.Host.Ble
 
         internal static List<string> CheckAttErrors(string doc)
         {
-            var expected = new Dictionary<string, byte>
-            {
-                ["Read Not Permitted"] = CodecStatus.AttReadNotPermitted,
-                ["Write Not Permitted"] = CodecStatus.AttWriteNotPermitted,
-                ["Invalid Offset"] = CodecStatus.AttInvalidOffset,
-                ["Invalid Attribute Value Length"] = CodecStatus.AttInvalidLength,
-                ["Insufficient Encryption"] = CodecStatus.AttInsufficientEncryption,
-                ["Write Request Rejected"] = CodecStatus.AttWriteRequestRejected,
-                ["CCCD Improperly Configured"] = CodecStatus.AttCccdImproperlyConfigured,
-                ["Out of Range"] = CodecStatus.AttOutOfRange,
-            };
             var problems = new List<string>();
-            string section = Section(doc, "## ATT errors");
-            foreach (var (name, code) in expected)
+            string section = DocsBlePage.Section(doc, "## ATT errors");
+            foreach (var (code, name) in AttAnswer.Names)
             {
                 if (!section.Contains($"| `0x{code:X2}` | {name} |"))
                 {
@@ -187,13 +248,16 @@ namespace RetroWalk.Tests.Host.Ble
                 string typeName = m.Groups[1].Value, member = m.Groups[2].Value;
                 Type[] candidates = types.Where(t => t.Name == typeName).ToArray();
                 FieldInfo field = candidates.Length == 1 ? candidates[0].GetField(member, BindingFlags.Public | BindingFlags.Static) : null;
-                if (field is null)
+                long? listed = candidates.Length == 0 ? ListedEnumValue(typeName, member) : null;
+                if (field is null && listed is null)
                 {
-                    problems.Add($"{typeName}.{member}: no such public constant in the core");
+                    problems.Add(Directory.Exists(SharedPaths.ApiListings) || candidates.Length > 0
+                        ? $"{typeName}.{member}: no such public constant in the core, nor enum value in the nanoFramework API listing"
+                        : $"{typeName}.{member}: not in the core, and the API listings to check it against are not at {SharedPaths.ApiListings} (put ../shared beside the repository or set RETROWALK_SHARED)");
                     continue;
                 }
 
-                object value = field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null);
+                object value = listed is long fromListing ? fromListing : field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null);
                 checkedCount++;
                 if (Convert.ToInt64(value) != long.Parse(m.Groups[3].Value))
                 {
@@ -202,6 +266,61 @@ namespace RetroWalk.Tests.Host.Ble
             }
 
             return problems;
+        }
+
+        /// <summary>
+        /// <c>Member = value</c> of <c>enum …TypeName</c> in the nanoFramework API listings (../shared/nanoframework/api),
+        /// or null: the page quotes the listing where it explains what the device can and cannot do.
+        /// </summary>
+        private static long? ListedEnumValue(string typeName, string member)
+        {
+            if (!Directory.Exists(SharedPaths.ApiListings))
+            {
+                return null;
+            }
+
+            foreach (string file in Directory.GetFiles(SharedPaths.ApiListings, "*.txt"))
+            {
+                bool inEnum = false;
+                foreach (string line in File.ReadLines(file))
+                {
+                    if (!line.StartsWith(' '))
+                    {
+                        inEnum = line.StartsWith("enum ", StringComparison.Ordinal) && line.EndsWith("." + typeName, StringComparison.Ordinal);
+                        continue;
+                    }
+
+                    var m = Regex.Match(line, @"^\s+(\w+) = (-?\d+)$");
+                    if (inEnum && m.Success && m.Groups[1].Value == member)
+                    {
+                        return long.Parse(m.Groups[2].Value);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The class block of <paramref name="fullName"/> in a listing: its indented member lines.</summary>
+        internal static List<string> ListedMembers(string file, string fullName)
+        {
+            var members = new List<string>();
+            bool inType = false;
+            foreach (string line in File.ReadLines(Path.Combine(SharedPaths.ApiListings, file)))
+            {
+                if (!line.StartsWith(' '))
+                {
+                    inType = Regex.IsMatch(line, @"^(\w+ )*(class|struct|interface) " + Regex.Escape(fullName) + @"( :.*)?$");
+                    continue;
+                }
+
+                if (inType)
+                {
+                    members.Add(line.Trim());
+                }
+            }
+
+            return members;
         }
 
         internal static List<string> CheckLengths(string doc)
@@ -213,6 +332,8 @@ namespace RetroWalk.Tests.Host.Ble
                 ["Backward session"] = StatusCharacteristics.Length(StatusCharacteristics.BackwardSession),
                 ["Forward steps / Backward steps"] = StatusCharacteristics.Length(StatusCharacteristics.ForwardSteps),
                 ["Config"] = ConfigCodec.Length,
+                ["Health"] = HealthCodec.Length,
+                ["Session"] = RetroWalk.Core.Session.SessionCodec.SummaryLength,
             };
             var problems = new List<string>();
             foreach (var (name, length) in expected)
@@ -237,18 +358,6 @@ namespace RetroWalk.Tests.Host.Ble
             }
 
             return problems;
-        }
-
-        private static string Section(string doc, string heading)
-        {
-            int at = doc.IndexOf(heading + "\n", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return "";
-            }
-
-            int end = doc.IndexOf("\n## ", at + heading.Length, StringComparison.Ordinal);
-            return end < 0 ? doc[at..] : doc[at..end];
         }
     }
 }

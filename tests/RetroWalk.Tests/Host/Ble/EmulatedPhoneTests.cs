@@ -35,6 +35,28 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void ABoundedPhoneLogKeepsTheNewestObservationsAndCountsEvery()
+        {
+            EmulatedDevice whole = null, bounded = null;
+            var everything = new RecordingPublisher(() => whole.Clock.MonotonicMs);
+            var newest = new RecordingPublisher(() => bounded.Clock.MonotonicMs) { LogKeep = 8 };
+            whole = new EmulatedDevice(Sessions.Named(Scenarios.Default), publisher: everything);
+            bounded = new EmulatedDevice(Sessions.Named(Scenarios.Default), publisher: newest);
+            whole.RunFor(300_000);
+            bounded.RunFor(300_000);
+
+            Assert.IsGreaterThan(16, everything.Log.Count, "enough observations to be dropped");
+            Assert.AreEqual((long)everything.Log.Count, newest.Logged, "every observation is counted");
+            Assert.IsLessThan(16, newest.Log.Count, "at most twice LogKeep are held");
+            Assert.IsGreaterThanOrEqualTo(8, newest.Log.Count, "at least LogKeep are held");
+            Assert.AreEqual(newest.Logged - newest.Log.Count, newest.FirstLogged);
+            for (int i = 0; i < newest.Log.Count; i++)
+            {
+                Assert.AreEqual(everything.Log[(int)newest.FirstLogged + i].ToString(), newest.Log[i].ToString(), $"observation {newest.FirstLogged + i}");
+            }
+        }
+
+        [TestMethod]
         public void AFallStaysVisibleToHomeAssistantWhileAPhoneIsConnectedAndAdvertisingStops()
         {
             EmulatedDevice device = null;

@@ -116,15 +116,18 @@ namespace RetroWalk.Tests.Host.Cli
             },
             ["config"] = (r, expected) =>
             {
-                var settings = new DeviceSettings
+                var settings = new UserSettings();
+                foreach (SettingSpec row in SettingTable.Rows)
                 {
-                    TiltWarningBackwardDeg = r.Next(5, 81), TiltWarningForwardDeg = r.Next(5, 81), TiltHoldMs = r.Next(100, 10001),
-                    StepsToStartWalk = r.Next(1, 21), ForwardAxis = (MountAxis)r.Next(7), Flags = (byte)r.Next(4), UtcOffsetQuarterHours = r.Next(-48, 57),
-                };
+                    settings.Put(row.Id, row.ZeroMeans != null && r.Next(3) == 0 ? 0 : r.Next(row.Min, row.Max + 1));
+                }
+
                 int minutes = settings.UtcOffsetQuarterHours * 15;
-                expected.AddRange(new[] { $"backward: {settings.TiltWarningBackwardDeg} °", $"forward: {settings.TiltWarningForwardDeg} °", $"{settings.TiltHoldMs} ms",
-                    $"{settings.StepsToStartWalk} steps", settings.ForwardAxis.ToString(), settings.BtHomeAdvertising ? "advertising: on" : "advertising: off",
-                    $"{(minutes < 0 ? "-" : "+")}{Math.Abs(minutes) / 60:D2}:{Math.Abs(minutes) % 60:D2}" });
+                expected.AddRange(new[] { $"backward: {settings.TiltWarnBackwardDeg} °", $"forward: {settings.TiltWarnForwardDeg} °",
+                    $"sideways: {settings.TiltWarnSidewaysDeg} °", $"{settings.TiltHoldMs} ms",
+                    $"{settings.StepsToStartWalk} steps", settings.ForwardAxis.ToString(), settings.BtHomeAdvertising ? "(Home Assistant): on" : "(Home Assistant): off",
+                    $"{(minutes < 0 ? "-" : "+")}{Math.Abs(minutes) / 60:D2}:{Math.Abs(minutes) % 60:D2}",
+                    $"height: {settings.HeightCm} cm", $"mass: {settings.BodyMassKg} kg", $"session: {settings.RestToEndS} s" });
                 var buffer = new byte[ConfigCodec.Length];
                 return Take(buffer, ConfigCodec.Encode(settings, buffer, 0));
             },
@@ -175,7 +178,11 @@ namespace RetroWalk.Tests.Host.Cli
             ["bthome"] = (r, expected) =>
             {
                 var s = RandomStatus(r);
-                expected.AddRange(new[] { $"packet id: {s.Sequence}", $"count_1: {s.ForwardSteps}", $"count_2: {s.BackwardSteps}", Deg(s.TiltDeciDeg), s.Alarm == AlarmLevel.FallAlarm ? "problem: on" : "problem: off" });
+                s.HealthFault = r.Next(2) == 1;
+                expected.AddRange(new[] { $"packet id: {s.Sequence}", $"count_1: {s.ForwardSteps}", $"count_2: {s.BackwardSteps}", Deg(s.TiltDeciDeg),
+                    s.Alarm == AlarmLevel.FallAlarm ? "problem_1 (fall): on" : "problem_1 (fall): off",
+                    s.HealthFault ? "problem_2 (device fault): on" : "problem_2 (device fault): off",
+                    s.Alarm == AlarmLevel.TiltWarning ? "safety: on" : "safety: off" });
                 var buffer = new byte[BtHomeCodec.MaxServiceDataLength];
                 return Take(buffer, BtHomeCodec.EncodeServiceData(s, buffer, 0));
             },
@@ -317,7 +324,7 @@ namespace RetroWalk.Tests.Host.Cli
         {
             var config = CliRun.Of("decode", "config", "01 2D E8 03 02 04 01 08");
             Assert.AreEqual(ExitCodes.Failed, config.ExitCode);
-            StringAssert.Contains(config.Error, "tilt warning backward 1°");
+            StringAssert.Contains(config.Error, "tilt warning, leaning backward 1 ° (allowed 5..80)");
             var snapshot = CliRun.Of("decode", "snapshot", "0A000000 05000000 00000000 64 07");
             Assert.AreEqual(ExitCodes.Failed, snapshot.ExitCode);
             StringAssert.Contains(snapshot.Error, "out of its documented range");

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RetroWalk.Core.Ble;
 using RetroWalk.Core.Config;
+using RetroWalk.Core.Health;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Recording;
 using RetroWalk.Core.Safety;
@@ -47,13 +48,14 @@ namespace RetroWalk.Tests.Host.Dashboard
         [TestMethod]
         public void SettingsDefaultsAreValidAndRoundTrip()
         {
-            DeviceSettings defaults = DeviceDefaults();
+            UserSettings defaults = DeviceDefaults();
             Assert.IsTrue(defaults.IsValid(), "the device's default settings must pass its own validation");
+            Assert.IsTrue(defaults.SameAs(new UserSettings()), "a fresh device reports the table's defaults");
             var bytes = new byte[ConfigCodec.Length];
             ConfigCodec.Encode(defaults, bytes, 0);
-            var back = new DeviceSettings();
-            Assert.AreEqual(CodecStatus.Ok, ConfigCodec.Decode(bytes, 0, bytes.Length, new DeviceSettings(), back));
-            Assert.AreEqual(defaults.TiltHoldMs, back.TiltHoldMs);
+            var back = new UserSettings { TiltHoldMs = 5000 };
+            Assert.AreEqual(CodecStatus.Ok, ConfigCodec.Decode(bytes, 0, bytes.Length, new UserSettings(), back));
+            Assert.IsTrue(back.SameAs(defaults));
         }
 
         private static void CheckUpToDate(string path, JsonNode content)
@@ -71,54 +73,62 @@ namespace RetroWalk.Tests.Host.Dashboard
         }
 
         /// <summary>The settings a freshly flashed tracker reports (the device loop's own restore of the defaults).</summary>
-        public static DeviceSettings DeviceDefaults()
+        public static UserSettings DeviceDefaults()
         {
             var device = new EmulatedDevice(Array.Empty<RetroWalk.Host.Recordings.RawSample>());
-            var settings = new DeviceSettings();
+            var settings = new UserSettings();
             device.Loop.ReadSettings(settings);
             return settings;
         }
 
+        /// <summary>settings.json: every <see cref="SettingTable"/> row with its place in the Config record.</summary>
         public static JsonNode BuildSettings()
         {
-            DeviceSettings d = DeviceDefaults();
-            var fields = new JsonArray
+            UserSettings d = DeviceDefaults();
+            var fields = new JsonArray();
+            foreach (SettingSpec row in SettingTable.Rows)
             {
-                Field("tiltWarningBackwardDeg", "Tilt warning, leaning backward", "°", "u8", 0, DeviceSettings.MinTiltWarningDeg, DeviceSettings.MaxTiltWarningDeg, d.TiltWarningBackwardDeg),
-                Field("tiltWarningForwardDeg", "Tilt warning, leaning forward", "°", "u8", 1, DeviceSettings.MinTiltWarningDeg, DeviceSettings.MaxTiltWarningDeg, d.TiltWarningForwardDeg),
-                Field("tiltHoldMs", "Lean held before the warning", "ms", "u16", 2, DeviceSettings.MinTiltHoldMs, DeviceSettings.MaxTiltHoldMs, d.TiltHoldMs),
-                Field("stepsToStartWalk", "Regular steps before a walk counts", "steps", "u8", 4, DeviceSettings.MinStepsToStartWalk, DeviceSettings.MaxStepsToStartWalk, d.StepsToStartWalk),
-                Field("forwardAxis", "Device axis pointing forward", "", "u8", 5, 0, (int)MountAxis.Unknown, (int)d.ForwardAxis),
-                Field("flags", "Flags", "", "u8", 6, 0, DeviceSettings.KnownFlags, d.Flags),
-                Field("utcOffsetQuarterHours", "Local time minus UTC", "15 min", "s8", 7, DeviceSettings.MinUtcOffsetQuarterHours, DeviceSettings.MaxUtcOffsetQuarterHours, d.UtcOffsetQuarterHours),
-            };
-            var axes = new JsonArray();
-            for (int a = 0; a <= (int)MountAxis.Unknown; a++)
-            {
-                axes.Add(new JsonObject { ["value"] = a, ["name"] = ((MountAxis)a).ToString() });
+                var field = new JsonObject
+                {
+                    ["name"] = row.Key, ["label"] = row.Label, ["unit"] = row.Unit, ["type"] = row.WireType,
+                    ["offset"] = SettingsCodec.Offset(row.Id), ["min"] = row.Min, ["max"] = row.Max, ["default"] = d.Get(row.Id),
+                };
+                if (row.ZeroMeans != null)
+                {
+                    field["zeroMeans"] = row.ZeroMeans;
+                }
+
+                if (row.Id == SettingTable.ForwardAxis)
+                {
+                    var axes = new JsonArray();
+                    for (int a = row.Min; a <= row.Max; a++)
+                    {
+                        axes.Add(new JsonObject { ["value"] = a, ["name"] = ((MountAxis)a).ToString() });
+                    }
+
+                    field["choices"] = axes;
+                }
+
+                if (row.Id == SettingTable.Flags)
+                {
+                    var bits = new JsonArray();
+                    for (int bit = 0; bit < SettingTable.FlagKeys.Length; bit++)
+                    {
+                        bits.Add(new JsonObject { ["mask"] = 1 << bit, ["name"] = SettingTable.FlagKeys[bit], ["label"] = SettingTable.FlagLabels[bit] });
+                    }
+
+                    field["bits"] = bits;
+                }
+
+                fields.Add(field);
             }
 
-            fields[4]["choices"] = axes;
-            fields[5]["bits"] = new JsonArray
-            {
-                new JsonObject { ["mask"] = DeviceSettings.FlagBtHomeAdvertising, ["name"] = "btHomeAdvertising", ["label"] = "BTHome advertising (Home Assistant)" },
-                new JsonObject { ["mask"] = DeviceSettings.FlagDailyReset, ["name"] = "dailyReset", ["label"] = "Reset counts at local midnight" },
-            };
             return new JsonObject
             {
-                ["generatedBy"] = "tests/RetroWalk.Tests/Host/Dashboard/DashboardContractTests.cs from RetroWalk.Core.Device.DeviceSettings and the device loop's defaults; do not edit",
+                ["generatedBy"] = "tests/RetroWalk.Tests/Host/Dashboard/DashboardContractTests.cs from RetroWalk.Core.Config.SettingTable and the device loop's defaults; do not edit",
                 ["configLength"] = ConfigCodec.Length,
                 ["fields"] = fields,
                 ["uuids"] = Uuids(),
-            };
-        }
-
-        private static JsonObject Field(string name, string label, string unit, string type, int offset, int min, int max, int def)
-        {
-            return new JsonObject
-            {
-                ["name"] = name, ["label"] = label, ["unit"] = unit, ["type"] = type, ["offset"] = offset,
-                ["min"] = min, ["max"] = max, ["default"] = def,
             };
         }
 
@@ -138,6 +148,9 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["cadence"] = BleUuids.Cadence,
                 ["tilt"] = BleUuids.Tilt,
                 ["rawSamples"] = BleUuids.RawSamples,
+                ["health"] = BleUuids.Health,
+                ["session"] = BleUuids.Session,
+                ["sessionLog"] = BleUuids.SessionLog,
                 ["currentTimeService"] = BleUuids.CurrentTimeService,
                 ["currentTime"] = BleUuids.CurrentTimeCharacteristic,
                 ["batteryService"] = BleUuids.BatteryService,
@@ -211,6 +224,8 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["history"] = HistoryVectors(),
                 ["rawSamples"] = RawSamplesVectors(),
                 ["batteryLevel"] = BatteryVectors(),
+                ["health"] = HealthVectors(),
+                ["session"] = SessionVectors(),
             };
         }
 
@@ -270,41 +285,64 @@ namespace RetroWalk.Tests.Host.Dashboard
             }
         }
 
-        private static JsonObject SettingsJson(DeviceSettings s)
+        private static JsonObject SettingsJson(UserSettings s)
         {
-            return new JsonObject
+            var json = new JsonObject();
+            foreach (SettingSpec row in SettingTable.Rows)
             {
-                ["tiltWarningBackwardDeg"] = s.TiltWarningBackwardDeg, ["tiltWarningForwardDeg"] = s.TiltWarningForwardDeg,
-                ["tiltHoldMs"] = s.TiltHoldMs, ["stepsToStartWalk"] = s.StepsToStartWalk, ["forwardAxis"] = (int)s.ForwardAxis,
-                ["flags"] = s.Flags, ["utcOffsetQuarterHours"] = s.UtcOffsetQuarterHours,
-            };
+                json[row.Key] = s.Get(row.Id);
+            }
+
+            return json;
         }
 
         private static JsonArray ConfigVectors()
         {
             var list = new JsonArray();
-            var examples = new[]
+            var low = new UserSettings();
+            var high = new UserSettings();
+            var odd = new UserSettings { Flags = SettingTable.FlagDailyReset, UtcOffsetQuarterHours = -20, ForwardStepCm = 71, GlanceEverySteps = 0 };
+            foreach (SettingSpec row in SettingTable.Rows)
             {
-                DeviceDefaults(),
-                new DeviceSettings { TiltWarningBackwardDeg = 30, TiltWarningForwardDeg = 45, TiltHoldMs = 2000, StepsToStartWalk = 6, ForwardAxis = MountAxis.PlusZ, Flags = 3, UtcOffsetQuarterHours = -20 },
-                new DeviceSettings { TiltWarningBackwardDeg = 5, TiltWarningForwardDeg = 80, TiltHoldMs = 10000, StepsToStartWalk = 20, ForwardAxis = MountAxis.Unknown, Flags = 0, UtcOffsetQuarterHours = 56 },
-                new DeviceSettings { TiltWarningBackwardDeg = 80, TiltWarningForwardDeg = 5, TiltHoldMs = 100, StepsToStartWalk = 1, ForwardAxis = MountAxis.MinusY, Flags = 1, UtcOffsetQuarterHours = -48 },
-            };
+                low.Put(row.Id, row.ZeroMeans != null ? 0 : row.Min);
+                high.Put(row.Id, row.Max);
+            }
+
             var buffer = new byte[ConfigCodec.Length];
-            foreach (DeviceSettings s in examples)
+            foreach (UserSettings s in new[] { DeviceDefaults(), low, high, odd })
             {
+                Assert.IsTrue(s.IsValid());
                 ConfigCodec.Encode(s, buffer, 0);
                 list.Add(new JsonObject { ["hex"] = Hex(buffer, buffer.Length), ["expect"] = SettingsJson(s) });
             }
 
-            // Values the device refuses whole, each with the code its decoder gives.
-            foreach (string hex in new[] { "1e2dd0070604", "1e2dd00706040300ff", "042dd0070604030c", "1e51d0070604030c", "1e2d63000604030c",
-                         "1e2d112706040300", "1e2dd0070004030c", "1e2dd0071504030c", "1e2dd0070607030c", "1e2dd0070604070c", "1e2dd007060403cf", "1e2dd00706040339" })
+            // Whole records the device refuses, one field just outside its range each, and lengths off a field boundary.
+            var refused = new List<byte[]>();
+            foreach (SettingSpec row in SettingTable.Rows)
             {
-                byte[] bytes = Convert.FromHexString(hex);
-                byte result = ConfigCodec.Decode(bytes, 0, bytes.Length, new DeviceSettings(), new DeviceSettings());
-                Assert.AreNotEqual(CodecStatus.Ok, result, hex);
-                list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+                foreach (int v in new[] { row.Min - 1, row.Max + 1 })
+                {
+                    int limit = row.Bytes == 1 ? (row.Signed ? 127 : 255) : (row.Signed ? 32767 : 65535);
+                    int floor = row.Signed ? -limit - 1 : 0;
+                    if (v < floor || v > limit || (v == 0 && row.ZeroMeans != null))
+                    {
+                        continue;
+                    }
+
+                    var bad = new UserSettings();
+                    bad.Put(row.Id, v);
+                    ConfigCodec.Encode(bad, buffer, 0);
+                    refused.Add((byte[])buffer.Clone());
+                }
+            }
+
+            refused.Add(new byte[ConfigCodec.Length - 1]);
+            refused.Add(new byte[ConfigCodec.Length + 1]);
+            foreach (byte[] bytes in refused)
+            {
+                byte result = ConfigCodec.Decode(bytes, 0, bytes.Length, new UserSettings(), new UserSettings());
+                Assert.AreNotEqual(CodecStatus.Ok, result, Hex(bytes, bytes.Length));
+                list.Add(new JsonObject { ["hex"] = Hex(bytes, bytes.Length), ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
             }
 
             return list;
@@ -538,6 +576,102 @@ namespace RetroWalk.Tests.Host.Dashboard
                 list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
             }
 
+            return list;
+        }
+
+        private static JsonArray HealthVectors()
+        {
+            var list = new JsonArray();
+            var buffer = new byte[HealthCodec.Length];
+            var cases = new[]
+            {
+                new DeviceHealth(),
+                new DeviceHealth
+                {
+                    Sensor = SensorHealth.Silent, LastSave = SaveOutcome.Failed, Restore = RestoreOutcome.RestoredOlder, UptimeS = 93784,
+                    I2cErrors = 70000, FifoResyncs = 3, FifoOverflows = 2, FailedSaves = 181, SensorReinits = 1,
+                },
+                new DeviceHealth
+                {
+                    Sensor = SensorHealth.Ok, LastSave = SaveOutcome.Saved, Restore = RestoreOutcome.Restored, UptimeS = uint.MaxValue,
+                    I2cErrors = uint.MaxValue, FifoResyncs = ushort.MaxValue, FifoOverflows = ushort.MaxValue, FailedSaves = ushort.MaxValue, SensorReinits = ushort.MaxValue,
+                },
+            };
+            foreach (DeviceHealth h in cases)
+            {
+                int n = HealthCodec.Encode(h, buffer, 0);
+                var back = new DeviceHealth();
+                Assert.AreEqual(CodecStatus.Ok, HealthCodec.Decode(buffer, 0, n, back));
+                list.Add(new JsonObject
+                {
+                    ["hex"] = Hex(buffer, n),
+                    ["expect"] = new JsonObject
+                    {
+                        ["sensor"] = (int)back.Sensor, ["lastSave"] = (int)back.LastSave, ["restore"] = (int)back.Restore,
+                        ["fault"] = HealthCodec.FaultFlag(buffer, 0, n), ["uptimeS"] = back.UptimeS, ["i2cErrors"] = back.I2cErrors,
+                        ["fifoResyncs"] = back.FifoResyncs, ["fifoOverflows"] = back.FifoOverflows, ["failedSaves"] = back.FailedSaves,
+                        ["sensorReinits"] = back.SensorReinits,
+                    },
+                });
+            }
+
+            foreach (string hex in new[] { "0600000000000000000000000000000000000000", "0003000000000000000000000000000000000000",
+                "0000040000000000000000000000000000000000", "0000000200000000000000000000000000000000", "00", "000000000000000000000000000000000000000000" })
+            {
+                byte[] bytes = Convert.FromHexString(hex);
+                byte result = HealthCodec.Decode(bytes, 0, bytes.Length, new DeviceHealth());
+                Assert.AreNotEqual(CodecStatus.Ok, result, hex);
+                list.Add(new JsonObject { ["hex"] = hex, ["error"] = result == CodecStatus.BadLength ? "length" : "range" });
+            }
+
+            return list;
+        }
+
+        private static JsonArray SessionVectors()
+        {
+            var list = new JsonArray { new JsonObject { ["hex"] = "", ["expect"] = null } };
+            var s = new RetroWalk.Core.Session.SessionRecord
+            {
+                Number = 3, StartEpochS = 1777626009, DurationMs = 81000, ForwardMs = 38000, BackwardMs = 29000,
+                ForwardSteps = 72, BackwardSteps = 46, LongestBackwardStreakSteps = 46, ForwardMilliKcal = 3400, BackwardMilliKcal = 2600,
+                StartedByCommand = true, IntervalTotal = 3,
+            };
+            s.ForwardSteadiness.AddBout(40, 40 * 530, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
+            var buffer = new byte[RetroWalk.Core.Session.SessionCodec.SummaryLength];
+            int n = RetroWalk.Core.Session.SessionCodec.EncodeSummary(s, buffer, 0);
+            var back = new RetroWalk.Core.Session.SessionRecord();
+            var figures = new int[RetroWalk.Core.Session.SessionCodec.FigureCount];
+            Assert.AreEqual(CodecStatus.Ok, RetroWalk.Core.Session.SessionCodec.DecodeSummary(buffer, 0, n, back, figures));
+            byte flags = buffer[47];
+            list.Add(new JsonObject
+            {
+                ["hex"] = Hex(buffer, n),
+                ["expect"] = new JsonObject
+                {
+                    ["number"] = back.Number, ["startEpochS"] = back.StartEpochS, ["durationMs"] = back.DurationMs,
+                    ["forwardMs"] = back.ForwardMs, ["backwardMs"] = back.BackwardMs, ["forwardSteps"] = back.ForwardSteps,
+                    ["backwardSteps"] = back.BackwardSteps, ["longestBackwardStreakSteps"] = back.LongestBackwardStreakSteps,
+                    ["forwardKcal"] = back.ForwardMilliKcal / 1000, ["backwardKcal"] = back.BackwardMilliKcal / 1000,
+                    ["forwardCadenceSpm"] = buffer[30], ["backwardCadenceSpm"] = buffer[31],
+                    ["forwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardCv],
+                    ["backwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardCv],
+                    ["forwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardAsymmetry],
+                    ["backwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardAsymmetry],
+                    ["forwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardBouts],
+                    ["backwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardBouts],
+                    ["forwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardSteadySteps],
+                    ["backwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardSteadySteps],
+                    ["intervals"] = back.IntervalTotal,
+                    ["startedByCommand"] = back.StartedByCommand, ["endedByCommand"] = back.EndedByCommand,
+                    ["intervalsTruncated"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagIntervalsTruncated) != 0,
+                    ["inProgress"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagInProgress) != 0,
+                },
+            });
+            byte[] reserved = (byte[])buffer.Clone();
+            reserved[47] = 0x10;
+            Assert.AreEqual(CodecStatus.OutOfRange, RetroWalk.Core.Session.SessionCodec.DecodeSummary(reserved, 0, reserved.Length, back, figures));
+            list.Add(new JsonObject { ["hex"] = Hex(reserved, reserved.Length), ["error"] = "range" });
+            list.Add(new JsonObject { ["hex"] = Hex(buffer, 47), ["error"] = "length" });
             return list;
         }
 

@@ -39,6 +39,7 @@ namespace RetroWalk.Tests.Host.Dashboard
             gatt.Write(ControlPoint, new byte[] { 0x7F });
             CollectionAssert.AreEqual(new[] { ControlPoint + " 800103", ControlPoint + " 807F02" }, notified);
             gatt.Disconnected();
+            gatt.Connected();
             Assert.AreEqual(CodecStatus.AttCccdImproperlyConfigured, gatt.Write(ControlPoint, new byte[] { 0x02 }).AttError, "a new link must subscribe again");
         }
 
@@ -75,7 +76,7 @@ namespace RetroWalk.Tests.Host.Dashboard
         {
             EmulatedGatt gatt = Gatt(new List<string>());
             byte[] before = gatt.Read(Config).Value;
-            Assert.AreEqual(CodecStatus.AttInvalidLength, gatt.Write(Config, new byte[7]).AttError);
+            Assert.AreEqual(CodecStatus.AttInvalidLength, gatt.Write(Config, new byte[3]).AttError, "a write ending inside the hold time");
             Assert.AreEqual(CodecStatus.AttOutOfRange, gatt.Write(Config, Convert.FromHexString("512DD0070604030C")).AttError, "81° is out of range");
             CollectionAssert.AreEqual(before, gatt.Read(Config).Value, "a refused write changes nothing");
             Assert.IsTrue(gatt.Write(Config, Convert.FromHexString("192DD0070804030C")).Success);

@@ -100,7 +100,7 @@ namespace RetroWalk.Tests.Host.Device
             var foreign = new DeviceState();
             foreign.ForwardSteps = 999;
             StateCodec.Encode(foreign, 2, record);
-            LittleEndian.PutU16(record, 64, 500); // more history than fits, under a valid checksum
+            LittleEndian.PutU16(record, StateCodec.HistoryCountOffset, 500); // more history than fits, under a valid checksum
             LittleEndian.PutU32(record, StateCodec.CrcOffset, Crc32.Compute(record, 0, StateCodec.CrcOffset));
             store.Write(0, record, record.Length);
 
@@ -116,7 +116,7 @@ namespace RetroWalk.Tests.Host.Device
             var store = new MemoryCounterStore();
             var foreign = new DeviceState();
             foreign.ForwardSteps = 77;
-            foreign.TiltWarnBackwardDeg = 150;
+            foreign.Settings.TiltWarnBackwardDeg = 150;
             var record = new byte[StateCodec.Size];
             StateCodec.Encode(foreign, 1, record);
             store.Write(1, record, record.Length);
@@ -213,7 +213,7 @@ namespace RetroWalk.Tests.Host.Device
             var device = Idle(new MemoryCounterStore());
             device.Loop.Tracker.RestoreCounts(40, 30);
             device.Step();
-            Hold(device, 2500);
+            Hold(device, ButtonLogic.PairingHoldMs - 500);
             Assert.AreEqual(40u, device.Loop.Tracker.ForwardSteps, "a short press only acknowledges");
             Assert.IsFalse(device.AlarmOutput.Buzzer);
 
@@ -284,7 +284,7 @@ namespace RetroWalk.Tests.Host.Device
                 Assert.IsGreaterThanOrEqualTo(AdvertRefreshPolicy.AlarmRefreshIntervalMs, adverts[i].TimeMs - adverts[i - 1].TimeMs);
             }
 
-            long problem = adverts.First(o => o.Decoded.Contains("fall (problem) on")).TimeMs;
+            long problem = adverts.First(o => o.Decoded.Contains("fall (problem_1) on")).TimeMs;
             Assert.IsLessThanOrEqualTo(raised + AdvertRefreshPolicy.AlarmRefreshIntervalMs, problem, "scanners learn of the fall within 5 s");
             Assert.IsLessThanOrEqualTo(5, adverts.Count, "about once a minute over the walk, plus the alarm");
         }
@@ -331,7 +331,7 @@ namespace RetroWalk.Tests.Host.Device
         public void AutoDailyResetZeroesTheCountsAtLocalMidnight()
         {
             var device = Idle(new MemoryCounterStore());
-            device.Loop.State.AutoDailyReset = true;
+            device.Loop.State.Settings.DailyReset = true;
             device.Loop.SetClock((uint)(Noon + 12 * 3600 - 30));
             device.Loop.Tracker.RestoreCounts(50, 20);
             device.RunFor(10_000);
@@ -394,21 +394,21 @@ namespace RetroWalk.Tests.Host.Device
             var device = Idle(store);
             device.Loop.Tracker.RestoreCounts(40, 20);
             device.Step();
-            var settings = new DeviceSettings();
+            var settings = new UserSettings();
             device.Loop.ReadSettings(settings);
-            Assert.AreEqual(new TrackerConfig().Alarm.TiltWarnBackwardDeg, settings.TiltWarningBackwardDeg);
+            Assert.AreEqual(new TrackerConfig().Alarm.TiltWarnBackwardDeg, settings.TiltWarnBackwardDeg);
             Assert.IsTrue(settings.BtHomeAdvertising, "BTHome is on by default");
 
-            settings.TiltWarningBackwardDeg = 85;
+            settings.TiltWarnBackwardDeg = 85;
             Assert.AreEqual(ControlStatus.BadParameter, device.Loop.ApplySettings(settings));
-            settings.TiltWarningBackwardDeg = 20;
+            settings.TiltWarnBackwardDeg = 20;
             settings.TiltHoldMs = 2500;
-            settings.Flags = DeviceSettings.FlagDailyReset;
+            settings.Flags = SettingTable.FlagDailyReset;
             settings.UtcOffsetQuarterHours = -20;
             Assert.AreEqual(ControlStatus.Ok, device.Loop.ApplySettings(settings));
-            var readBack = new DeviceSettings();
+            var readBack = new UserSettings();
             device.Loop.ReadSettings(readBack);
-            Assert.AreEqual(20, readBack.TiltWarningBackwardDeg, "a read right after the write shows it");
+            Assert.AreEqual(20, readBack.TiltWarnBackwardDeg, "a read right after the write shows it");
             var before = device.Loop.Tracker;
             int writes = store.Writes;
             device.Step();
@@ -421,9 +421,9 @@ namespace RetroWalk.Tests.Host.Device
             var rebooted = Idle(store);
             Assert.AreEqual(20, rebooted.Config.Alarm.TiltWarnBackwardDeg);
             Assert.AreEqual(2500, rebooted.Config.Alarm.TiltHoldMs);
-            Assert.AreEqual((short)-300, rebooted.Loop.State.UtcOffsetMinutes);
-            Assert.IsTrue(rebooted.Loop.State.AutoDailyReset);
-            Assert.IsFalse(rebooted.Loop.State.BtHomeAdvertising);
+            Assert.AreEqual(-300, rebooted.Loop.State.Settings.UtcOffsetMinutes);
+            Assert.IsTrue(rebooted.Loop.State.Settings.DailyReset);
+            Assert.IsFalse(rebooted.Loop.State.Settings.BtHomeAdvertising);
             Assert.AreEqual(40u, rebooted.Loop.Tracker.ForwardSteps);
         }
 
@@ -436,7 +436,7 @@ namespace RetroWalk.Tests.Host.Device
                 device.Step();
             }
 
-            var settings = new DeviceSettings();
+            var settings = new UserSettings();
             device.Loop.ReadSettings(settings);
             settings.StepsToStartWalk = 4;
             device.Loop.ApplySettings(settings);
@@ -483,7 +483,7 @@ namespace RetroWalk.Tests.Host.Device
 
         private static void SetOffset(DeviceLoop loop, int minutes)
         {
-            var settings = new DeviceSettings();
+            var settings = new UserSettings();
             loop.ReadSettings(settings);
             settings.UtcOffsetQuarterHours = minutes / 15;
             Assert.AreEqual(ControlStatus.Ok, loop.ApplySettings(settings));

@@ -157,11 +157,8 @@ namespace RetroWalk.Tests.Host.Recordings
         [TestMethod]
         public void EvalReadsEveryRealRecordingWithoutProblems()
         {
-            Folder("sisfall");
-            Folder("oxford-stepcounter");
-            Folder("banglejs-stepcount");
             var root = SharedPaths.DatasetsRoot;
-            var report = Evaluator.EvaluateFolder(root);
+            var report = RealDatasets.Report(SisFallReader.DatasetName, OxfordReader.DatasetName, BangleReader.DatasetName);
 
             Assert.IsEmpty(report.Problems, string.Join("; ", report.Problems));
             var trials = Directory.GetFiles(Path.Combine(root, "sisfall"), "*.txt", SearchOption.AllDirectories)
@@ -171,6 +168,8 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.HasCount(trials.Count + walks, sisfall, "every trial, plus a reversed copy of each D01-D04");
             Assert.HasCount(walks, sisfall.Where(r => r.Info.Reversed));
             Assert.IsTrue(sisfall.Where(r => r.Info.FallExpected == true).All(r => r.Info.ImpactMs > 0), "every fall has an impact time");
+            Assert.IsTrue(sisfall.Where(r => r.Info.FallExpected == true).All(r => r.Info.FirstImpactMs > 0 && r.Info.FirstImpactMs <= r.Info.ImpactMs),
+                "every fall's first contact is at or before its impact");
 
             var oxford = report.Results.Where(r => r.Info.Dataset == OxfordReader.DatasetName).ToList();
             var oxfordFolders = Directory.GetDirectories(Path.Combine(root, "oxford-stepcounter", "optimisation", "data")).Length
@@ -179,7 +178,7 @@ namespace RetroWalk.Tests.Host.Recordings
             Assert.IsTrue(oxford.All(r => r.Info.TrueSteps > 0 && r.Info.Placement != null), "every Oxford recording has a truth and a placement");
             Assert.HasCount(Directory.GetFiles(Path.Combine(root, "banglejs-stepcount"), "*.csv").Length,
                 report.Results.Where(r => r.Info.Dataset == BangleReader.DatasetName));
-            Console.WriteLine($"{report.Results.Count} runs in {report.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"{report.Results.Count} runs (the shared evaluation took {report.Elapsed.TotalSeconds:0.0} s)");
         }
     }
 }

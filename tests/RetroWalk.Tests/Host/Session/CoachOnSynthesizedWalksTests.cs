@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
 using RetroWalk.Core.Session;
@@ -24,7 +25,7 @@ namespace RetroWalk.Tests.Host.Session
         {
             // The forward interval is shorter than the 60 s warm-up, which must still not be cued: it comes before any
             // backward step. The session (about 345 s) passes a 5-minute target.
-            var settings = new SessionSettings { ForwardIntervalS = 50, BackwardIntervalS = 60, TargetMin = 5, GlanceEverySteps = 20 };
+            var settings = new UserSettings { ForwardIntervalS = 50, BackwardIntervalS = 60, TargetMin = 5, GlanceEverySteps = 20 };
             var plan = SessionSynthesizer.Plan(SessionsOnSynthesizedWalksTests.MixedIntervals, seed: 5);
             var run = new CoachedRun(settings);
             run.Feed(plan.Samples());
@@ -66,7 +67,7 @@ namespace RetroWalk.Tests.Host.Session
         {
             // Walking backward into a fall with the coach at its busiest (a glance every 3 steps, a 10 s interval), and a
             // long cue (target reached, 1.3 s) started half a second before the fall alarm comes up.
-            var settings = new SessionSettings { BackwardIntervalS = 10, GlanceEverySteps = 3 };
+            var settings = new UserSettings { BackwardIntervalS = 10, GlanceEverySteps = 3 };
             var plan = SessionSynthesizer.Plan(s => s.Stand(5).Walk(GaitProfile.Backward, 20, rampOut: false).FallBackward(15), seed: 2);
             var samples = plan.Samples().ToArray();
 

@@ -21,7 +21,7 @@ namespace RetroWalk.Tests.Host.Session
     {
         public const int LoopMs = 100;
 
-        public CoachedRun(SessionSettings settings, int historyCapacity = 8)
+        public CoachedRun(UserSettings settings, int historyCapacity = 8)
         {
             Settings = settings;
             Tracker = new RetroWalk.Core.Tracker(new TrackerConfig());
@@ -30,7 +30,7 @@ namespace RetroWalk.Tests.Host.Session
             Coach = new IntervalCoach(settings);
         }
 
-        public SessionSettings Settings { get; }
+        public UserSettings Settings { get; }
         public RetroWalk.Core.Tracker Tracker { get; }
         public int RateHz { get; }
         public SessionRecorder Recorder { get; }

@@ -1,4 +1,5 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Session;
 using RetroWalk.Core.Storage;
 using RetroWalk.Host.Emulation;
@@ -26,7 +27,7 @@ namespace RetroWalk.Tests.Host.Session
                 flash.CutPowerDuringWrite(0, cut, mode);
                 Assert.ThrowsExactly<PowerCutException>(() => store.Save(newer));
 
-                var rebooted = new SessionRecorder(new SessionSettings(), 100, SessionStoreCodec.Capacity);
+                var rebooted = new SessionRecorder(new UserSettings(), 100, SessionStoreCodec.Capacity);
                 var outcome = new SessionStore(flash).Restore(rebooted);
                 Assert.IsTrue(outcome == RestoreOutcome.RestoredOlder || outcome == RestoreOutcome.Restored, $"cut at {cut}: {outcome}");
                 Assert.AreEqual(3, rebooted.History.Count, $"cut at {cut}: the previous save is back");

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Session;
 using RetroWalk.Host.Synthesis;
@@ -35,7 +36,7 @@ namespace RetroWalk.Tests.Host.Session
             return Cache.GetOrAdd(name + "/" + seed, _ => new Lazy<Outcome>(() =>
             {
                 var plan = name == "mixed" ? SessionSynthesizer.Plan(MixedIntervals, seed: seed) : SessionSynthesizer.Plan(name, seed: seed);
-                var run = new CoachedRun(new SessionSettings());
+                var run = new CoachedRun(new UserSettings());
                 run.Feed(plan.Samples());
                 run.Rest(run.Settings.RestToEndS + 1);
                 return new Outcome(plan, run, WalkTruth.Walks(plan.Truth));
@@ -157,7 +158,7 @@ namespace RetroWalk.Tests.Host.Session
         [TestMethod]
         public void ARestEndsASessionAndAWalkAfterIdleStartsTheNext()
         {
-            var settings = new SessionSettings { RestToEndS = 30, IdleToStartS = 20 };
+            var settings = new UserSettings { RestToEndS = 30, IdleToStartS = 20 };
             var plan = SessionSynthesizer.Plan(s => s.Stand(5).Walk(GaitProfile.Forward, 70).Stand(40)
                 .Walk(GaitProfile.Backward, 45).Stand(3).Walk(GaitProfile.Forward, 25).Stand(40)
                 .Walk(GaitProfile.Forward, 20).Stand(5), seed: 6);

@@ -17,7 +17,8 @@ namespace RetroWalk.Tests.Host.Soak
     /// Eight emulated days of the whole device loop (issue 11): every synthesizer scenario each day between
     /// stretches of rest, the clock set by a phone at boot and corrected every day, I2C faults (NACKs and reads broken
     /// off), loop stalls beyond the FIFO and an hour of failing flash writes each day. Counts never go backward, the
-    /// hourly history holds the last 7 days in time order and sums to what was counted in them, managed memory stays flat (nothing allocated per day once the history is full).
+    /// hourly history holds the last 7 days in time order and sums to what was counted in them, managed memory stays flat (nothing allocated per day once the history is full). It runs beside other tests: what it
+    /// asserts of memory is what this thread allocated.
     /// </summary>
     [TestClass]
     public class DeviceSoakTests
@@ -70,7 +71,6 @@ namespace RetroWalk.Tests.Host.Soak
         }
 
         [TestMethod]
-        [DoNotParallelize]
         public void EightDaysOfEveryScenarioWithFaultsKeepCountsHistoryAndMemory()
         {
             var config = new TrackerConfig();

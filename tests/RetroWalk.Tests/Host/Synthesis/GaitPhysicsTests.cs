@@ -141,6 +141,50 @@ namespace RetroWalk.Tests.Host.Synthesis
             }
         }
 
+        [TestMethod]
+        public void TheSlowWalkIsAnOlderWalkersPaceWithLittleBounce()
+        {
+            foreach (int seed in new[] { 1, 2, 3 })
+            {
+                var slow = SessionCache.Get("slow-walk", null, seed);
+                var normal = SessionCache.Get("forward-walk", null, seed);
+                Assert.HasCount(2, slow.Truth.Bouts);
+                foreach (var bout in slow.Truth.Bouts)
+                {
+                    double cadence = bout.Steps * 60.0 * RateHz / (bout.EndSample - bout.StartSample);
+                    SynthSignals.Between(40, 62, cadence, $"seed {seed}: {bout.Direction} cadence, steps/min");
+                }
+
+                Assert.AreEqual(WalkDirection.Forward, slow.Truth.Bouts[0].Direction);
+                Assert.AreEqual(WalkDirection.Backward, slow.Truth.Bouts[1].Direction);
+                Assert.IsLessThan(0.5 * VerticalStd(normal), VerticalStd(slow), $"seed {seed}: vertical spread slow vs normal forward, g");
+            }
+        }
+
+        [TestMethod]
+        public void HoldingTheTreadmillRailsDampsTheBounceAndSway()
+        {
+            foreach (int seed in new[] { 1, 2, 3 })
+            {
+                var treadmill = SessionCache.Get("treadmill", null, seed);
+                var overground = SessionCache.Get("backward-walk", null, seed);
+                var backward = treadmill.Truth.Bouts.Where(b => b.Direction == WalkDirection.Backward).ToArray();
+                Assert.HasCount(2, backward, "two backward intervals");
+                SynthSignals.Between(85, 125, (backward[0].EndSample - backward[0].StartSample) / (double)RateHz, "the first lasts about 90 s");
+                // 1.0 mph = 0.447 m/s: the cadence times the step length the profile gives.
+                double cadence = backward[1].Steps * 60.0 * RateHz / (backward[1].EndSample - backward[1].StartSample);
+                SynthSignals.Between(0.40, 0.50, cadence * GaitProfile.TreadmillBackward.StepLengthM / 60, "belt speed, m/s");
+                int a = backward[1].StartSample + 5 * RateHz, b = backward[1].EndSample - 5 * RateHz;
+                double vertical = SynthSignals.Std(SynthSignals.Axis(treadmill.Samples, a, b, x => x.Ax / SynthSignals.CountsPerG));
+                double lateral = SynthSignals.Std(SynthSignals.Axis(treadmill.Samples, a, b, x => x.Ay / SynthSignals.CountsPerG));
+                var free = overground.Truth.Bouts[0];
+                int c = free.StartSample + 5 * RateHz, d = free.EndSample - 5 * RateHz;
+                double freeLateral = SynthSignals.Std(SynthSignals.Axis(overground.Samples, c, d, x => x.Ay / SynthSignals.CountsPerG));
+                Assert.IsLessThan(VerticalStd(overground), vertical, $"seed {seed}: vertical spread on the rails vs over ground, g");
+                Assert.IsLessThan(freeLateral, lateral, $"seed {seed}: side-to-side spread on the rails vs over ground, g");
+            }
+        }
+
         private static int[] RegularContacts(SynthesizedSession s) =>
             s.Truth.Steps.Where(x => x.Regular).Select(x => x.Sample).ToArray();
 

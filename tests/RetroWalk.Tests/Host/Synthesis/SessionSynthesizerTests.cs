@@ -23,7 +23,7 @@ namespace RetroWalk.Tests.Host.Synthesis
                 Assert.AreEqual(plan.SampleCount, plan.Truth.SampleCount);
             }
             CollectionAssert.AreEquivalent(
-                new[] { "retro-session", "short", "forward-walk", "backward-walk", "stumble", "lean-back", "fall-backward", "still" },
+                new[] { "retro-session", "short", "forward-walk", "backward-walk", "stumble", "lean-back", "fall-backward", "slow-walk", "treadmill", "still" },
                 Scenarios.Names.ToArray());
         }
 

@@ -45,6 +45,21 @@ namespace RetroWalk.Tests.Host.Tracker
         }
 
         [TestMethod]
+        public void ATreadmillSessionHoldingTheRailsIsCountedPerDirection()
+        {
+            // Issue 9's target for the treadmill scenario: seeds 1-5, each direction within 2 % of the truth.
+            foreach (int seed in new[] { 1, 2, 3, 4, 5 })
+            {
+                var session = SessionCache.Get("treadmill", seed: seed);
+                var t = Run(session);
+                int trueForward = session.Truth.Count(WalkDirection.Forward, regularOnly: false);
+                int trueBackward = session.Truth.Count(WalkDirection.Backward, regularOnly: false);
+                Assert.IsTrue(Math.Abs((int)t.ForwardSteps - trueForward) * 100 <= trueForward * 2, $"seed {seed}: forward {t.ForwardSteps} vs {trueForward}");
+                Assert.IsTrue(Math.Abs((int)t.BackwardSteps - trueBackward) * 100 <= trueBackward * 2, $"seed {seed}: backward {t.BackwardSteps} vs {trueBackward}");
+            }
+        }
+
+        [TestMethod]
         public void ABackwardFallRaisesTheAlarmSoonAfterTheImpact()
         {
             var session = SessionCache.Get("fall-backward", seed: 2);

@@ -12,23 +12,27 @@ namespace RetroWalk.Tests.Ble
     [TestClass]
     public class BtHomeCodecTests
     {
-        private const string SampleServiceData = "D2FC 40 0007 2601 2800 3E D2040000 3E 37020000 3F CEFF";
+        private const string SampleServiceData = "D2FC 40 0007 2601 2600 2800 3E D2040000 3E 37020000 3F CEFF";
 
         [TestMethod]
         public void ServiceDataMatchesTheBtHomeV2Layout()
         {
-            byte[] buf = new byte[22];
-            Assert.AreEqual(22, BtHomeCodec.EncodeServiceData(BleBytes.SampleStatus(), buf, 0));
-            // UUID FCD2 | v2 unencrypted | packet 7 | problem (fall) 1 | safety (tilt) 0 | count 1234 | count 567 | rotation -5.0°
+            byte[] buf = new byte[24];
+            Assert.AreEqual(24, BtHomeCodec.EncodeServiceData(BleBytes.SampleStatus(), buf, 0));
+            // UUID FCD2 | v2 unencrypted | packet 7 | problem_1 (fall) 1 | problem_2 (device fault) 0 | safety (tilt) 0 |
+            // count 1234 | count 567 | rotation -5.0°
             CollectionAssert.AreEqual(BleBytes.Hex(SampleServiceData), buf);
 
             TrackerStatus withBattery = BleBytes.SampleStatus();
             withBattery.BatteryPercent = 100;
-            buf = new byte[24];
-            Assert.AreEqual(24, BtHomeCodec.EncodeServiceData(withBattery, buf, 0));
-            CollectionAssert.AreEqual(BleBytes.Hex("D2FC 40 0007 0164 2601 2800 3E D2040000 3E 37020000 3F CEFF"), buf);
+            withBattery.HealthFault = true;
+            buf = new byte[26];
+            Assert.AreEqual(26, BtHomeCodec.EncodeServiceData(withBattery, buf, 0));
+            CollectionAssert.AreEqual(BleBytes.Hex("D2FC 40 0007 0164 2601 2601 2800 3E D2040000 3E 37020000 3F CEFF"), buf);
             var reading = new BtHomeReading();
-            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(buf, 0, 24, reading));
+            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(buf, 0, 26, reading));
+            Assert.IsTrue(reading.HasDeviceProblem);
+            Assert.IsTrue(reading.DeviceProblem);
             Assert.AreEqual(100, reading.BatteryPercent);
             Assert.IsFalse(reading.OutOfOrder);
         }
@@ -37,10 +41,12 @@ namespace RetroWalk.Tests.Ble
         public void DecoderReadsWhatHomeAssistantShows()
         {
             var reading = new BtHomeReading();
-            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(BleBytes.Hex(SampleServiceData), 0, 22, reading));
+            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(BleBytes.Hex(SampleServiceData), 0, 24, reading));
             Assert.AreEqual(7, reading.PacketId);
             Assert.IsTrue(reading.HasProblem);
             Assert.IsTrue(reading.Problem);
+            Assert.IsTrue(reading.HasDeviceProblem);
+            Assert.IsFalse(reading.DeviceProblem);
             Assert.IsTrue(reading.HasSafety);
             Assert.IsFalse(reading.Unsafe);
             Assert.AreEqual(2, reading.CountCount);
@@ -53,22 +59,35 @@ namespace RetroWalk.Tests.Ble
         }
 
         [TestMethod]
-        public void AFallAlarmAndATiltWarningAreSeparateObjects()
+        public void AFallAlarmADeviceFaultAndATiltWarningAreSeparateObjects()
         {
             TrackerStatus status = BleBytes.SampleStatus();
-            byte[] buf = new byte[22];
+            byte[] buf = new byte[24];
             status.Alarm = AlarmLevel.None;
             BtHomeCodec.EncodeServiceData(status, buf, 0);
             Assert.AreEqual((byte)0, buf[6]);
             Assert.AreEqual((byte)0, buf[8]);
+            Assert.AreEqual((byte)0, buf[10]);
             status.Alarm = AlarmLevel.TiltWarning;
             BtHomeCodec.EncodeServiceData(status, buf, 0);
             Assert.AreEqual((byte)0, buf[6]);
-            Assert.AreEqual((byte)1, buf[8]);
+            Assert.AreEqual((byte)0, buf[8]);
+            Assert.AreEqual((byte)1, buf[10]);
             status.Alarm = AlarmLevel.FallAlarm;
             BtHomeCodec.EncodeServiceData(status, buf, 0);
             Assert.AreEqual((byte)1, buf[6]);
             Assert.AreEqual((byte)0, buf[8]);
+            Assert.AreEqual((byte)0, buf[10]);
+            status.Alarm = AlarmLevel.None;
+            status.HealthFault = true;
+            BtHomeCodec.EncodeServiceData(status, buf, 0);
+            Assert.AreEqual((byte)0, buf[6]);
+            Assert.AreEqual((byte)1, buf[8]);
+            Assert.AreEqual((byte)0, buf[10]);
+            var reading = new BtHomeReading();
+            Assert.AreEqual(CodecStatus.Ok, BtHomeCodec.DecodeServiceData(buf, 0, 24, reading));
+            Assert.IsFalse(reading.Problem, "the fall alarm is problem_1");
+            Assert.IsTrue(reading.DeviceProblem, "the device fault is problem_2");
         }
 
         [TestMethod]

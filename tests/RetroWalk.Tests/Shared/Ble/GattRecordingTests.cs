@@ -22,6 +22,7 @@ namespace RetroWalk.Tests.Ble
             }
 
             session.ConnectionChanged(true);
+            BondedLink.Approve(session);
             session.SubscribersChanged(GattTable.ControlPoint, 1);
             return session;
         }

@@ -37,7 +37,7 @@ namespace RetroWalk.Tests.Ble
     {
         private static GattSessionState NewSession(FakeDeviceSinks sinks, int historyRecords)
         {
-            return new GattSessionState(sinks, sinks, new ArrayHistory(historyRecords), null);
+            return BondedLink.Approve(new GattSessionState(sinks, sinks, new ArrayHistory(historyRecords), null));
         }
 
         /// <summary>Copies <paramref name="hex"/> into the write buffer as the adapter does and writes it.</summary>
@@ -152,6 +152,8 @@ namespace RetroWalk.Tests.Ble
             session.ConnectionChanged(false);
             Assert.AreEqual(GattSessionState.DefaultAttMtu, session.AttMtu);
             Assert.IsFalse(session.IsSubscribed(GattTable.ControlPoint));
+            Assert.AreEqual(CodecStatus.AttInsufficientAuthentication, Write(session, GattTable.ControlPoint, "01"), "the next link is not encrypted yet");
+            BondedLink.Approve(session);
             Assert.AreEqual(CodecStatus.AttCccdImproperlyConfigured, Write(session, GattTable.ControlPoint, "01"));
         }
 
@@ -191,7 +193,7 @@ namespace RetroWalk.Tests.Ble
         public void WithoutAHistorySourceRequestHistoryIsNotSupported()
         {
             var sinks = new FakeDeviceSinks();
-            var session = new GattSessionState(sinks, sinks, null, null);
+            var session = BondedLink.Approve(new GattSessionState(sinks, sinks, null, null));
             session.SubscribersChanged(GattTable.ControlPoint, 1);
             session.SubscribersChanged(GattTable.History, 1);
             Write(session, GattTable.ControlPoint, "10 00 00 00 00");
@@ -224,8 +226,8 @@ namespace RetroWalk.Tests.Ble
             var sinks = new FakeDeviceSinks();
             GattSessionState session = NewSession(sinks, 0);
             session.SubscribersChanged(GattTable.RscMeasurement, 1);
-            session.ForwardStepCm = 70;
-            session.BackwardStepCm = 46;
+            sinks.Stored.ForwardStepCm = 70;
+            sinks.Stored.BackwardStepCm = 46;
             TrackerStatus status = BleBytes.SampleStatus();
             status.CadenceSpm = 110;
             status.Direction = WalkDirection.Forward;

@@ -11,7 +11,7 @@ namespace RetroWalk.Tests.Ble
     /// <summary>Stands in for the device loop: records what the BLE side hands it and answers with set results.</summary>
     public sealed class FakeDeviceSinks : ICommandSink, IConfigSink
     {
-        public readonly DeviceSettings Stored = new DeviceSettings();
+        public readonly UserSettings Stored = new UserSettings();
         public byte SubmitResult = ControlStatus.Ok;
         public byte ApplyResult = ControlStatus.Ok;
         public byte ClockResult = ControlStatus.Ok;
@@ -23,12 +23,12 @@ namespace RetroWalk.Tests.Ble
 
         public FakeDeviceSinks()
         {
-            Stored.TiltWarningBackwardDeg = 25;
-            Stored.TiltWarningForwardDeg = 40;
+            Stored.TiltWarnBackwardDeg = 25;
+            Stored.TiltWarnForwardDeg = 40;
             Stored.TiltHoldMs = 1500;
             Stored.StepsToStartWalk = 6;
             Stored.ForwardAxis = MountAxis.PlusZ;
-            Stored.Flags = DeviceSettings.FlagBtHomeAdvertising;
+            Stored.Flags = SettingTable.FlagBtHomeAdvertising;
             Stored.UtcOffsetQuarterHours = 4;
         }
 
@@ -40,12 +40,12 @@ namespace RetroWalk.Tests.Ble
             return SubmitResult;
         }
 
-        public void ReadSettings(DeviceSettings into)
+        public void ReadSettings(UserSettings into)
         {
             into.CopyFrom(Stored);
         }
 
-        public byte ApplySettings(DeviceSettings settings)
+        public byte ApplySettings(UserSettings settings)
         {
             Applies++;
             if (ApplyResult == ControlStatus.Ok)
@@ -95,14 +95,18 @@ namespace RetroWalk.Tests.Ble
         {
             var sinks = new FakeDeviceSinks();
             var writes = new GattWrites(sinks, sinks);
-            byte[] read = new byte[8];
-            Assert.AreEqual(8, writes.ReadConfig(read, 0));
-            CollectionAssert.AreEqual(BleBytes.Hex("19 28 DC05 06 04 01 04"), read);
+            byte[] read = new byte[ConfigCodec.Length];
+            Assert.AreEqual(ConfigCodec.Length, writes.ReadConfig(read, 0));
+            byte[] expected = new byte[ConfigCodec.Length];
+            SettingsCodec.Encode(sinks.Stored, expected, 0);
+            CollectionAssert.AreEqual(expected, read);
+            Assert.AreEqual(0x19, read[0]);
+            Assert.AreEqual(0x04, read[7]); // UTC+1 (4 quarter hours) at offset 7
 
             bool btHomeChanged;
             Assert.AreEqual(GattWrites.Accept, writes.WriteConfig(BleBytes.Hex("1E 2D D007 06 04 02 EC"), 8, out btHomeChanged));
             Assert.IsTrue(btHomeChanged);
-            Assert.AreEqual(30, sinks.Stored.TiltWarningBackwardDeg);
+            Assert.AreEqual(30, sinks.Stored.TiltWarnBackwardDeg);
             Assert.AreEqual(-20, sinks.Stored.UtcOffsetQuarterHours);
             Assert.IsFalse(writes.Settings.BtHomeAdvertising);
 
@@ -116,15 +120,16 @@ namespace RetroWalk.Tests.Ble
             var sinks = new FakeDeviceSinks();
             var writes = new GattWrites(sinks, sinks);
             bool btHomeChanged;
-            Assert.AreEqual(CodecStatus.AttInvalidLength, writes.WriteConfig(BleBytes.Hex("1E 2D D007 06 04 02"), 7, out btHomeChanged));
+            Assert.AreEqual(CodecStatus.AttInvalidLength, writes.WriteConfig(BleBytes.Hex("1E 2D D0"), 3, out btHomeChanged),
+                "a write ending inside the tilt hold field");
             Assert.AreEqual(CodecStatus.AttOutOfRange, writes.WriteConfig(BleBytes.Hex("1E 2D D007 06 09 02 EC"), 8, out btHomeChanged));
             Assert.AreEqual(0, sinks.Applies);
-            Assert.AreEqual(25, sinks.Stored.TiltWarningBackwardDeg);
+            Assert.AreEqual(25, sinks.Stored.TiltWarnBackwardDeg);
 
             sinks.ApplyResult = ControlStatus.Failed;
             Assert.AreEqual(CodecStatus.AttWriteRequestRejected, writes.WriteConfig(BleBytes.Hex("1E 2D D007 06 04 00 EC"), 8, out btHomeChanged));
             Assert.IsFalse(btHomeChanged);
-            Assert.AreEqual(25, writes.Settings.TiltWarningBackwardDeg);
+            Assert.AreEqual(25, writes.Settings.TiltWarnBackwardDeg);
             Assert.IsTrue(writes.Settings.BtHomeAdvertising);
         }
 

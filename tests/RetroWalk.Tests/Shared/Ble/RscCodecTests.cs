@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using RetroWalk.Core.Ble;
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 
 namespace RetroWalk.Tests.Ble
@@ -112,8 +113,9 @@ namespace RetroWalk.Tests.Ble
             Assert.AreEqual(70, StepLengths.ForwardFromHeightCm(170)); // 0.414 × 170 = 70.4
             Assert.AreEqual(46, StepLengths.BackwardFromForwardCm(70)); // 65 % of 70 = 45.5
             Assert.IsTrue(StepLengths.BackwardFromForwardCm(StepLengths.ForwardFromHeightCm(190)) < StepLengths.ForwardFromHeightCm(190));
-            Assert.IsFalse(StepLengths.IsValidHeightCm(30));
-            Assert.IsTrue(StepLengths.IsValidHeightCm(StepLengths.DefaultHeightCm));
+            var defaults = new UserSettings();
+            Assert.AreEqual(70, defaults.ForwardStepLengthCm, "the default height gives the default forward step");
+            Assert.AreEqual(46, defaults.BackwardStepLengthCm);
         }
 
         private static byte[] Slice(byte[] src, int length)

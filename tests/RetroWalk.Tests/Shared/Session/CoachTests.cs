@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Indication;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Safety;
@@ -18,7 +19,7 @@ namespace RetroWalk.Tests.Session
         [TestMethod]
         public void IntervalAndTargetCuesComeAtTheirTimes()
         {
-            var settings = new SessionSettings();
+            var settings = new UserSettings();
             settings.GlanceEverySteps = 20;
             var log = new StepLog();
             var r = new SessionRecorder(settings, RateHz, 2);
@@ -63,7 +64,7 @@ namespace RetroWalk.Tests.Session
         [TestMethod]
         public void AForwardOnlyWalkIsNeverCoached()
         {
-            var settings = new SessionSettings();
+            var settings = new UserSettings();
             var log = new StepLog();
             var r = new SessionRecorder(settings, RateHz, 2);
             var coach = new IntervalCoach(settings);
@@ -80,7 +81,7 @@ namespace RetroWalk.Tests.Session
         [TestMethod]
         public void NoCueIsDecidedDuringAnAlarm()
         {
-            var settings = new SessionSettings();
+            var settings = new UserSettings();
             settings.GlanceEverySteps = 5;
             var log = new StepLog();
             var r = new SessionRecorder(settings, RateHz, 2);

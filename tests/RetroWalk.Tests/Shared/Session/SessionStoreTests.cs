@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RetroWalk.Core.Config;
 using RetroWalk.Core.Motion;
 using RetroWalk.Core.Session;
 using RetroWalk.Core.Storage;
@@ -46,7 +47,7 @@ namespace RetroWalk.Tests.Session
         internal static SessionRecorder WithSessions(int sessions)
         {
             var log = new StepLog();
-            var r = new SessionRecorder(new SessionSettings(), RateHz, SessionStoreCodec.Capacity + 2);
+            var r = new SessionRecorder(new UserSettings(), RateHz, SessionStoreCodec.Capacity + 2);
             long t = 1000;
             for (int n = 0; n < sessions; n++)
             {
@@ -105,7 +106,7 @@ namespace RetroWalk.Tests.Session
             var slots = new TwoSlots();
             Assert.IsTrue(new SessionStore(slots).Save(before));
 
-            var after = new SessionRecorder(new SessionSettings(), RateHz, SessionStoreCodec.Capacity);
+            var after = new SessionRecorder(new UserSettings(), RateHz, SessionStoreCodec.Capacity);
             var store = new SessionStore(slots);
             Assert.AreEqual((int)RestoreOutcome.Restored, (int)store.Restore(after));
             Assert.AreEqual(SessionStoreCodec.Capacity, after.History.Count);
@@ -122,6 +123,31 @@ namespace RetroWalk.Tests.Session
         }
 
         [TestMethod]
+        public void AVersion1RecordKeepsTheVariabilityItShowed()
+        {
+            // Version 1 kept step-time squares (CV² = squares / (steps − bouts)); version 2 keeps stride squares.
+            SessionRecorder before = WithSessions(1);
+            var slots = new TwoSlots();
+            Assert.IsTrue(new SessionStore(slots).Save(before));
+            byte[] record = slots.Data[0] ?? slots.Data[1];
+            SessionRecord session = before.History.Get(0);
+            Steadiness backward = session.BackwardSteadiness;
+            int steps = backward.Steps, bouts = backward.Bouts;
+            int meanMs = (int)(backward.SumMs / steps);
+            long stepSquares = (long)(steps - bouts) * 25 * 25; // an SD of 25 ms
+            int backwardSquaresAt = SessionStoreCodec.HeaderBytes + 68 + 4;
+            RetroWalk.Core.Bytes.LittleEndian.PutU16(record, 4, SessionStoreCodec.StepSquaresVersion);
+            RetroWalk.Core.Bytes.LittleEndian.PutU32(record, backwardSquaresAt, (uint)stepSquares);
+            RetroWalk.Core.Bytes.LittleEndian.PutU32(record, SessionStoreCodec.CrcOffset, RetroWalk.Core.Bytes.Crc32.Compute(record, 0, SessionStoreCodec.CrcOffset));
+
+            var after = new SessionRecorder(new UserSettings(), RateHz, SessionStoreCodec.Capacity);
+            Assert.AreEqual((int)RestoreOutcome.Restored, (int)new SessionStore(slots).Restore(after));
+            int cv = after.History.Get(0).BackwardSteadiness.CvPermille;
+            int expected = 25 * 1000 / meanMs;
+            Assert.IsTrue(cv >= expected - 1 && cv <= expected + 1, "cv " + cv.ToString() + " expected " + expected.ToString());
+        }
+
+        [TestMethod]
         public void ADamagedNewestSlotFallsBackToThePreviousSave()
         {
             var slots = new TwoSlots();
@@ -134,7 +160,7 @@ namespace RetroWalk.Tests.Session
             byte[] newest = slots.Data[(int)(store.Sequence % 2)];
             newest[SessionStoreCodec.HeaderBytes + 7] ^= 0x10;
 
-            var after = new SessionRecorder(new SessionSettings(), RateHz, SessionStoreCodec.Capacity);
+            var after = new SessionRecorder(new UserSettings(), RateHz, SessionStoreCodec.Capacity);
             var again = new SessionStore(slots);
             Assert.AreEqual((int)RestoreOutcome.RestoredOlder, (int)again.Restore(after));
             Assert.AreEqual(3, after.History.Count);
@@ -152,7 +178,7 @@ namespace RetroWalk.Tests.Session
             RetroWalk.Core.Bytes.LittleEndian.PutU32(record, SessionStoreCodec.CrcOffset,
                 RetroWalk.Core.Bytes.Crc32.Compute(record, 0, SessionStoreCodec.CrcOffset));
 
-            var after = new SessionRecorder(new SessionSettings(), RateHz, SessionStoreCodec.Capacity);
+            var after = new SessionRecorder(new UserSettings(), RateHz, SessionStoreCodec.Capacity);
             var store = new SessionStore(slots);
             Assert.AreEqual((int)RestoreOutcome.Unreadable, (int)store.Restore(after));
             Assert.AreEqual(0, after.History.Count, "nothing half-restored");
@@ -163,7 +189,7 @@ namespace RetroWalk.Tests.Session
         public void NothingSavedIsAFreshStartAndForeignFilesAreNamed()
         {
             var slots = new TwoSlots();
-            var after = new SessionRecorder(new SessionSettings(), RateHz, 2);
+            var after = new SessionRecorder(new UserSettings(), RateHz, 2);
             Assert.AreEqual((int)RestoreOutcome.Fresh, (int)new SessionStore(slots).Restore(after));
             slots.Data[0] = new byte[SessionStoreCodec.Size];
             slots.Data[1] = new byte[12];
