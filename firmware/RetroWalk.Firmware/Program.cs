@@ -90,7 +90,11 @@ namespace RetroWalk.Firmware
 
             _health = new HealthMonitor(_sensor, _loop.Store, _loop.RestoreOutcome);
             _loop.AttachHealth(_health);
-            _sessions = new SessionSource(new SessionRecorder(_loop.State.Settings, config.Sensor.SampleRateHz, SessionStoreCodec.Capacity));
+            // Walking sessions, the coach and the kept sessions run in the loop; the last sessions live in a file pair
+            // of their own beside the counter state.
+            RestoreOutcome sessions = _loop.AttachSessions(new FlashCounterStore(FlashCounterStore.SessionsName));
+            Log("Sessions: " + StateStore.Describe(sessions) + ". " + _loop.SessionStore.Message);
+            _sessions = _loop.Sessions;
 
             Mpu6050Status sensor = _sensor.Initialize(config.Sensor);
             if (sensor == Mpu6050Status.Ok)
@@ -156,8 +160,6 @@ namespace RetroWalk.Firmware
                 try
                 {
                     _loop.RunOnce();
-                    long utc = _clock.UtcSeconds;
-                    _sessions.Update(_loop.Tracker.StepLog, _loop.Tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
                 }
                 catch (Exception e)
                 {

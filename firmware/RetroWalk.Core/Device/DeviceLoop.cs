@@ -5,6 +5,7 @@ using RetroWalk.Core.Diagnostics;
 using RetroWalk.Core.Health;
 using RetroWalk.Core.Indication;
 using RetroWalk.Core.Safety;
+using RetroWalk.Core.Session;
 using RetroWalk.Core.Status;
 using RetroWalk.Core.Storage;
 
@@ -37,6 +38,12 @@ namespace RetroWalk.Core.Device
         /// <summary>Retry period of a save that failed.</summary>
         public const int SaveRetryMs = 10000;
 
+        /// <summary>
+        /// A running session is saved this often (with the kept ones: one 2.7 KB record, docs/coach.md), so a power cut
+        /// loses at most this much of it; a 15-minute session is 15 writes.
+        /// </summary>
+        public const int SessionSaveIntervalMs = 60000;
+
         /// <summary>Samples per FIFO read: the whole MPU-6050 FIFO (85 frames).</summary>
         public const int MaxBatchSamples = 85;
 
@@ -63,11 +70,19 @@ namespace RetroWalk.Core.Device
         private readonly AlarmPattern _pattern = new AlarmPattern();
         private readonly PairingWindow _pairingWindow = new PairingWindow();
         private bool _holdAcknowledged;
+        private bool _pressAcknowledged;
         // Guards the pending Config write. Taken with Monitor.Enter/Exit, not lock: see HourlyHistory.
         private readonly object _commandLock = new object();
         private readonly UserSettings _pendingSettings = new UserSettings();
         private bool _settingsPending;
         private HealthMonitor _health;
+        private SessionSource _sessions;
+        private SessionStore _sessionStore;
+        private IntervalCoach _coach;
+        private readonly CoachedBuzzer _buzzer = new CoachedBuzzer();
+        private int _sessionsSaved;
+        private long _lastSessionSaveAttemptMs;
+        private CoachCue _lastCoachCue;
 
         private AlarmLevel _lastAlarm;
         private bool _dirty;
@@ -146,6 +161,33 @@ namespace RetroWalk.Core.Device
             _health = health;
         }
 
+        /// <summary>
+        /// Walking sessions, the interval coach and the kept sessions (docs/coach.md): the recorder follows the loop's
+        /// own settings, the last sessions are restored from <paramref name="sessionFlash"/> (a record pair of its own,
+        /// beside the counter state) and saved there whenever one ends; once per iteration, never per sample.
+        /// </summary>
+        public RestoreOutcome AttachSessions(ICounterStore sessionFlash)
+        {
+            var recorder = new SessionRecorder(_state.Settings, _config.Sensor.SampleRateHz, SessionStoreCodec.Capacity);
+            _sessionStore = new SessionStore(sessionFlash);
+            RestoreOutcome outcome = _sessionStore.Restore(recorder);
+            _sessions = new SessionSource(recorder);
+            _sessionsSaved = recorder.EndedCount;
+            _coach = new IntervalCoach(_state.Settings);
+            return outcome;
+        }
+
+        /// <summary>The sessions for the BLE Session and Session log characteristics; null until <see cref="AttachSessions"/>.</summary>
+        public SessionSource Sessions { get { return _sessions; } }
+
+        /// <summary>Cues the interval coach has given since boot (docs/coach.md), and the last one.</summary>
+        public int CoachCues { get { return _coach == null ? 0 : _coach.CueCount; } }
+
+        public CoachCue LastCoachCue { get { return _lastCoachCue; } }
+
+        /// <summary>The kept sessions' flash record pair; null until <see cref="AttachSessions"/>.</summary>
+        public SessionStore SessionStore { get { return _sessionStore; } }
+
         /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
         public byte Submit(byte op, uint argument)
         {
@@ -168,15 +210,17 @@ namespace RetroWalk.Core.Device
             KeepCalendar(utc, now);
             _publication.Update(_tracker, _state.ResetEpochS, WallClock.IsSet(utc), now);
             BookFallAlarm(_tracker.Alarm, utc);
+            BookSessions(utc, now);
             PersistIfDue(now);
             if (_health != null)
             {
                 _health.Update(now);
             }
 
-            if (_pattern.Update(_tracker.Alarm, now))
+            // The coach's cues go below the alarms: an alarm cancels a cue and sounds exactly as without a coach.
+            if (_buzzer.Update(_pattern, _tracker.Alarm, now))
             {
-                _alarmOutput.Set(_pattern.Buzzer, _pattern.Led);
+                _alarmOutput.Set(_buzzer.Buzzer, _buzzer.Led);
             }
 
             return samples;
@@ -375,6 +419,8 @@ namespace RetroWalk.Core.Device
             else if (action == ButtonAction.ShortPress
                 || (action == ButtonAction.LongPress && (_holdAcknowledged || _tracker.Alarm != AlarmLevel.None)))
             {
+                // A double press whose first press silenced an alarm is someone stopping the alarm, not a session.
+                _pressAcknowledged = _tracker.Alarm != AlarmLevel.None;
                 _tracker.AcknowledgeAlarm();
             }
             else if (action == ButtonAction.LongPress)
@@ -382,11 +428,74 @@ namespace RetroWalk.Core.Device
                 _pairingWindow.Close();
                 ResetCounts(now);
             }
+            else if (action == ButtonAction.DoublePress)
+            {
+                if (!_pressAcknowledged && _tracker.Alarm == AlarmLevel.None)
+                {
+                    StartOrEndSession(now);
+                }
+
+                _pressAcknowledged = false;
+            }
 
             if (_pairingWindow.TakeBondAccepted())
             {
                 _pattern.StartConfirmBeep(now);
             }
+        }
+
+        /// <summary>
+        /// Books the steps of this iteration into the session recorder, saves the kept sessions when one has ended (a
+        /// failed save is tried again after <see cref="SaveRetryMs"/>) and the running one every
+        /// <see cref="SessionSaveIntervalMs"/>, and hands the coach's cue to the buzzer.
+        /// </summary>
+        private void BookSessions(long utc, long now)
+        {
+            if (_sessions == null)
+            {
+                return;
+            }
+
+            _sessions.Update(_tracker.StepLog, _tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
+            SessionRecorder recorder = _sessions.Recorder;
+            bool ended = recorder.EndedCount != _sessionsSaved;
+            bool runningDue = recorder.CurrentWouldBeKept && now - _lastSessionSaveAttemptMs >= SessionSaveIntervalMs;
+            if ((ended && now - _lastSessionSaveAttemptMs >= SaveRetryMs) || runningDue)
+            {
+                _lastSessionSaveAttemptMs = now;
+                if (_sessionStore.Save(recorder))
+                {
+                    _sessionsSaved = recorder.EndedCount;
+                }
+            }
+
+            CoachCue cue = _coach.Update(recorder, _tracker.Alarm);
+            if (cue != CoachCue.None)
+            {
+                _lastCoachCue = cue;
+                _buzzer.Cue(cue, now);
+            }
+        }
+
+        /// <summary>A double press starts a session, or ends the running one (docs/coach.md); confirmed by the beep.</summary>
+        private void StartOrEndSession(long now)
+        {
+            if (_sessions == null)
+            {
+                return;
+            }
+
+            if (_sessions.Running)
+            {
+                _sessions.EndByCommand(_tracker.SampleIndex);
+            }
+            else
+            {
+                long utc = _clock.UtcSeconds;
+                _sessions.StartByCommand(_tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
+            }
+
+            _pattern.StartConfirmBeep(now);
         }
 
         private void ResetCounts(long now)

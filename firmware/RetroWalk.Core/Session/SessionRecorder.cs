@@ -79,6 +79,12 @@ namespace RetroWalk.Core.Session
         /// <summary>The running session (meaningful while <see cref="Active"/>).</summary>
         public SessionRecord Current { get { return _current; } }
 
+        /// <summary>A session is running that would be kept if it ended now (started by command, or long enough).</summary>
+        public bool CurrentWouldBeKept
+        {
+            get { return _active && (_current.StartedByCommand || _current.DurationMs >= _settings.MinAutoSessionS * 1000L); }
+        }
+
         /// <summary>The last finished sessions, oldest first.</summary>
         public SessionHistory History { get { return _history; } }
 

@@ -29,11 +29,14 @@ namespace RetroWalk.Core.Session
         /// <summary>What the last restore found, one sentence per damaged slot (empty when all was well).</summary>
         public string Message { get; private set; } = "";
 
-        /// <summary>Saves the recorder's finished sessions and next number; false (and counted) on a store error.</summary>
+        /// <summary>
+        /// Saves the recorder's finished sessions and next number, and the running session as far as it has got if it
+        /// would be kept (so a power cut loses at most what followed the last save); false (and counted) on a store error.
+        /// </summary>
         public bool Save(SessionRecorder recorder)
         {
             uint next = _sequence + 1;
-            SessionStoreCodec.Encode(recorder.History, recorder.NextNumber, next, _buffer);
+            SessionStoreCodec.Encode(recorder.History, recorder.CurrentWouldBeKept ? recorder.Current : null, recorder.NextNumber, next, _buffer);
             if (!_store.Write((int)(next % StateStore.SlotCount), _buffer, SessionStoreCodec.Size))
             {
                 FailedSaves++;

@@ -37,23 +37,33 @@ namespace RetroWalk.Core.Session
         public const int CrcOffset = HeaderBytes + Capacity * RecordBytes;
         public const int Size = CrcOffset + 4;
 
-        /// <summary>Writes the last <see cref="Capacity"/> sessions of <paramref name="history"/> (oldest first).</summary>
-        public static void Encode(SessionHistory history, uint nextNumber, uint sequence, byte[] b)
+        /// <summary>
+        /// Writes the last <see cref="Capacity"/> sessions of <paramref name="history"/> (oldest first), and after them
+        /// <paramref name="running"/> when it is not null: the session still running, numbered
+        /// <paramref name="nextNumber"/> and kept as if it had ended at this save (a power cut ends it there).
+        /// </summary>
+        public static void Encode(SessionHistory history, SessionRecord running, uint nextNumber, uint sequence, byte[] b)
         {
             System.Array.Clear(b, 0, Size);
             LittleEndian.PutU32(b, 0, Magic);
             LittleEndian.PutU16(b, 4, Version);
             LittleEndian.PutU16(b, 6, Size);
             LittleEndian.PutU32(b, 8, sequence);
-            LittleEndian.PutU32(b, 12, nextNumber);
-            int count = history.Count < Capacity ? history.Count : Capacity;
-            b[16] = (byte)count;
-            int first = history.Count - count;
-            for (int i = 0; i < count; i++)
+            LittleEndian.PutU32(b, 12, running == null ? nextNumber : nextNumber + 1);
+            int extra = running == null ? 0 : 1;
+            int fromHistory = history.Count + extra <= Capacity ? history.Count : Capacity - extra;
+            b[16] = (byte)(fromHistory + extra);
+            int first = history.Count - fromHistory;
+            for (int i = 0; i < fromHistory + extra; i++)
             {
-                SessionRecord s = history.Get(first + i);
+                SessionRecord s = i < fromHistory ? history.Get(first + i) : running;
                 int o = HeaderBytes + i * RecordBytes;
                 SessionCodec.EncodeSummary(s, b, o);
+                if (s == running)
+                {
+                    LittleEndian.PutU32(b, o, nextNumber);
+                }
+
                 LittleEndian.PutU32(b, o + 48, Sat(s.ForwardMilliKcal));
                 LittleEndian.PutU32(b, o + 52, Sat(s.BackwardMilliKcal));
                 PutSteadiness(s.ForwardSteadiness, b, o + 56);

@@ -49,7 +49,8 @@ public sealed class EmulatedDevice
         SensorStatus = Driver.Initialize(Config.Sensor);
         Publisher = publisher ?? new StatusLog(Clock);
         Loop.AttachPublisher(Publisher);
-        Sessions = new SessionSource(new SessionRecorder(Loop.State.Settings, Config.Sensor.SampleRateHz, SessionStoreCodec.Capacity));
+        SessionsRestore = Loop.AttachSessions(Store.SessionFlash);
+        Sessions = Loop.Sessions;
         (Publisher as IDeviceBound)?.Bind(Loop, Sessions);
         Health = new HealthMonitor(Driver, Loop.Store, Loop.RestoreOutcome);
         Loop.AttachHealth(Health);
@@ -80,10 +81,13 @@ public sealed class EmulatedDevice
     public Mpu6050Status SensorStatus { get; }
 
     /// <summary>
-    /// The walking sessions since boot, booked after each loop pass as Program.cs does (not kept across reboots yet:
-    /// the session store is not wired), served on the Session and Session log characteristics.
+    /// The walking sessions, booked by the loop each pass and kept across reboots in <see cref="MemoryCounterStore.SessionFlash"/>,
+    /// served on the Session and Session log characteristics.
     /// </summary>
     public SessionSource Sessions { get; }
+
+    /// <summary>What the loop found of the kept sessions at boot.</summary>
+    public RestoreOutcome SessionsRestore { get; }
 
     /// <summary>The Health characteristic's monitor, as Program.cs wires it.</summary>
     public HealthMonitor Health { get; }
@@ -106,10 +110,7 @@ public sealed class EmulatedDevice
     public int Step()
     {
         Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
-        int samples = Loop.RunOnce();
-        long utc = Clock.UtcSeconds;
-        Sessions.Update(Loop.Tracker.StepLog, Loop.Tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
-        return samples;
+        return Loop.RunOnce();
     }
 
     /// <summary>The loop thread is held up (flash write, GC, BLE): time passes and the FIFO fills, nothing reads it.</summary>

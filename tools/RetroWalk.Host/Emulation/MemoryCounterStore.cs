@@ -40,6 +40,11 @@ public sealed class MemoryCounterStore : ICounterStore
 
     public byte[]? Slot(int slot) => _slots[slot];
 
+    /// <summary>The kept sessions' slot pair on the same flash (the device's second file pair), surviving reboots with this one.</summary>
+    public MemoryCounterStore SessionFlash => _sessionFlash ??= new MemoryCounterStore();
+
+    private MemoryCounterStore? _sessionFlash;
+
     /// <summary>Arms a power cut during write number <paramref name="writeIndex"/> (0 = the next one) after <paramref name="bytes"/> bytes.</summary>
     public void CutPowerDuringWrite(int writeIndex, int bytes, TornWrite mode)
     {

@@ -101,7 +101,7 @@ public static class Simulator
         var config = new TrackerConfig();
         var samples = OpenInput(options, config.Sensor, out var description, out var truth);
         long durationMs = samples.Count * 1000L / config.Sensor.SampleRateHz;
-        var run = new RunContext(record, progress, durationMs);
+        var run = new RunContext(record, progress, durationMs) { Output = output };
         if (record is not null)
         {
             record.Input = description;
@@ -301,6 +301,16 @@ public static class Simulator
         device.Step();
     }
 
+    /// <summary>What a coach cue asks of the walker (docs/coach.md).</summary>
+    private static string CoachText(RetroWalk.Core.Session.CoachCue cue) => cue switch
+    {
+        RetroWalk.Core.Session.CoachCue.SwitchToForward => "backward interval done: walk forward",
+        RetroWalk.Core.Session.CoachCue.SwitchToBackward => "forward interval done: walk backward",
+        RetroWalk.Core.Session.CoachCue.TargetReached => "the session's target time is reached",
+        RetroWalk.Core.Session.CoachCue.Glance => "glance over your shoulder",
+        _ => cue.ToString(),
+    };
+
     private static void Say(RunContext run, EmulatedDevice device, TextWriter output, string what)
     {
         output.WriteLine($"{Time(device.Clock.MonotonicMs)}  ** {what}");
@@ -449,11 +459,14 @@ public static class Simulator
     private sealed class RunContext(SimulationRecord? record, Action<double>? progress, long durationMs)
     {
         private uint _saves;
-        private int _failedSaves, _busErrors, _overflows, _resyncs;
+        private int _failedSaves, _busErrors, _overflows, _resyncs, _coachCues;
         private long _nextProgressMs;
 
         public SimulationRecord? Record { get; } = record;
         public long MsBeforeBoot { get; set; }
+
+        /// <summary>Where the coach's cues are printed as they play.</summary>
+        public TextWriter? Output { get; init; }
 
         public long Now(EmulatedDevice device) => MsBeforeBoot + device.Clock.MonotonicMs;
 
@@ -462,7 +475,7 @@ public static class Simulator
             var loop = device.Loop;
             _saves = loop.Store.Sequence;
             _failedSaves = loop.Store.FailedSaves;
-            _busErrors = _overflows = _resyncs = 0;
+            _busErrors = _overflows = _resyncs = _coachCues = 0;
             Record?.Add(Now(device), "boot", "restore", what);
         }
 
@@ -473,6 +486,13 @@ public static class Simulator
             {
                 _nextProgressMs = now + 1000;
                 progress(durationMs <= 0 ? 1 : Math.Min(1.0, (double)now / durationMs));
+            }
+            if (device.Loop.CoachCues != _coachCues)
+            {
+                _coachCues = device.Loop.CoachCues;
+                string cue = CoachText(device.Loop.LastCoachCue);
+                Output?.WriteLine($"{Time(device.Clock.MonotonicMs)}  coach   {cue} (cue {_coachCues} on the buzzer)");
+                Record?.Add(now, "coach", device.Loop.LastCoachCue.ToString(), cue);
             }
             if (Record is null)
             {

@@ -139,12 +139,15 @@ namespace RetroWalk.Tests.Host.Device
             device.RunFor(3000);
             device.Loop.SaveNow(device.Clock.MonotonicMs); // the emulated flash allocates each slot on its first write
             device.Loop.SaveNow(device.Clock.MonotonicMs);
+            device.Loop.SessionStore.Save(device.Sessions.Recorder); // and the session record pair's two slots
+            device.Loop.SessionStore.Save(device.Sessions.Recorder);
             long before = GC.GetAllocatedBytesForCurrentThread();
             long processed = device.Loop.SamplesProcessed;
             device.RunToEnd();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-            // Walking, publishing, a fall alarm with its save and buzzer patterns: all of it without one allocation.
+            // Walking, publishing, sessions and their saves, a fall alarm with its save and buzzer patterns: all of it
+            // without one allocation.
             Assert.AreEqual(AlarmLevel.FallAlarm, device.Loop.Tracker.Alarm);
             Assert.IsGreaterThanOrEqualTo(9000L, device.Loop.SamplesProcessed - processed);
             Assert.AreEqual(0L, allocated);
