@@ -93,7 +93,9 @@ namespace RetroWalk.Core
             long squared = (long)(ax * ax) + ay * ay + az * az;
             int twiceG = _frame.TwiceGravityCounts;
             int magnitude = twiceG == 0 ? 0 : (int)((squared - _frame.GravitySquared) / twiceG);
-            int credited = _steps.Update(ax, ay, az, magnitude);
+            // Angular rate about the vertical (the turn cue), gyro counts.
+            int yaw = (gx * _frame.UpX + gy * _frame.UpY + gz * _frame.UpZ) >> 14;
+            int credited = _steps.Update(ax, ay, az, magnitude, yaw);
             _safety.Update(ax, ay, az, gx, gy, gz, squared, _sampleIndex);
             if (credited > 0)
             {

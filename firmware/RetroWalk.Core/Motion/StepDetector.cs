@@ -82,6 +82,12 @@ namespace RetroWalk.Core.Motion
         /// <summary>Below this cadence a running gait with a moderately shallow trough has slowed into a walk.</summary>
         public const int WalkCadenceSpm = 140;
 
+        /// <summary>
+        /// Low-pass of the trunk's yaw rate for the turn cue: about half a stride, so the pelvis's own rotation in
+        /// straight walking (zero mean, stride frequency) averages out while a turn's steady rotation stays.
+        /// </summary>
+        public const int TurnLowPassMs = 320;
+
         private const int CueProductShift = 6;
         private const int VelocityScaleShift = 4;
         private const int NoStep = -1;
@@ -102,6 +108,12 @@ namespace RetroWalk.Core.Motion
         private readonly int _walkIntervalSamples;
         private readonly int _boutTimeoutPercent;
         private readonly int _boutRefractoryPercent;
+        private readonly int _turnShift;
+        private readonly int _turnCounts;
+        private readonly int _boutShare32;
+        private readonly int _boutFloorCounts;
+        private int _yawLp;
+        private bool _turning;
         private int _troughAvg;
 
         // Filter state.
@@ -187,6 +199,7 @@ namespace RetroWalk.Core.Motion
 
             _boutTimeoutPercent = tuning.BoutTimeoutPercent;
             _boutRefractoryPercent = tuning.BoutRefractoryPercent;
+            _boutShare32 = tuning.BoutShare32;
             _frame = frame;
             SensorConfig sensor = config.Sensor;
             _stepsToStart = config.StepsToStartWalk < 1 ? 1 : config.StepsToStartWalk;
@@ -202,18 +215,24 @@ namespace RetroWalk.Core.Motion
             _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
             _jogIntervalSamples = 60 * sensor.SampleRateHz / JogCadenceSpm;
             _walkIntervalSamples = 60 * sensor.SampleRateHz / WalkCadenceSpm;
+            _turnShift = TimeConstants.EmaShift(TurnLowPassMs, sensor.SampleRateHz);
+            _turnCounts = tuning.TurnRateDps * sensor.GyroCountsPer10Dps / 10;
+            _boutFloorCounts = tuning.BoutFloorMilliG * sensor.AccelCountsPerG / 1000;
         }
 
         /// <summary>
-        /// Feeds one sample (after <see cref="MotionFrame.Update"/>) with its magnitude deviation |a| - g in counts.
+        /// Feeds one sample (after <see cref="MotionFrame.Update"/>) with its magnitude deviation |a| - g in counts and
+        /// the angular rate about the vertical (yaw, gyro counts; 0 without a gyroscope).
         /// Returns the number of steps credited now: 0 most of the time, <see cref="TrackerConfig.StepsToStartWalk"/>
         /// when a walk is confirmed, 1 per step during a walk.
         /// </summary>
         [PerSample]
-        public int Update(int ax, int ay, int az, int magnitude)
+        public int Update(int ax, int ay, int az, int magnitude, int yaw)
         {
             _sample++;
             MotionFrame f = _frame;
+            _yawLp += (yaw - _yawLp) >> _turnShift;
+            _turning = _turnCounts != 0 && (_yawLp > _turnCounts || _yawLp < -_turnCounts);
 
             // Vertical swing (gait classification) and vertical velocity (direction cue).
             _vlp1 += (f.Vertical - _vlp1) >> _lowPassShift;
@@ -239,10 +258,24 @@ namespace RetroWalk.Core.Motion
             // Peak-valley detector: a peak is confirmed once the signal has fallen a threshold below it, a valley once
             // it has risen a threshold above it; each confirmed peak is a step candidate. Independent of the baseline,
             // so a step riding on a slower swing (the pocket leg's stride) still counts.
-            int threshold = _swingAvg >> ThresholdShift;
-            if (threshold < _minThresholdCounts)
+            int threshold;
+            if (_boutConfirmed && (_turning || !_walking))
             {
-                threshold = _minThresholdCounts;
+                // A confirmed bout turning or losing its rhythm (a turn's pivot steps, a stop's last steps): small humps
+                // are steps, and the bout refractory period (OnStep) keeps a step's second hump out.
+                threshold = (_swingAvg * _boutShare32) >> 5;
+                if (threshold < _boutFloorCounts)
+                {
+                    threshold = _boutFloorCounts;
+                }
+            }
+            else
+            {
+                threshold = _swingAvg >> ThresholdShift;
+                if (threshold < _minThresholdCounts)
+                {
+                    threshold = _minThresholdCounts;
+                }
             }
 
             int credited = 0;
@@ -274,7 +307,7 @@ namespace RetroWalk.Core.Motion
                 }
             }
 
-            if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout())
+            if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout() && !(_turning && _boutConfirmed))
             {
                 // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
                 if (_boutConfirmed)
@@ -341,7 +374,7 @@ namespace RetroWalk.Core.Motion
                 return 0;
             }
 
-            if (_boutConfirmed && !_walking && interval * 100 < _boutMeanSamples * _boutRefractoryPercent)
+            if (_boutConfirmed && (!_walking || _turning) && interval * 100 < _boutMeanSamples * _boutRefractoryPercent)
             {
                 // After a walk's rhythm broke (a turn, the last steps): a hump within half its step time is the same step.
                 return 0;
@@ -371,9 +404,22 @@ namespace RetroWalk.Core.Motion
                 {
                     _meanIntervalSamples += (interval - _meanIntervalSamples) >> 2;
                     _boutMeanSamples = _meanIntervalSamples;
-                    Running = running;
-                    CreditedDirection = DirectionOf(previousCue + cue, running);
-                    _boutDirection = CreditedDirection;
+                    if (!_turning)
+                    {
+                        // While the trunk turns, the pendulum cue along the turning forward axis says little: the
+                        // steps keep the walk's direction.
+                        // A walk changes direction only when two overlapping strides agree: a reversal of travel
+                        // stops first (the rhythm breaks and the next run is judged anew), while the braking of a
+                        // stop's last steps flips the pendulum cue for a stride without any backward travel.
+                        Running = running;
+                        WalkDirection stride = DirectionOf(previousCue + cue, running);
+                        if (stride == _boutDirection || DirectionOf((long)_cueBeforePrevious + previousCue, running) == stride)
+                        {
+                            _boutDirection = stride;
+                        }
+                    }
+
+                    CreditedDirection = _boutDirection;
                     CreditedSamples = interval;
                     return 1;
                 }

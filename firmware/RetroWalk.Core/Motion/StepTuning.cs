@@ -23,5 +23,23 @@ namespace RetroWalk.Core.Motion
         /// phase (~40 % of a stride, ~80 % of a step time).
         /// </summary>
         public int BoutRefractoryPercent = 50;
+
+        /// <summary>
+        /// Trunk turn rate (yaw about the vertical, low-passed over <see cref="StepDetector.TurnLowPassMs"/>) above which
+        /// the wearer is turning: a U-turn of 180° in 1.5-2.5 s is 70-120 °/s, a corner of 90° in about 1.5 s 60 °/s,
+        /// while the pelvis's own rotation in straight walking (±4-5° at stride frequency, Saunders 1953) low-passes to
+        /// under ±15 °/s. 0 disables the turn cue.
+        /// </summary>
+        public int TurnRateDps = 45;
+
+        /// <summary>
+        /// Peak-valley hysteresis, as a share of the recent swing (in 1/32), while a confirmed bout turns or has lost its
+        /// rhythm (the pivot steps of a turn, the slowing last steps of a stop): those steps barely lift the trunk
+        /// (swings of 20-60 mg against 150-300 mg in steady walking), so the steady quarter (8/32) misses them.
+        /// </summary>
+        public int BoutShare32 = 4;
+
+        /// <summary>Smallest hysteresis in those phases (standing still is below ~10 mg after the 2 × 80 ms low-pass).</summary>
+        public int BoutFloorMilliG = 20;
     }
 }

@@ -21,6 +21,16 @@ public sealed record EvalReport(
 /// <summary>Runs the core tracker over recordings converted to what the device would read.</summary>
 public static class Evaluator
 {
+    /// <summary>
+    /// After its last sample every recording is followed by this much standing still (the last sample held), longer
+    /// than the step detector's longest bout timeout (<see cref="StepDetector.SlowestStepMs"/>): a recording that ends
+    /// at the walker's stop (ipol-gait ends within a second of it) would otherwise cut off the bout before the tracker
+    /// closes it and credits its last steps, which a worn device, still on the standing wearer, always does. Only
+    /// ipol-gait's protocol ends in standing; other sets end mid-activity (a SisFall ADL held still would read as
+    /// lying motionless after a jolt), so they are not extended.
+    /// </summary>
+    public const int TrailingStandMs = 2000;
+
     /// <summary>Evaluates one recording with <paramref name="config"/>, its forward axis replaced by the recording's.</summary>
     public static EvalResult Run(Recording recording, TrackerConfig config, StepTuning? tuning = null)
     {
@@ -28,6 +38,7 @@ public static class Evaluator
         var tracker = new Tracker(perRecording, tuning);
         var variability = new StepTimeVariability(tracker, recording.Info);
         var deviceSamples = 0;
+        var last = default(RawSample);
         var segments = new SegmentCounter(recording.Info.Segments, perRecording.Sensor.SampleRateHz);
         // Streamed: a recording of any length is evaluated in memory that does not grow with it.
         foreach (var s in DeviceConverter.StreamRaw(recording, perRecording.Sensor))
@@ -36,6 +47,15 @@ public static class Evaluator
             tracker.Process(s.Ax, s.Ay, s.Az, s.Gx, s.Gy, s.Gz);
             variability.AfterSample();
             deviceSamples++;
+            last = s;
+        }
+        if (deviceSamples > 0 && recording.Info.Dataset == IpolGaitReader.DatasetName)
+        {
+            for (var i = perRecording.Sensor.MsToSamples(TrailingStandMs); i > 0; i--)
+            {
+                tracker.Process(last.Ax, last.Ay, last.Az, last.Gx, last.Gy, last.Gz);
+                variability.AfterSample();
+            }
         }
         return new EvalResult
         {
