@@ -24,7 +24,6 @@ public static class LoopCost
         device.AlarmOutput.Record = false;
         var counter = new IlStepCounter(typeof(Tracker).Assembly);
         var runOnce = typeof(DeviceLoop).GetMethod(nameof(DeviceLoop.RunOnce))!;
-        var update = typeof(RetroWalk.Core.Session.SessionSource).GetMethod(nameof(RetroWalk.Core.Session.SessionSource.Update))!;
         var passes = new List<long>();
         long samples = 0;
         device.Loop.SetClock(1777593600);
@@ -32,17 +31,15 @@ public static class LoopCost
         {
             device.Clock.AdvanceMs(DeviceLoop.LoopPeriodMs);
             long before = counter.Executed;
+            // RunOnce books the sessions, the coach and their saves itself (DeviceLoop.AttachSessions).
             samples += (int)counter.Invoke(runOnce, device.Loop)!;
-            long utc = device.Clock.UtcSeconds;
-            counter.Invoke(update, device.Sessions, device.Loop.Tracker.StepLog, device.Loop.Tracker.SampleIndex,
-                WallClock.IsSet(utc) ? (uint)utc : 0u);
             passes.Add(counter.Executed - before);
         }
 
         var sorted = passes.Order().ToArray();
         double mean = passes.Average();
         long total = passes.Sum();
-        output.WriteLine($"Executed IL per device-loop pass (DeviceLoop.RunOnce + SessionSource.Update, interpreted, every {DeviceLoop.LoopPeriodMs} ms, " +
+        output.WriteLine($"Executed IL per device-loop pass (DeviceLoop.RunOnce with sessions and coach, interpreted, every {DeviceLoop.LoopPeriodMs} ms, " +
                          $"'{session.Scenario}' session on the emulated MPU-6050, {passes.Count:N0} passes, {samples:N0} samples):");
         output.WriteLine($"  per pass: mean {mean:F0}, median {sorted[sorted.Length / 2]}, 99th percentile {sorted[(int)(sorted.Length * 0.99)]}, max {sorted[^1]} instructions");
         output.WriteLine($"  per sample, the whole loop: {(double)total / samples:F0} instructions " +
