@@ -15,6 +15,9 @@ namespace RetroWalk.Core.Device
         private uint _lastBackward;
         private int _pendingForward;
         private int _pendingBackward;
+        private long _lastUtc;
+        private long _lastMonotonicMs;
+        private int _lastOffsetMinutes;
 
         /// <summary>Starts from the counts in <paramref name="state"/> (as restored): only steps counted after them are booked.</summary>
         public DailyBook(DeviceState state)
@@ -24,18 +27,40 @@ namespace RetroWalk.Core.Device
             _lastBackward = state.BackwardSteps;
         }
 
-        /// <summary>Rolls the daily totals over at local midnight, once the clock has been set.</summary>
-        public DayChange Roll(long utc)
+        /// <summary>
+        /// Largest disagreement between the wall clock and the monotonic clock from one call to the next that still
+        /// counts as time passing (the loop calls every 100 ms; a phone's small correction stays within it); anything
+        /// larger is a clock jump.
+        /// </summary>
+        public const int ClockJumpToleranceS = 60;
+
+        /// <summary>
+        /// Rolls the daily totals over at a real local midnight, once the clock has been set. A new day begins only when
+        /// time passing (the monotonic clock agrees with the wall clock within <see cref="ClockJumpToleranceS"/>, at an
+        /// unchanged UTC offset) carries the local day forward, or at the first reading after a boot or a clock set
+        /// (the device was off over midnight). A clock jump either way or a changed UTC offset only re-dates today's
+        /// totals to the day the new clock shows (<see cref="DayChange.Dated"/>): totals are moved, never zeroed, and a
+        /// daily reset never follows a jump.
+        /// </summary>
+        public DayChange Roll(long utc, long monotonicMs)
         {
             if (!WallClock.IsSet(utc))
             {
+                _lastUtc = 0;
                 return DayChange.None;
             }
 
-            int day = WallClock.LocalDay(utc, _state.Settings.UtcOffsetMinutes);
-            if (_state.LocalDay == 0 || day < _state.LocalDay)
+            int offset = _state.Settings.UtcOffsetMinutes;
+            long drift = (utc - _lastUtc) - (monotonicMs - _lastMonotonicMs) / 1000;
+            bool jumped = _lastUtc != 0
+                && (offset != _lastOffsetMinutes || drift > ClockJumpToleranceS || drift < -ClockJumpToleranceS);
+            _lastUtc = utc;
+            _lastMonotonicMs = monotonicMs;
+            _lastOffsetMinutes = offset;
+            int day = WallClock.LocalDay(utc, offset);
+            if (_state.LocalDay == 0 || day < _state.LocalDay || (jumped && day != _state.LocalDay))
             {
-                // First known day, or the clock was set back: today's totals stay with the new date.
+                // First known day, the clock set back or jumped, or the offset changed: today's totals stay with the new date.
                 _state.LocalDay = day;
                 return DayChange.Dated;
             }

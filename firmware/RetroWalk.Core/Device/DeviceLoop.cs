@@ -32,8 +32,14 @@ namespace RetroWalk.Core.Device
         /// <summary>See <see cref="StatusPublication.AdvertiseOfferIntervalMs"/>.</summary>
         public const int AdvertiseOfferIntervalMs = StatusPublication.AdvertiseOfferIntervalMs;
 
-        /// <summary>Save period while counts change (flash wear vs. steps lost on a power cut).</summary>
-        public const int PersistIntervalMs = 5 * 60 * 1000;
+        /// <summary>
+        /// Save period while counts change: a power cut loses at most this plus one iteration (under 60 s of counting).
+        /// At most 1571 saves a day even when counting around the clock; the flash-wear working is in docs/device-loop.md.
+        /// </summary>
+        public const int PersistIntervalMs = 55 * 1000;
+
+        /// <summary>What a power cut may cost at most, by the issue 11 requirement: <see cref="PersistIntervalMs"/> is chosen under it.</summary>
+        public const int MaxCountingLostMs = 60 * 1000;
 
         /// <summary>Retry period of a save that failed.</summary>
         public const int SaveRetryMs = 10000;
@@ -84,7 +90,6 @@ namespace RetroWalk.Core.Device
         private long _lastSessionSaveAttemptMs;
         private CoachCue _lastCoachCue;
 
-        private AlarmLevel _lastAlarm;
         private bool _dirty;
         private bool _saveRequested;
         private long _lastSaveAttemptMs;
@@ -536,7 +541,7 @@ namespace RetroWalk.Core.Device
                 }
             }
 
-            DayChange change = _book.Roll(utc);
+            DayChange change = _book.Roll(utc, now);
             if (change == DayChange.Dated)
             {
                 _dirty = true;
@@ -581,17 +586,6 @@ namespace RetroWalk.Core.Device
 
         private void PersistIfDue(long now)
         {
-            // A fall is saved at once (the state records the counts up to it).
-            AlarmLevel alarm = _tracker.Alarm;
-            if (alarm != _lastAlarm)
-            {
-                _lastAlarm = alarm;
-                if (alarm == AlarmLevel.FallAlarm)
-                {
-                    _saveRequested = true;
-                }
-            }
-
             // A failed save (periodic or requested) is retried every SaveRetryMs: the failed attempt restarts the
             // timer, so the periodic condition alone would wait a whole PersistIntervalMs again.
             long sinceAttempt = now - _lastSaveAttemptMs;

@@ -61,8 +61,10 @@ namespace RetroWalk.Core.Storage
 
         /// <summary>
         /// Adds steps to the hour starting at <paramref name="hourStartS"/> (UTC). A new hour appends a record and
-        /// drops those older than 7 days; an hour before the newest record (the clock was set back) is credited to the
-        /// newest one so that records stay in time order. Counts saturate at 65535 per hour.
+        /// drops those older than 7 days. When the clock was set back (an hour before the newest record), the records dated
+        /// after that hour are folded into it, so that no record is ever dated past the clock, the records stay in time
+        /// order and no step is lost (a wrong date in 2105 followed by the right one moves that hour's steps back to now).
+        /// Counts saturate at 65535 per hour.
         /// </summary>
         public void AddSteps(uint hourStartS, int forwardSteps, int backwardSteps)
         {
@@ -75,6 +77,14 @@ namespace RetroWalk.Core.Storage
             try
             {
                 int newest = (_first + _count - 1) % Capacity;
+                while (_count > 0 && _hourStart[newest] > hourStartS)
+                {
+                    forwardSteps += _forward[newest];
+                    backwardSteps += _backward[newest];
+                    _count--;
+                    newest = (_first + _count - 1 + Capacity) % Capacity;
+                }
+
                 if (_count == 0 || hourStartS > _hourStart[newest])
                 {
                     while (_count > 0 && _hourStart[_first] + RetentionS <= hourStartS)

@@ -140,7 +140,7 @@ public static class Simulator
                 break;
             case "power-cut":
                 RunUntil(run, device, durationMs * 2 / 5);
-                Say(run, device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 60000} min while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
+                Say(run, device, output, $"state saved (every {DeviceLoop.PersistIntervalMs / 1000} s while counting; brought forward here): forward {device.Loop.Tracker.ForwardSteps}, backward {device.Loop.Tracker.BackwardSteps}");
                 device.Loop.SaveNow(device.Clock.MonotonicMs);
                 RunUntil(run, device, durationMs / 2);
                 Say(run, device, output, "power fails half-way through the next save; the board reboots");

@@ -183,21 +183,23 @@ namespace RetroWalk.Tests.Host.Device
         }
 
         [TestMethod]
-        public void CountsAreSavedEveryFiveMinutesWhileTheyChangeAndOnReset()
+        public void CountsAreSavedEveryPersistIntervalWhileTheyChangeAndOnReset()
         {
             var store = new MemoryCounterStore();
             var device = Idle(store);
+            SaveCounts(device, 0, 0);
             int writes = store.Writes;
-            for (int s = 0; s < 290; s++)
+            int seconds = DeviceLoop.PersistIntervalMs / 1000 - 2;
+            for (int s = 1; s <= seconds; s++)
             {
                 device.Loop.Tracker.RestoreCounts((uint)s, 0);
                 device.RunFor(1000);
             }
 
-            Assert.AreEqual(writes, store.Writes, "no save before five minutes");
-            device.RunFor(11_000);
+            Assert.AreEqual(writes, store.Writes, "no save before the interval");
+            device.RunFor(3_000);
             Assert.AreEqual(writes + 1, store.Writes);
-            Assert.AreEqual(289u, Idle(store).Loop.Tracker.ForwardSteps);
+            Assert.AreEqual((uint)seconds, Idle(store).Loop.Tracker.ForwardSteps);
 
             device.RunFor(DeviceLoop.PersistIntervalMs);
             Assert.AreEqual(writes + 1, store.Writes, "nothing changed, nothing written");
@@ -325,6 +327,72 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual((ushort)5, b0);
             Assert.AreEqual((ushort)3, f1);
             Assert.AreEqual((ushort)1, b1);
+        }
+
+        [TestMethod]
+        public void APowerCutLosesAtMostSixtySecondsOfCounting()
+        {
+            // One step a second while walking, with pauses; the power is cut at many moments of the walk.
+            Assert.IsLessThan(DeviceLoop.MaxCountingLostMs, DeviceLoop.PersistIntervalMs + DeviceLoop.LoopPeriodMs);
+            var rng = new Random(11);
+            for (int trial = 0; trial < 40; trial++)
+            {
+                var store = new MemoryCounterStore();
+                var device = Idle(store);
+                device.Loop.SetClock((uint)Noon);
+                uint steps = 0;
+                long[] countedAtMs = new long[4000];
+                int cutAtS = rng.Next(1, 1200);
+                for (int s = 0; s < cutAtS; s++)
+                {
+                    bool walking = (s / 90) % 3 != 2; // 3 min walking, 1.5 min standing
+                    if (walking)
+                    {
+                        steps++;
+                        countedAtMs[steps] = device.Clock.MonotonicMs;
+                        device.Loop.Tracker.RestoreCounts(steps, 0);
+                    }
+
+                    device.RunFor(1000);
+                }
+
+                uint restored = Idle(store).Loop.Tracker.ForwardSteps;
+                Assert.IsLessThanOrEqualTo(steps, restored);
+                if (restored < steps)
+                {
+                    long lostMs = device.Clock.MonotonicMs - countedAtMs[restored + 1];
+                    Assert.IsLessThanOrEqualTo(DeviceLoop.MaxCountingLostMs, lostMs,
+                        $"cut at {cutAtS} s: {steps - restored} steps lost, counted over the last {lostMs} ms");
+                }
+            }
+        }
+
+        [TestMethod]
+        public void ClockJumpsAndOffsetChangesNeverTriggerTheDailyReset()
+        {
+            var device = Idle(new MemoryCounterStore());
+            device.Loop.State.Settings.DailyReset = true;
+            device.Loop.SetClock((uint)(Noon + 3600));
+            device.Loop.Tracker.RestoreCounts(50, 20);
+            device.RunFor(2000);
+            long[] jumps = { 3600, 24 * 3600, 2 * 24 * 3600, -24 * 3600, 11 * 3600 + 1800 };
+            long utc = Noon + 3600;
+            foreach (long jump in jumps)
+            {
+                utc += jump;
+                device.Loop.SetClock((uint)utc);
+                device.RunFor(2000);
+                Assert.AreEqual(50u, device.Loop.Tracker.ForwardSteps, $"jump of {jump} s");
+                Assert.AreEqual(50u, device.Loop.State.TodayForward);
+            }
+
+            SetOffset(device.Loop, 14 * 60);
+            device.RunFor(2000);
+            SetOffset(device.Loop, -12 * 60);
+            device.RunFor(2000);
+            Assert.AreEqual(50u, device.Loop.Tracker.ForwardSteps, "offset changes are no midnight");
+            Assert.AreEqual(50u, device.Loop.State.TodayForward);
+            Assert.AreEqual(0u, device.Loop.State.YesterdayForward);
         }
 
         [TestMethod]
