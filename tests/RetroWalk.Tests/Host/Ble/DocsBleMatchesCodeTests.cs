@@ -97,6 +97,52 @@ namespace RetroWalk.Tests.Host.Ble
         }
 
         [TestMethod]
+        public void ControlPointOpTableHasEveryOpTheCodecTakes() => AssertNone(CheckControlOps(Doc));
+
+        [TestMethod]
+        public void TheOpTableCheckCatchesAMissingOrWrongRow()
+        {
+            string doc = Doc;
+            string missing = string.Join("\n", doc.Split('\n').Where(l => !l.StartsWith("| `0x06` |")));
+            Assert.AreNotEqual(doc, missing);
+            Assert.IsTrue(CheckControlOps(missing).Any(p => p.Contains("0x06")));
+            string unknown = doc.Replace("| `0x06` | `06` |", "| `0x07` | `07` |");
+            Assert.IsTrue(CheckControlOps(unknown).Any(p => p.Contains("0x07")));
+            string badLength = doc.Replace("| `0x05` | `05` |", "| `0x05` | `05` + u32 epoch |");
+            Assert.IsTrue(CheckControlOps(badLength).Any(p => p.Contains("0x05")));
+        }
+
+        /// <summary>
+        /// The Control point's op table against <see cref="ControlPointCodec.RequestLength"/>: a row per op the codec
+        /// takes, its request bytes the op alone (length 1) or the op and a u32 (length 5), no row for an op it refuses.
+        /// </summary>
+        private static List<string> CheckControlOps(string doc)
+        {
+            var problems = new List<string>();
+            var rows = Regex.Matches(doc, @"^\| `0x([0-9A-F]{2})` \| `([0-9A-F]{2})`( \+ u32[^|]*)? \|", RegexOptions.Multiline)
+                .ToDictionary(m => Convert.ToByte(m.Groups[1].Value, 16), m => m);
+            for (int op = 0; op < 256; op++)
+            {
+                int length = ControlPointCodec.RequestLength((byte)op);
+                bool listed = rows.TryGetValue((byte)op, out var row);
+                if (length == 0 && listed)
+                {
+                    problems.Add($"op 0x{op:X2}: a row, but the codec refuses it");
+                }
+                else if (length > 0 && !listed)
+                {
+                    problems.Add($"op 0x{op:X2}: the codec takes it ({length} bytes), the page has no row");
+                }
+                else if (listed && (row!.Groups[2].Value != $"{op:X2}" || (length == 5) != row.Groups[3].Success))
+                {
+                    problems.Add($"op 0x{op:X2}: request bytes {row.Value}, codec length {length}");
+                }
+            }
+
+            return problems;
+        }
+
+        [TestMethod]
         public void TheListingSendsValuesOnlyByNotifyingAsThePageSays()
         {
             if (!Directory.Exists(SharedPaths.ApiListings))
