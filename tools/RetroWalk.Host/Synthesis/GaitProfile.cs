@@ -176,35 +176,39 @@ public sealed record GaitProfile
     /// steps, so step times vary less than over ground (treadmill walking lowers stride-time variability: Dingwell et
     /// al. 2001): CV 3 %.
     /// </summary>
-    public static GaitProfile TreadmillBackward { get; } = Backward with
+    public static GaitProfile TreadmillBackward { get; } = OnTheRails(Backward) with
     {
         CadenceStepsPerMin = 80,
         StepLengthM = 0.335,
         VerticalExcursionM = 0.013,
-        LateralExcursionM = 0.025,
         PendularRecovery = 0.35,
-        PitchAmplitudeDeg = 1,
-        RollAmplitudeDeg = 2,
-        YawAmplitudeDeg = 2,
         StepTimeCv = 0.03,
-        BoutCadenceCv = 0.01,
     };
 
     /// <summary>
     /// Forward on the same treadmill between the backward intervals, at 1.5 mph (0.67 m/s) holding the rails: ~90
     /// steps/min, 0.45 m steps, the bounce and sway damped as backward (1.8 cm, 2.5 cm), heel strikes.
     /// </summary>
-    public static GaitProfile TreadmillForward { get; } = Forward with
+    public static GaitProfile TreadmillForward { get; } = OnTheRails(Forward) with
     {
         CadenceStepsPerMin = 90,
         StepLengthM = 0.447,
         VerticalExcursionM = 0.018,
-        LateralExcursionM = 0.025,
         PendularRecovery = 0.40,
+        StepTimeCv = 0.02,
+    };
+
+    /// <summary>
+    /// What the hands on a treadmill's rails do to the trunk, in either direction: the side-to-side sway down to 2.5 cm
+    /// and the pelvic rotations to ±1° tilt, ±2° obliquity and rotation (the arms hold the pelvis), and the belt keeps
+    /// the pace from bout to bout (1 %).
+    /// </summary>
+    private static GaitProfile OnTheRails(GaitProfile p) => p with
+    {
+        LateralExcursionM = 0.025,
         PitchAmplitudeDeg = 1,
         RollAmplitudeDeg = 2,
         YawAmplitudeDeg = 2,
-        StepTimeCv = 0.02,
         BoutCadenceCv = 0.01,
     };
 
