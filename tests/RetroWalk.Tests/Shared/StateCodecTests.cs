@@ -20,6 +20,30 @@ namespace RetroWalk.Tests
         }
 
         [TestMethod]
+        public void Crc32MatchesZlibOnMoreInputsAndHonoursTheOffset()
+        {
+            // Values from zlib.crc32: nothing, "a", the pangram, every byte value three times (each table entry used).
+            Assert.AreEqual(0u, Crc32.Compute(new byte[0], 0, 0));
+            byte[] a = new byte[] { 0x00, 0x61, 0x00 };
+            Assert.AreEqual(0xE8B7BE43u, Crc32.Compute(a, 1, 1));
+            string fox = "The quick brown fox jumps over the lazy dog";
+            byte[] text = new byte[fox.Length];
+            for (int i = 0; i < fox.Length; i++)
+            {
+                text[i] = (byte)fox[i];
+            }
+
+            Assert.AreEqual(0x414FA339u, Crc32.Compute(text, 0, text.Length));
+            byte[] all = new byte[768];
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i] = (byte)i;
+            }
+
+            Assert.AreEqual(0xB0C0DF2Au, Crc32.Compute(all, 0, all.Length));
+        }
+
+        [TestMethod]
         public void StateRoundTripsThroughTheRecord()
         {
             DeviceState s = SampleState();
