@@ -44,12 +44,6 @@ namespace RetroWalk.Core.Device
         /// <summary>Retry period of a save that failed.</summary>
         public const int SaveRetryMs = 10000;
 
-        /// <summary>
-        /// A running session is saved this often (with the kept ones: one 2.7 KB record, docs/coach.md), so a power cut
-        /// loses at most this much of it; a 15-minute session is 15 writes.
-        /// </summary>
-        public const int SessionSaveIntervalMs = 60000;
-
         /// <summary>Samples per FIFO read: the whole MPU-6050 FIFO (85 frames).</summary>
         public const int MaxBatchSamples = 85;
 
@@ -82,13 +76,8 @@ namespace RetroWalk.Core.Device
         private readonly UserSettings _pendingSettings = new UserSettings();
         private bool _settingsPending;
         private HealthMonitor _health;
-        private SessionSource _sessions;
-        private SessionStore _sessionStore;
-        private IntervalCoach _coach;
+        private SessionKeeper _sessions;
         private readonly CoachedBuzzer _buzzer = new CoachedBuzzer();
-        private int _sessionsSaved;
-        private long _lastSessionSaveAttemptMs;
-        private CoachCue _lastCoachCue;
 
         private bool _dirty;
         private bool _saveRequested;
@@ -167,31 +156,26 @@ namespace RetroWalk.Core.Device
         }
 
         /// <summary>
-        /// Walking sessions, the interval coach and the kept sessions (docs/coach.md): the recorder follows the loop's
-        /// own settings, the last sessions are restored from <paramref name="sessionFlash"/> (a record pair of its own,
-        /// beside the counter state) and saved there whenever one ends; once per iteration, never per sample.
+        /// Walking sessions, the interval coach and the kept sessions (docs/coach.md, <see cref="SessionKeeper"/>), run by
+        /// the loop once per iteration; the last sessions are restored from <paramref name="sessionFlash"/> (a record pair
+        /// of its own, beside the counter state).
         /// </summary>
         public RestoreOutcome AttachSessions(ICounterStore sessionFlash)
         {
-            var recorder = new SessionRecorder(_state.Settings, _config.Sensor.SampleRateHz, SessionStoreCodec.Capacity);
-            _sessionStore = new SessionStore(sessionFlash);
-            RestoreOutcome outcome = _sessionStore.Restore(recorder);
-            _sessions = new SessionSource(recorder);
-            _sessionsSaved = recorder.EndedCount;
-            _coach = new IntervalCoach(_state.Settings);
-            return outcome;
+            _sessions = new SessionKeeper(_state.Settings, _config.Sensor.SampleRateHz, sessionFlash);
+            return _sessions.RestoreOutcome;
         }
 
         /// <summary>The sessions for the BLE Session and Session log characteristics; null until <see cref="AttachSessions"/>.</summary>
-        public SessionSource Sessions { get { return _sessions; } }
+        public SessionSource Sessions { get { return _sessions == null ? null : _sessions.Sessions; } }
 
         /// <summary>Cues the interval coach has given since boot (docs/coach.md), and the last one.</summary>
-        public int CoachCues { get { return _coach == null ? 0 : _coach.CueCount; } }
+        public int CoachCues { get { return _sessions == null ? 0 : _sessions.CoachCues; } }
 
-        public CoachCue LastCoachCue { get { return _lastCoachCue; } }
+        public CoachCue LastCoachCue { get { return _sessions == null ? CoachCue.None : _sessions.LastCoachCue; } }
 
         /// <summary>The kept sessions' flash record pair; null until <see cref="AttachSessions"/>.</summary>
-        public SessionStore SessionStore { get { return _sessionStore; } }
+        public SessionStore SessionStore { get { return _sessions == null ? null : _sessions.Store; } }
 
         /// <summary>Queues a command for the next iteration; safe to call from the BLE thread. Returns a ControlStatus code.</summary>
         public byte Submit(byte op, uint argument)
@@ -443,7 +427,7 @@ namespace RetroWalk.Core.Device
             {
                 if (!_pressAcknowledged && _tracker.Alarm == AlarmLevel.None)
                 {
-                    StartOrEndSession(now, _sessions != null && !_sessions.Running);
+                    StartOrEndSession(now, _sessions != null && !_sessions.Sessions.Running);
                 }
 
                 _pressAcknowledged = false;
@@ -455,36 +439,12 @@ namespace RetroWalk.Core.Device
             }
         }
 
-        /// <summary>
-        /// Books the steps of this iteration into the session recorder, saves the kept sessions when one has ended (a
-        /// failed save is tried again after <see cref="SaveRetryMs"/>) and the running one every
-        /// <see cref="SessionSaveIntervalMs"/>, and hands the coach's cue to the buzzer.
-        /// </summary>
+        /// <summary>The sessions' iteration (<see cref="SessionKeeper.Update"/>); the coach's cue goes to the buzzer.</summary>
         private void BookSessions(long utc, long now)
         {
-            if (_sessions == null)
+            if (_sessions != null)
             {
-                return;
-            }
-
-            _sessions.Update(_tracker.StepLog, _tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
-            SessionRecorder recorder = _sessions.Recorder;
-            bool ended = recorder.EndedCount != _sessionsSaved;
-            bool runningDue = recorder.CurrentWouldBeKept && now - _lastSessionSaveAttemptMs >= SessionSaveIntervalMs;
-            if ((ended && now - _lastSessionSaveAttemptMs >= SaveRetryMs) || runningDue)
-            {
-                _lastSessionSaveAttemptMs = now;
-                if (_sessionStore.Save(recorder))
-                {
-                    _sessionsSaved = recorder.EndedCount;
-                }
-            }
-
-            CoachCue cue = _coach.Update(recorder, _tracker.Alarm);
-            if (cue != CoachCue.None)
-            {
-                _lastCoachCue = cue;
-                _buzzer.Cue(cue, now);
+                _buzzer.Cue(_sessions.Update(_tracker, utc, now), now);
             }
         }
 
@@ -494,22 +454,10 @@ namespace RetroWalk.Core.Device
         /// </summary>
         private void StartOrEndSession(long now, bool start)
         {
-            if (_sessions == null || start == _sessions.Running)
+            if (_sessions != null && _sessions.StartOrEnd(start, _tracker, _clock.UtcSeconds))
             {
-                return;
+                _pattern.StartConfirmBeep(now);
             }
-
-            if (start)
-            {
-                long utc = _clock.UtcSeconds;
-                _sessions.StartByCommand(_tracker.SampleIndex, WallClock.IsSet(utc) ? (uint)utc : 0);
-            }
-            else
-            {
-                _sessions.EndByCommand(_tracker.SampleIndex);
-            }
-
-            _pattern.StartConfirmBeep(now);
         }
 
         private void ResetCounts(long now)

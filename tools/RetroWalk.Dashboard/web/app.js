@@ -37,6 +37,8 @@ $('connect').addEventListener('click', () => busy($('connect'), async () => {
 
 client.addEventListener('connection', (e) => {
   $('connection').dataset.state = e.detail.state;
+  // Drops seen so far: a link lost and found again within half a second still leaves its trace (tests, diagnostics).
+  if (e.detail.state === 'lost') $('connection').dataset.drops = String(Number($('connection').dataset.drops ?? 0) + 1);
   $('connection').textContent = e.detail.message;
   $('connect').textContent = e.detail.state === 'connected' ? 'Disconnect' : 'Connect';
   if (e.detail.state === 'connected') setProblem(null);

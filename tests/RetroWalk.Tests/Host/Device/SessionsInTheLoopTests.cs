@@ -124,7 +124,7 @@ namespace RetroWalk.Tests.Host.Device
             Assert.IsTrue(first.Success, text);
             // The walk starts about 10 s after boot; the running session is saved every minute.
             double lostS = cutS - 10 - int.Parse(first.Groups[1].Value);
-            Assert.IsTrue(lostS >= 0 && lostS <= DeviceLoop.SessionSaveIntervalMs / 1000 + 2, $"lost {lostS:F0} s of the session at the power cut ({cutS:F0} s)");
+            Assert.IsTrue(lostS >= 0 && lostS <= SessionKeeper.SaveIntervalMs / 1000 + 2, $"lost {lostS:F0} s of the session at the power cut ({cutS:F0} s)");
         }
 
         private static void DoublePress(EmulatedDevice device)
