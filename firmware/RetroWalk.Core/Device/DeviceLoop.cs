@@ -72,7 +72,7 @@ namespace RetroWalk.Core.Device
         private bool _holdAcknowledged;
         private bool _pressAcknowledged;
         // Guards the pending Config write. Taken with Monitor.Enter/Exit, not lock: see HourlyHistory.
-        private readonly object _commandLock = new object();
+        private readonly object _settingsLock = new object();
         private readonly UserSettings _pendingSettings = new UserSettings();
         private bool _settingsPending;
         private HealthMonitor _health;
@@ -298,14 +298,14 @@ namespace RetroWalk.Core.Device
         /// <summary>The settings in force (or written and not yet applied), for the BLE Config characteristic; any thread.</summary>
         public void ReadSettings(UserSettings into)
         {
-            Monitor.Enter(_commandLock);
+            Monitor.Enter(_settingsLock);
             try
             {
                 into.CopyFrom(_settingsPending ? _pendingSettings : _state.Settings);
             }
             finally
             {
-                Monitor.Exit(_commandLock);
+                Monitor.Exit(_settingsLock);
             }
         }
 
@@ -317,7 +317,7 @@ namespace RetroWalk.Core.Device
                 return ControlStatus.BadParameter;
             }
 
-            Monitor.Enter(_commandLock);
+            Monitor.Enter(_settingsLock);
             try
             {
                 _pendingSettings.CopyFrom(settings);
@@ -326,7 +326,7 @@ namespace RetroWalk.Core.Device
             }
             finally
             {
-                Monitor.Exit(_commandLock);
+                Monitor.Exit(_settingsLock);
             }
         }
 
@@ -372,7 +372,7 @@ namespace RetroWalk.Core.Device
 
         private void ApplyPendingSettings()
         {
-            Monitor.Enter(_commandLock);
+            Monitor.Enter(_settingsLock);
             try
             {
                 if (!_settingsPending)
@@ -388,7 +388,7 @@ namespace RetroWalk.Core.Device
             }
             finally
             {
-                Monitor.Exit(_commandLock);
+                Monitor.Exit(_settingsLock);
             }
         }
 
