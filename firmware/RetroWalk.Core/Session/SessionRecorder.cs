@@ -395,7 +395,7 @@ namespace RetroWalk.Core.Session
             if (_boutSteps >= MinBoutSteps && _active)
             {
                 Steadiness target = _boutDirection == WalkDirection.Backward ? _current.BackwardSteadiness : _current.ForwardSteadiness;
-                target.AddBout(_boutSteps, _boutSumMs, _boutSteps - 1, _boutStrideSumMs, _boutStrideSquaresMs2, _boutOddSumMs, _boutOddSteps);
+                target.AddBout(_boutSteps, _boutSumMs, _boutStrideSumMs, _boutStrideSquaresMs2, _boutOddSumMs, _boutOddSteps);
             }
 
             ResetBout();

@@ -63,15 +63,12 @@ namespace RetroWalk.Core.Session
         }
 
         /// <summary>
-        /// Adds one finished bout: its step count and sum of step times, the count, sum and sum of squares of its
-        /// overlapping strides (<paramref name="steps"/> − 1 of them, fewer where a missed step was left out: no stride
-        /// spans it), and the odd steps' sum and count. The bout's stride variance (over <paramref name="strides"/> − 1
-        /// degrees of freedom) is pooled with the weight of an unbroken bout of as many steps (<paramref name="steps"/> − 2),
-        /// so <see cref="CvPermille"/> keeps one formula.
+        /// Adds one finished bout: its step count and sum of step times, the sum and sum of squares of its
+        /// <paramref name="steps"/> − 1 overlapping strides, and the odd steps' sum and count.
         /// </summary>
-        public void AddBout(int steps, long sumMs, int strides, long strideSumMs, long strideSquaresMs2, long oddSumMs, int oddSteps)
+        public void AddBout(int steps, long sumMs, long strideSumMs, long strideSquaresMs2, long oddSumMs, int oddSteps)
         {
-            if (steps < 3 || strides < 2)
+            if (steps < 3)
             {
                 return;
             }
@@ -79,8 +76,7 @@ namespace RetroWalk.Core.Session
             Bouts = Dsp.Saturating.Increment(Bouts);
             Steps = Dsp.Saturating.Add(Steps, steps);
             SumMs += sumMs;
-            long within = strideSquaresMs2 - strideSumMs * strideSumMs / strides;
-            WithinStrideSquaresMs2 += strides == steps - 1 ? within : within * (steps - 2) / (strides - 1);
+            WithinStrideSquaresMs2 += strideSquaresMs2 - strideSumMs * strideSumMs / (steps - 1);
             int evenSteps = steps - oddSteps;
             if (oddSteps > 0 && evenSteps > 0)
             {

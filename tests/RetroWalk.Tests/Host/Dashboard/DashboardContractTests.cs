@@ -649,7 +649,7 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ForwardSteps = 72, BackwardSteps = 46, LongestBackwardStreakSteps = 46, ForwardMilliKcal = 3400, BackwardMilliKcal = 2600,
                 StartedByCommand = true, IntervalTotal = 3,
             };
-            s.ForwardSteadiness.AddBout(40, 40 * 530, 39, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
+            s.ForwardSteadiness.AddBout(40, 40 * 530, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
             var buffer = new byte[RetroWalk.Core.Session.SessionCodec.SummaryLength];
             int n = RetroWalk.Core.Session.SessionCodec.EncodeSummary(s, buffer, 0);
             var back = new RetroWalk.Core.Session.SessionRecord();
@@ -710,8 +710,8 @@ namespace RetroWalk.Tests.Host.Dashboard
                 };
                 if (k != 1)
                 {
-                    s.ForwardSteadiness.AddBout(40, 40 * 530, 39, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
-                    s.BackwardSteadiness.AddBout(60, 60 * 600, 59, 59L * 1200, 59L * 1200 * 1200 + 58 * 2000, 30 * 610, 30);
+                    s.ForwardSteadiness.AddBout(40, 40 * 530, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
+                    s.BackwardSteadiness.AddBout(60, 60 * 600, 59L * 1200, 59L * 1200 * 1200 + 58 * 2000, 30 * 610, 30);
                 }
 
                 int intervals = k == 2 ? 40 : k * 3 + 1;

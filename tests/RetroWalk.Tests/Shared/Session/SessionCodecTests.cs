@@ -25,7 +25,7 @@ namespace RetroWalk.Tests.Session
             s.LongestBackwardStreakSteps = 130;
             s.ForwardMilliKcal = 41400;
             s.BackwardMilliKcal = 33600;
-            s.ForwardSteadiness.AddBout(100, 55000, 99, 99L * 1100, 99L * 1100 * 1100 + 98 * 800, 27500, 50);
+            s.ForwardSteadiness.AddBout(100, 55000, 99L * 1100, 99L * 1100 * 1100 + 98 * 800, 27500, 50);
             s.StartedByCommand = true;
             s.IntervalTotal = 2;
             s.IntervalDirection[0] = 1;
