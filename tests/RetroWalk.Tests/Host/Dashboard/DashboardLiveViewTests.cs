@@ -51,7 +51,9 @@ namespace RetroWalk.Tests.Host.Dashboard
             var state = await s.State();
             int forward = int.Parse(await s.Page.GetAttributeAsync("#walk-session-forward", "data-steps"));
             Assert.IsTrue(forward > 10 && forward <= (long)state["forwardSteps"], $"session forward steps {forward}, the device counted {state["forwardSteps"]}");
-            StringAssert.Contains(await s.Page.TextContentAsync("#walk-session-state"), "running");
+            // Running, unless a loaded machine polled so late that the rest after the script (12 s at 25x) ended it.
+            string sessionState = await s.Page.TextContentAsync("#walk-session-state");
+            Assert.IsTrue(sessionState.Contains("running") || (sessionState.Contains("ended") && !(bool)(await s.State())["sessionRunning"]), sessionState);
             StringAssert.Contains(await s.Page.TextContentAsync("#walk-session-energy"), "kcal");
             // After the script the emulated wearer stands still: the sensor keeps streaming, so no fault appears.
             await Poll(() => s.State(), st => (bool)st["inputFinished"], "the scenario to end", 30000);
