@@ -41,5 +41,12 @@ namespace RetroWalk.Core.Motion
 
         /// <summary>Smallest hysteresis in those phases (standing still is below ~10 mg after the 2 × 80 ms low-pass).</summary>
         public int BoutFloorMilliG = 20;
+
+        /// <summary>
+        /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
+        /// (<see cref="Session.SessionRecorder.SteadyTolerancePercent"/>), here so that the evaluation can choose it leave one
+        /// subject out as the others (<c>--loso SteadyStepTolerancePercent=... --loso-figure step-time-cv</c>).
+        /// </summary>
+        public int SteadyStepTolerancePercent = Session.SessionRecorder.OutlierPercent;
     }
 }
