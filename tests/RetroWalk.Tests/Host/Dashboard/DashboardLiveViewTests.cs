@@ -22,13 +22,13 @@ namespace RetroWalk.Tests.Host.Dashboard
         [TestMethod]
         public async Task ConnectsAndCountsRiseDuringRetroSession()
         {
-            await using var s = await Open("retro-session", 40);
+            await using var s = await Open("retro-session", 80);
             long first = await Shown(s, "forward");
             Assert.IsTrue(first >= 0, "the page shows a forward count once connected");
             long later = await Poll(() => Shown(s, "forward"), v => v > first + 10, $"the forward count on the page to rise above {first + 10}");
             var state = await s.State();
             Assert.IsTrue((long)state["forwardSteps"] >= later, $"the page shows {later} forward steps, the device holds {state["forwardSteps"]}");
-            // The backward intervals come after the 2.5 min warm-up (3.75 s at 40x).
+            // The backward intervals come after the 2.5 min warm-up (1.9 s at 80x).
             long backward = await Poll(() => Shown(s, "backward"), v => v > 5, "backward steps on the page during the backward interval", 30000);
             Assert.IsTrue((long)(await s.State())["backwardSteps"] >= backward);
             Assert.AreNotEqual("–", await s.Page.TextContentAsync("#intervals"), "the session figures are shown");
@@ -119,7 +119,7 @@ namespace RetroWalk.Tests.Host.Dashboard
         [TestMethod]
         public async Task HistoryChartMatchesTheDeviceRecords()
         {
-            await using var s = await Open("short", 25);
+            await using var s = await Open("short", 50);
             // Once the input has run out the records stop changing; then download and compare hour by hour.
             await Poll(() => s.State(), st => (bool)st["inputFinished"] && ((JsonArray)st["history"]).Count > 0
                 && ((JsonArray)st["history"]).Sum(r => (int)r["forwardSteps"] + (int)r["backwardSteps"]) > 0,
@@ -159,7 +159,7 @@ namespace RetroWalk.Tests.Host.Dashboard
         [TestMethod]
         public async Task PhoneScreenshotAndWcagAaContrast()
         {
-            await using var s = await Open("retro-session", 40);
+            await using var s = await Open("retro-session", 80);
             await Poll(() => Shown(s, "backward"), v => v > 20, "backward steps to show before the screenshot", 40000);
             await s.Page.ClickAsync("#load-history");
             await Poll(() => s.Page.Locator("#chart g.hour").CountAsync(), n => n > 0, "a bar in the history chart");
