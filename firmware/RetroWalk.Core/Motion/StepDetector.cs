@@ -56,6 +56,22 @@ namespace RetroWalk.Core.Motion
         /// <summary>Smallest hysteresis half-band: below this swing nothing is a step (quiet sitting, desk work).</summary>
         public const int MinSwingThresholdMilliG = 50;
 
+        /// <summary>
+        /// Two candidate steps in a row slower than this (under ~67 steps/min) switch to the slow-walk detector (see
+        /// SetSlow); a step faster than <see cref="FastModeMs"/> (~86 steps/min) switches back. The gap between the two
+        /// keeps a walk near 70-80 steps/min from flipping between detectors step by step.
+        /// </summary>
+        public const int SlowModeMs = 900;
+
+        /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
+        public const int FastModeMs = 700;
+
+        /// <summary>
+        /// Hysteresis floor of the slow-walk detector: a 40-60 steps/min walk lifts the trunk 1.5-2 cm (Orendurff et al.
+        /// 2004), a vertical swing of only ~20-60 mg after its smoothing, under <see cref="MinSwingThresholdMilliG"/>.
+        /// </summary>
+        public const int SlowFloorMilliG = 25;
+
         /// <summary>Consecutive step intervals may differ by this share of the previous one and still be regular.</summary>
         public const int RegularityTolerancePercent = 35;
 
@@ -96,6 +112,12 @@ namespace RetroWalk.Core.Motion
         private readonly int _stepsToStart;
         private readonly int _lowPassShift;
         private readonly int _magnitudeShift;
+        private int _stepShift;
+        private int _floorCounts;
+        private bool _slow;
+        private readonly int _slowFloorCounts;
+        private readonly int _slowModeSamples;
+        private readonly int _fastModeSamples;
         private readonly int _leakShift;
         private readonly int _minStepSamples;
         private readonly int _maxStepSamples;
@@ -124,6 +146,7 @@ namespace RetroWalk.Core.Motion
         private int _velocity;
         private bool _rising;
         private int _extreme;
+        private long _riseSample;
         private int _valley;
         private int _swing;
         private int _swingAvg;
@@ -142,6 +165,7 @@ namespace RetroWalk.Core.Motion
         private long _sample;
         private long _lastStepSample = NoStep;
         private int _lastIntervalSamples;
+        private int _timeoutSamples;
         private int _previousIntervalSamples;
         private int _meanIntervalSamples;
         private int _lastStepCue;
@@ -210,6 +234,11 @@ namespace RetroWalk.Core.Motion
             _maxStepSamples = sensor.MsToSamples(MaxStepMs);
             _slowestStepSamples = sensor.MsToSamples(SlowestStepMs);
             _minThresholdCounts = MinSwingThresholdMilliG * sensor.AccelCountsPerG / 1000;
+            _floorCounts = _minThresholdCounts;
+            _stepShift = _magnitudeShift;
+            _slowFloorCounts = SlowFloorMilliG * sensor.AccelCountsPerG / 1000;
+            _slowModeSamples = sensor.MsToSamples(SlowModeMs);
+            _fastModeSamples = sensor.MsToSamples(FastModeMs);
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
@@ -251,8 +280,8 @@ namespace RetroWalk.Core.Motion
             _cueZ += (v * (az - f.GravityZ)) >> CueProductShift;
 
             // Step timing from the acceleration magnitude (|a| - g), which no rotation of the clip (or of a thigh) changes.
-            _lp1 += (magnitude - _lp1) >> _magnitudeShift;
-            _lp2 += (_lp1 - _lp2) >> _magnitudeShift;
+            _lp1 += (magnitude - _lp1) >> _stepShift;
+            _lp2 += (_lp1 - _lp2) >> _stepShift;
             int s = _lp2;
 
             // Peak-valley detector: a peak is confirmed once the signal has fallen a threshold below it, a valley once
@@ -272,9 +301,9 @@ namespace RetroWalk.Core.Motion
             else
             {
                 threshold = _swingAvg >> ThresholdShift;
-                if (threshold < _minThresholdCounts)
+                if (threshold < _floorCounts)
                 {
-                    threshold = _minThresholdCounts;
+                    threshold = _floorCounts;
                 }
             }
 
@@ -291,6 +320,7 @@ namespace RetroWalk.Core.Motion
                     _swing = _extreme - _valley;
                     _extreme = s;
                     credited = OnStep();
+                    _timeoutSamples = StepTimeout();
                 }
             }
             else
@@ -304,11 +334,14 @@ namespace RetroWalk.Core.Motion
                     _rising = true;
                     _valley = _extreme;
                     _extreme = s;
+                    _riseSample = _sample;
                 }
             }
 
-            if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout() && !(_turning && _boutConfirmed))
+            if (_lastStepSample != NoStep && _sample - _lastStepSample > _timeoutSamples && !(_turning && _boutConfirmed)
+                && !(_slow && _rising && _riseSample - _lastStepSample <= _timeoutSamples && _sample - _lastStepSample <= 2 * _timeoutSamples))
             {
+                // (In a slow walk a step that rose in time may be confirmed late, its peak being broad: it is awaited.)
                 // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
                 if (_boutConfirmed)
                 {
@@ -325,6 +358,7 @@ namespace RetroWalk.Core.Motion
                 _previousIntervalSamples = 0;
                 _swingAvg = 0;
                 _troughAvg = 0;
+                SetSlow(false);
             }
 
             return credited;
@@ -347,6 +381,18 @@ namespace RetroWalk.Core.Motion
         /// never below <see cref="MaxStepMs"/> nor above <see cref="SlowestStepMs"/>. At normal cadence (step time up to
         /// ~670 ms) this is the former fixed 1000 ms; a slow walk is no longer ended between its own steps.
         /// </summary>
+        /// <summary>
+        /// A slow walk (two candidate steps in a row slower than <see cref="SlowModeMs"/>) is timed on a smoother signal
+        /// (twice the magnitude low-pass) with a lower hysteresis floor: its steps swing the trunk little and in several
+        /// humps. Any faster step, or the end of the run, returns to the normal detector.
+        /// </summary>
+        private void SetSlow(bool slow)
+        {
+            _slow = slow;
+            _stepShift = slow ? _magnitudeShift + 1 : _magnitudeShift;
+            _floorCounts = slow ? _slowFloorCounts : _minThresholdCounts;
+        }
+
         private int StepTimeout()
         {
             int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
@@ -361,16 +407,19 @@ namespace RetroWalk.Core.Motion
 
         private int OnStep()
         {
-            int interval = _lastStepSample == NoStep ? 0 : (int)(_sample - _lastStepSample);
+            // A slow step is timed at its rise (the foot contact), where the signal is steep; its broad top is not.
+            long stamp = _slow ? _riseSample : _sample;
+            int interval = _lastStepSample == NoStep ? 0 : (int)(stamp - _lastStepSample);
             if (interval != 0 && interval < _minStepSamples)
             {
                 // Too fast to be a step: a bounce inside the same step; it keeps accumulating.
                 return 0;
             }
 
-            if (_walking && _meanIntervalSamples > _maxStepSamples && interval * 2 < _meanIntervalSamples)
+            if (_slow && interval * 2 < (_walking ? _meanIntervalSamples : _lastIntervalSamples))
             {
-                // Refractory period of a slow walk: a second hump inside half a slow step is the same step.
+                // Refractory period of a slow walk: a step time does not halve from one step to the next, so a hump
+                // within half the running step time is the same step (the impact and the double-support push).
                 return 0;
             }
 
@@ -380,7 +429,16 @@ namespace RetroWalk.Core.Motion
                 return 0;
             }
 
-            _lastStepSample = _sample;
+            _lastStepSample = stamp;
+            if (interval > _slowModeSamples && _lastIntervalSamples > _slowModeSamples && !(_boutConfirmed && _boutMeanSamples < _slowModeSamples))
+            {
+                SetSlow(true);
+            }
+            else if (interval != 0 && interval < _fastModeSamples)
+            {
+                SetSlow(false);
+            }
+
             int swing = _swing;
             _swingAvg = _swingAvg == 0 ? swing : _swingAvg + ((swing - _swingAvg) >> 2);
 
