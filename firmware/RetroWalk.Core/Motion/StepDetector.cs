@@ -63,6 +63,20 @@ namespace RetroWalk.Core.Motion
         /// </summary>
         public const int SlowModeMs = 900;
 
+        /// <summary>
+        /// Only a step whose swing is under this enters the slow-walk detector: a walk slower than ~67 steps/min lifts
+        /// the trunk at most ~2.5 cm (Orendurff et al. 2004), a vertical swing of about A·ω² ≈ 125 mg peak to peak at
+        /// that cadence, while steady walking at a normal pace swings the magnitude 150-300 mg and more; a pause or
+        /// a stop inside a normal walk (a slow interval with a normal swing) stays with the normal detector.
+        /// </summary>
+        public const int SlowSwingMaxMilliG = 150;
+
+        /// <summary>
+        /// After the first candidate of a run, the next step may come this late: the step time of the slowest clinical
+        /// cadence, 40 steps/min. (Later steps follow the run's own rhythm, <see cref="StepTimeout"/>.)
+        /// </summary>
+        public const int FirstStepTimeoutMs = 1500;
+
         /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
         public const int FastModeMs = 700;
 
@@ -117,6 +131,8 @@ namespace RetroWalk.Core.Motion
         private bool _slow;
         private readonly int _slowFloorCounts;
         private readonly int _slowModeSamples;
+        private readonly int _slowSwingMaxCounts;
+        private readonly int _firstStepTimeoutSamples;
         private readonly int _fastModeSamples;
         private readonly int _leakShift;
         private readonly int _minStepSamples;
@@ -238,6 +254,8 @@ namespace RetroWalk.Core.Motion
             _stepShift = _magnitudeShift;
             _slowFloorCounts = SlowFloorMilliG * sensor.AccelCountsPerG / 1000;
             _slowModeSamples = sensor.MsToSamples(SlowModeMs);
+            _slowSwingMaxCounts = SlowSwingMaxMilliG * sensor.AccelCountsPerG / 1000;
+            _firstStepTimeoutSamples = sensor.MsToSamples(FirstStepTimeoutMs);
             _fastModeSamples = sensor.MsToSamples(FastModeMs);
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
@@ -396,6 +414,12 @@ namespace RetroWalk.Core.Motion
         private int StepTimeout()
         {
             int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
+            if (expected == 0)
+            {
+                // The first candidate of a run: the next step may come as late as the slowest cadence's.
+                return _firstStepTimeoutSamples;
+            }
+
             int timeout = _boutConfirmed ? _boutMeanSamples * _boutTimeoutPercent / 100 : expected * 3 / 2;
             if (timeout < _maxStepSamples)
             {
@@ -430,9 +454,11 @@ namespace RetroWalk.Core.Motion
             }
 
             _lastStepSample = stamp;
-            if (interval > _slowModeSamples && _lastIntervalSamples > _slowModeSamples && !(_boutConfirmed && _boutMeanSamples < _slowModeSamples))
+            if (!_slow && interval > _slowModeSamples && _swing < _slowSwingMaxCounts && !(_boutConfirmed && _boutMeanSamples < _slowModeSamples))
             {
+                // From now on steps are timed at their rise: this one too, so the next interval is like for like.
                 SetSlow(true);
+                _lastStepSample = _riseSample;
             }
             else if (interval != 0 && interval < _fastModeSamples)
             {
