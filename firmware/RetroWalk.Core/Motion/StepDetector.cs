@@ -57,8 +57,8 @@ namespace RetroWalk.Core.Motion
         public const int MinSwingThresholdMilliG = 50;
 
         /// <summary>
-        /// Two candidate steps in a row slower than this (under ~67 steps/min) switch to the slow-walk detector (see
-        /// SetSlow); a step faster than <see cref="FastModeMs"/> (~86 steps/min) switches back. The gap between the two
+        /// A candidate step slower than this (under ~67 steps/min) with a small swing switches to the slow-walk detector
+        /// (see SetSlow); a step faster than <see cref="FastModeMs"/> (~86 steps/min) switches back. The gap between the two
         /// keeps a walk near 70-80 steps/min from flipping between detectors step by step.
         /// </summary>
         public const int SlowModeMs = 900;
@@ -79,12 +79,6 @@ namespace RetroWalk.Core.Motion
 
         /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
         public const int FastModeMs = 700;
-
-        /// <summary>
-        /// Hysteresis floor of the slow-walk detector: a 40-60 steps/min walk lifts the trunk 1.5-2 cm (Orendurff et al.
-        /// 2004), a vertical swing of only ~20-60 mg after its smoothing, under <see cref="MinSwingThresholdMilliG"/>.
-        /// </summary>
-        public const int SlowFloorMilliG = 25;
 
         /// <summary>Consecutive step intervals may differ by this share of the previous one and still be regular.</summary>
         public const int RegularityTolerancePercent = 35;
@@ -129,7 +123,6 @@ namespace RetroWalk.Core.Motion
         private int _stepShift;
         private int _floorCounts;
         private bool _slow;
-        private readonly int _slowFloorCounts;
         private readonly int _slowModeSamples;
         private readonly int _slowSwingMaxCounts;
         private readonly int _firstStepTimeoutSamples;
@@ -252,7 +245,6 @@ namespace RetroWalk.Core.Motion
             _minThresholdCounts = MinSwingThresholdMilliG * sensor.AccelCountsPerG / 1000;
             _floorCounts = _minThresholdCounts;
             _stepShift = _magnitudeShift;
-            _slowFloorCounts = SlowFloorMilliG * sensor.AccelCountsPerG / 1000;
             _slowModeSamples = sensor.MsToSamples(SlowModeMs);
             _slowSwingMaxCounts = SlowSwingMaxMilliG * sensor.AccelCountsPerG / 1000;
             _firstStepTimeoutSamples = sensor.MsToSamples(FirstStepTimeoutMs);
@@ -395,22 +387,24 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
-        /// How long without a step ends the walk: 1.5 times the walk's own step time (or the candidate run's last one),
-        /// never below <see cref="MaxStepMs"/> nor above <see cref="SlowestStepMs"/>. At normal cadence (step time up to
-        /// ~670 ms) this is the former fixed 1000 ms; a slow walk is no longer ended between its own steps.
-        /// </summary>
-        /// <summary>
-        /// A slow walk (two candidate steps in a row slower than <see cref="SlowModeMs"/>) is timed on a smoother signal
-        /// (twice the magnitude low-pass) with a lower hysteresis floor: its steps swing the trunk little and in several
-        /// humps. Any faster step, or the end of the run, returns to the normal detector.
+        /// A slow walk (a candidate step slower than <see cref="SlowModeMs"/> with a swing under
+        /// <see cref="SlowSwingMaxMilliG"/>) is timed on a smoother signal (twice the magnitude low-pass, 160 ms) with
+        /// the bouts' small-swing floor (<see cref="StepTuning.BoutFloorMilliG"/>): its steps lift the trunk little and
+        /// in several humps (the foot contact, then the push of a long double support). A step faster than
+        /// <see cref="FastModeMs"/>, or the end of the run, returns to the normal detector.
         /// </summary>
         private void SetSlow(bool slow)
         {
             _slow = slow;
             _stepShift = slow ? _magnitudeShift + 1 : _magnitudeShift;
-            _floorCounts = slow ? _slowFloorCounts : _minThresholdCounts;
+            _floorCounts = slow ? _boutFloorCounts : _minThresholdCounts;
         }
 
+        /// <summary>
+        /// How long without a step ends the walk: 1.5 times the walk's own step time (or the candidate run's last one),
+        /// never below <see cref="MaxStepMs"/> nor above <see cref="SlowestStepMs"/>. At normal cadence (step time up to
+        /// ~670 ms) this is the former fixed 1000 ms; a slow walk is no longer ended between its own steps.
+        /// </summary>
         private int StepTimeout()
         {
             int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
