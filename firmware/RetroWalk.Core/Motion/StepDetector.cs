@@ -56,30 +56,6 @@ namespace RetroWalk.Core.Motion
         /// <summary>Smallest hysteresis half-band: below this swing nothing is a step (quiet sitting, desk work).</summary>
         public const int MinSwingThresholdMilliG = 50;
 
-        /// <summary>
-        /// A candidate step slower than this (under ~67 steps/min) with a small swing switches to the slow-walk detector
-        /// (see SetSlow); a step faster than <see cref="FastModeMs"/> (~86 steps/min) switches back. The gap between the two
-        /// keeps a walk near 70-80 steps/min from flipping between detectors step by step.
-        /// </summary>
-        public const int SlowModeMs = 900;
-
-        /// <summary>
-        /// Only a step whose swing is under this enters the slow-walk detector: a walk slower than ~67 steps/min lifts
-        /// the trunk at most ~2.5 cm (Orendurff et al. 2004), a vertical swing of about A·ω² ≈ 125 mg peak to peak at
-        /// that cadence, while steady walking at a normal pace swings the magnitude 150-300 mg and more; a pause or
-        /// a stop inside a normal walk (a slow interval with a normal swing) stays with the normal detector.
-        /// </summary>
-        public const int SlowSwingMaxMilliG = 150;
-
-        /// <summary>
-        /// After the first candidate of a run, the next step may come this late: the step time of the slowest clinical
-        /// cadence, 40 steps/min. (Later steps follow the run's own rhythm, <see cref="StepTimeout"/>.)
-        /// </summary>
-        public const int FirstStepTimeoutMs = 1500;
-
-        /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
-        public const int FastModeMs = 700;
-
         /// <summary>Consecutive step intervals may differ by this share of the previous one and still be regular.</summary>
         public const int RegularityTolerancePercent = 35;
 
@@ -245,10 +221,10 @@ namespace RetroWalk.Core.Motion
             _minThresholdCounts = MinSwingThresholdMilliG * sensor.AccelCountsPerG / 1000;
             _floorCounts = _minThresholdCounts;
             _stepShift = _magnitudeShift;
-            _slowModeSamples = sensor.MsToSamples(SlowModeMs);
-            _slowSwingMaxCounts = SlowSwingMaxMilliG * sensor.AccelCountsPerG / 1000;
-            _firstStepTimeoutSamples = sensor.MsToSamples(FirstStepTimeoutMs);
-            _fastModeSamples = sensor.MsToSamples(FastModeMs);
+            _slowModeSamples = sensor.MsToSamples(tuning.SlowModeMs);
+            _slowSwingMaxCounts = tuning.SlowSwingMaxMilliG * sensor.AccelCountsPerG / 1000;
+            _firstStepTimeoutSamples = sensor.MsToSamples(tuning.FirstStepTimeoutMs);
+            _fastModeSamples = sensor.MsToSamples(tuning.FastModeMs);
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
@@ -387,11 +363,11 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
-        /// A slow walk (a candidate step slower than <see cref="SlowModeMs"/> with a swing under
-        /// <see cref="SlowSwingMaxMilliG"/>) is timed on a smoother signal (twice the magnitude low-pass, 160 ms) with
+        /// A slow walk (a candidate step slower than <see cref="StepTuning.SlowModeMs"/> with a swing under
+        /// <see cref="StepTuning.SlowSwingMaxMilliG"/>) is timed on a smoother signal (twice the magnitude low-pass, 160 ms) with
         /// the bouts' small-swing floor (<see cref="StepTuning.BoutFloorMilliG"/>): its steps lift the trunk little and
         /// in several humps (the foot contact, then the push of a long double support). A step faster than
-        /// <see cref="FastModeMs"/>, or the end of the run, returns to the normal detector.
+        /// <see cref="StepTuning.FastModeMs"/>, or the end of the run, returns to the normal detector.
         /// </summary>
         private void SetSlow(bool slow)
         {

@@ -41,5 +41,30 @@ namespace RetroWalk.Core.Motion
 
         /// <summary>Smallest hysteresis in those phases (standing still is below ~10 mg after the 2 × 80 ms low-pass).</summary>
         public int BoutFloorMilliG = 20;
+
+        /// <summary>
+        /// A candidate step slower than this (under ~67 steps/min) with a small swing switches to the slow-walk detector
+        /// (StepDetector: 160 ms smoothing, steps timed at their rise); a step faster than <see cref="FastModeMs"/> (~86
+        /// steps/min) switches back. The gap between the two
+        /// keeps a walk near 70-80 steps/min from flipping between detectors step by step.
+        /// </summary>
+        public int SlowModeMs = 900;
+
+        /// <summary>
+        /// Only a step whose swing is under this enters the slow-walk detector: a walk slower than ~67 steps/min lifts
+        /// the trunk at most ~2.5 cm (Orendurff et al. 2004), a vertical swing of about A·ω² ≈ 125 mg peak to peak at
+        /// that cadence, while steady walking at a normal pace swings the magnitude 150-300 mg and more; a pause or
+        /// a stop inside a normal walk (a slow interval with a normal swing) stays with the normal detector.
+        /// </summary>
+        public int SlowSwingMaxMilliG = 150;
+
+        /// <summary>
+        /// After the first candidate of a run, the next step may come this late: the step time of the slowest clinical
+        /// cadence, 40 steps/min. (Later steps follow the run's own rhythm, the step timeout.)
+        /// </summary>
+        public int FirstStepTimeoutMs = 1500;
+
+        /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
+        public int FastModeMs = 700;
     }
 }
