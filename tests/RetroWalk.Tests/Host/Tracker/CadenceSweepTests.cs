@@ -20,22 +20,28 @@ namespace RetroWalk.Tests.Host.Tracker
         /// </summary>
         private const int WalkingDirectionMaxSpm = 130;
 
-        /// <summary>Forward and backward at 70, 80, ... 180 steps/min: one test each, so that they run side by side.</summary>
+        /// <summary>
+        /// The slowest cadence claimed. 60 steps/min is counted by the slow-walk mode (docs/detector.md); 40-50 are not yet
+        /// counted within 2 % on every seed (the synthesized slow step's timing jitters by ±20 % against the 15 %
+        /// regularity a slow run must keep), so they are measured in docs/detector.md, not asserted here.
+        /// </summary>
+        private const int SlowestClaimedSpm = 60;
+
+        /// <summary>Forward and backward at 60, 70, ... 180 steps/min: one test each, so that they run side by side.</summary>
         public static IEnumerable<object[]> Walks()
         {
             foreach (bool backward in new[] { false, true })
             {
-                for (int cadence = 70; cadence <= 180; cadence += 10)
+                for (int cadence = SlowestClaimedSpm; cadence <= 180; cadence += 10)
                 {
                     yield return new object[] { backward, cadence };
                 }
             }
         }
 
-        // 40-60 steps/min are not yet counted reliably (docs/detector.md); this sweep covers what is claimed.
         [TestMethod]
         [DynamicData(nameof(Walks))]
-        public void SteadyWalksFrom70To180StepsPerMinCountWithin2Percent(bool backward, int cadence)
+        public void SteadyWalksFrom60To180StepsPerMinCountWithin2Percent(bool backward, int cadence)
         {
             GaitProfile baseProfile = backward ? GaitProfile.Backward : GaitProfile.Forward;
             GaitProfile profile = baseProfile.AtCadence(cadence);
