@@ -101,6 +101,7 @@ namespace RetroWalk.Core.Motion
         private bool _slow;
         private readonly int _slowModeSamples;
         private readonly int _slowSwingMaxCounts;
+        private readonly int _slowRefractoryPercent;
         private readonly int _firstStepTimeoutSamples;
         private readonly int _fastModeSamples;
         private readonly int _leakShift;
@@ -223,6 +224,7 @@ namespace RetroWalk.Core.Motion
             _stepShift = _magnitudeShift;
             _slowModeSamples = sensor.MsToSamples(tuning.SlowModeMs);
             _slowSwingMaxCounts = tuning.SlowSwingMaxMilliG * sensor.AccelCountsPerG / 1000;
+            _slowRefractoryPercent = tuning.SlowRefractoryPercent;
             _firstStepTimeoutSamples = sensor.MsToSamples(tuning.FirstStepTimeoutMs);
             _fastModeSamples = sensor.MsToSamples(tuning.FastModeMs);
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
@@ -410,10 +412,16 @@ namespace RetroWalk.Core.Motion
                 return 0;
             }
 
-            if (_slow && interval * 2 < (_walking ? _meanIntervalSamples : _lastIntervalSamples))
+            if (_slow && _swing >= _slowSwingMaxCounts)
             {
-                // Refractory period of a slow walk: a step time does not halve from one step to the next, so a hump
-                // within half the running step time is the same step (the impact and the double-support push).
+                // A full-size swing is no slow walk's: back to the normal detector (a walk faster than the slow mode's
+                // refractory period would otherwise lose every other step).
+                SetSlow(false);
+            }
+            else if (_slow && interval * 100 < (_walking ? _meanIntervalSamples : _lastIntervalSamples) * _slowRefractoryPercent)
+            {
+                // Refractory period of a slow walk: a steady step time does not shorten by 40 % from one step to the
+                // next, so a hump that soon is the same step (the impact, then the push of a long double support).
                 return 0;
             }
 

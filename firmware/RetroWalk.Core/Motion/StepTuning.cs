@@ -66,5 +66,14 @@ namespace RetroWalk.Core.Motion
 
         /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
         public int FastModeMs = 700;
+
+        /// <summary>
+        /// In the slow-walk mode, a candidate sooner than this share of the running step time after the last step is a
+        /// second hump of that step (a slow step's foot contact and, 0.3-0.6 s later, the push at the end of its long
+        /// double support). A steady walker's step time changes step to step by ~8 % SD (step-time CV 3-6 %, Hausdorff
+        /// 2001: √2 × 5.5 %), so a step 40 % shorter than the last is not the next step. A candidate with a full-size
+        /// swing (<see cref="SlowSwingMaxMilliG"/> or more) is never held back: it ends the slow mode.
+        /// </summary>
+        public int SlowRefractoryPercent = 60;
     }
 }
