@@ -21,18 +21,21 @@ namespace RetroWalk.Tests.Host.Tracker
         private const int WalkingDirectionMaxSpm = 130;
 
         /// <summary>
-        /// The slowest cadence claimed. 60 steps/min is counted by the slow-walk mode (docs/detector.md); 40-50 are not yet
-        /// counted within 2 % on every seed (the synthesized slow step's timing jitters by ±20 % against the 15 %
-        /// regularity a slow run must keep), so they are measured in docs/detector.md, not asserted here.
+        /// The slowest cadences claimed, forward and backward. The slow-walk mode (docs/detector.md) counts backward walks
+        /// from 40 steps/min and forward ones from 60; forward 40-50 is not yet within 2 % (the heel strike's hump and
+        /// the double-support push of a slow forward step jitter its timing), so it is measured in docs/detector.md,
+        /// not asserted here.
         /// </summary>
-        private const int SlowestClaimedSpm = 60;
+        private const int SlowestForwardSpm = 60;
 
-        /// <summary>Forward and backward at 60, 70, ... 180 steps/min: one test each, so that they run side by side.</summary>
+        private const int SlowestBackwardSpm = 40;
+
+        /// <summary>Forward at 60, 70, ... 180 and backward at 40, 50, ... 180 steps/min: one test each, so that they run side by side.</summary>
         public static IEnumerable<object[]> Walks()
         {
             foreach (bool backward in new[] { false, true })
             {
-                for (int cadence = SlowestClaimedSpm; cadence <= 180; cadence += 10)
+                for (int cadence = backward ? SlowestBackwardSpm : SlowestForwardSpm; cadence <= 180; cadence += 10)
                 {
                     yield return new object[] { backward, cadence };
                 }
@@ -41,7 +44,7 @@ namespace RetroWalk.Tests.Host.Tracker
 
         [TestMethod]
         [DynamicData(nameof(Walks))]
-        public void SteadyWalksFrom60To180StepsPerMinCountWithin2Percent(bool backward, int cadence)
+        public void SteadyWalksFrom40Or60To180StepsPerMinCountWithin2Percent(bool backward, int cadence)
         {
             GaitProfile baseProfile = backward ? GaitProfile.Backward : GaitProfile.Forward;
             GaitProfile profile = baseProfile.AtCadence(cadence);
