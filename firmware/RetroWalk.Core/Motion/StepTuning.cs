@@ -45,8 +45,8 @@ namespace RetroWalk.Core.Motion
         /// <summary>
         /// A candidate step slower than this (under ~67 steps/min) with a small swing switches to the slow-walk detector
         /// (StepDetector: 160 ms smoothing, steps timed at their rise); a step faster than <see cref="FastModeMs"/> (~86
-        /// steps/min) switches back. The gap between the two
-        /// keeps a walk near 70-80 steps/min from flipping between detectors step by step.
+        /// steps/min) switches back. The gap between the two keeps a walk near 70-80 steps/min from flipping between
+        /// detectors step by step.
         /// </summary>
         public int SlowModeMs = 900;
 
@@ -75,5 +75,12 @@ namespace RetroWalk.Core.Motion
         /// swing (<see cref="SlowSwingMaxMilliG"/> or more) is never held back: it ends the slow mode.
         /// </summary>
         public int SlowRefractoryPercent = 60;
+
+        /// <summary>
+        /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
+        /// (<see cref="Session.SessionRecorder.SteadyTolerancePercent"/>), here so that the evaluation can choose it leave one
+        /// subject out as the others (<c>--loso SteadyStepTolerancePercent=... --loso-figure step-time-cv</c>).
+        /// </summary>
+        public int SteadyStepTolerancePercent = Session.SessionRecorder.OutlierPercent;
     }
 }

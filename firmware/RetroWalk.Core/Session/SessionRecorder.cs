@@ -31,6 +31,12 @@ namespace RetroWalk.Core.Session
         /// cool-down; the session pools its bouts, so short bouts add up.
         /// </summary>
         public const int MinBoutSteps = 6;
+
+        /// <summary>
+        /// A step time more than this far off the bout's running mean ends the bout (a missed step gives ~200 %, a split
+        /// one ~50 %; 30 % is 3 SD even at a step-time CV of 10 %). The default of <see cref="SteadyTolerancePercent"/>;
+        /// chosen leave one subject out in docs/eval.md.
+        /// </summary>
         public const int OutlierPercent = 30;
 
         private readonly UserSettings _settings;
@@ -72,6 +78,9 @@ namespace RetroWalk.Core.Session
         }
 
         public UserSettings Settings { get { return _settings; } }
+
+        /// <summary>Tolerance around the bout's running mean step time, % (<see cref="OutlierPercent"/>; the evaluation varies it).</summary>
+        public int SteadyTolerancePercent = OutlierPercent;
 
         /// <summary>True while a session is running.</summary>
         public bool Active { get { return _active; } }
@@ -343,7 +352,8 @@ namespace RetroWalk.Core.Session
                 return;
             }
 
-            if (_boutMeanMs > 0 && (stepMs * 100 < _boutMeanMs * (100 - OutlierPercent) || stepMs * 100 > _boutMeanMs * (100 + OutlierPercent)))
+            int tolerance = SteadyTolerancePercent;
+            if (_boutMeanMs > 0 && (stepMs * 100 < _boutMeanMs * (100 - tolerance) || stepMs * 100 > _boutMeanMs * (100 + tolerance)))
             {
                 // A missed or split step: the bout ends before it, the step itself is not used.
                 FlushBout();

@@ -230,7 +230,7 @@ public static class EvalConsole
             AnsiConsole.Profile.Width = RedirectedWidth;
         }
         var pooled = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{parameter}: pooled figures per value (default {defaultValue})"))
-            .AddColumns("Value", "ipol mean/worst |err| %", "ipol fwd %", "ipol rev bwd %", "Oxford mean/worst %", "Bangle no-step/driving steps", "SisFall fwd/rev %", "Falls %", "ADL alarms %");
+            .AddColumns("Value", "ipol mean/worst |err| %", "ipol fwd %", "ipol rev bwd %", "Oxford mean/worst %", "Bangle no-step/driving steps", "SisFall fwd/rev %", "Falls %", "ADL alarms %", "ipol CV |est − true| pp (trials; bias)");
         foreach (var (value, s) in summaries)
         {
             pooled.AddRow(
@@ -240,7 +240,8 @@ public static class EvalConsole
                 $"{Number(s.OxfordBodyWornMeanAbsErrorPct, "0.00")} / {Number(s.OxfordBodyWornWorstAbsErrorPct, "0.0")}",
                 $"{string.Join("+", s.BangleNoStep.Select(b => Text(b.CountedSteps)))} / {string.Join("+", s.BangleDriving.Select(b => Text(b.CountedSteps)))}",
                 $"{Number(s.SisFallWalkForwardPct, "0.0")} / {Number(s.SisFallReversedBackwardPct, "0.0")}",
-                Number(s.FallsAlarmedPct, "0.0"), Number(s.AdlFallAlarmPct, "0.0"));
+                Number(s.FallsAlarmedPct, "0.0"), Number(s.AdlFallAlarmPct, "0.0"),
+                $"{Number(s.IpolGaitStepTimeCvMeanAbsDiffPp, "0.00")} ({Text(s.IpolGaitStepTimeCvTrials)}; {Number(s.IpolGaitStepTimeCvMeanDiffPp, "0.00")})");
         }
         AnsiConsole.Write(pooled);
         var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{parameter}: leave one subject out, minimising {figure}"))

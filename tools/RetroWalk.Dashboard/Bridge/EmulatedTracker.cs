@@ -99,7 +99,7 @@ public sealed class EmulatedTracker : IDisposable
         }
     }
 
-    /// <summary>What the device itself holds now (for the tests and `--emulate` diagnostics): counts, alarm, settings, history.</summary>
+    /// <summary>What the device itself holds now (for the tests and `--emulate` diagnostics): counts, alarm, settings, history, kept sessions.</summary>
     public JsonObject State()
     {
         lock (_lock)
@@ -136,8 +136,41 @@ public sealed class EmulatedTracker : IDisposable
                 },
                 ["settings"] = SettingsJson(settings),
                 ["history"] = history,
+                ["sessions"] = SessionsJson(_device.Sessions.Recorder.History),
+                ["sessionRunning"] = _device.Sessions.Recorder.Active,
             };
         }
+    }
+
+    /// <summary>The finished sessions the device keeps (what a Session log download sends), oldest first, from the records themselves.</summary>
+    private static JsonArray SessionsJson(RetroWalk.Core.Session.SessionHistory kept)
+    {
+        var list = new JsonArray();
+        for (int i = 0; i < kept.Count; i++)
+        {
+            var s = kept.Get(i);
+            var intervals = new JsonArray();
+            for (int k = 0; k < s.IntervalCount; k++)
+            {
+                intervals.Add(new JsonObject
+                {
+                    ["direction"] = s.IntervalDirection[k], ["startMs"] = s.IntervalStartMs[k], ["durationMs"] = s.IntervalDurationMs[k],
+                    ["steps"] = s.IntervalSteps[k],
+                });
+            }
+
+            list.Add(new JsonObject
+            {
+                ["number"] = s.Number, ["startEpochS"] = s.StartEpochS, ["durationMs"] = s.DurationMs,
+                ["forwardMs"] = s.ForwardMs, ["backwardMs"] = s.BackwardMs, ["forwardSteps"] = s.ForwardSteps, ["backwardSteps"] = s.BackwardSteps,
+                ["forwardCadenceSpm"] = s.ForwardCadenceSpm, ["backwardCadenceSpm"] = s.BackwardCadenceSpm,
+                ["longestBackwardStreakSteps"] = s.LongestBackwardStreakSteps, ["forwardKcal"] = s.ForwardKcal, ["backwardKcal"] = s.BackwardKcal,
+                ["forwardCvPermille"] = s.ForwardSteadiness.CvPermille, ["backwardCvPermille"] = s.BackwardSteadiness.CvPermille,
+                ["intervalTotal"] = s.IntervalTotal, ["intervals"] = intervals,
+            });
+        }
+
+        return list;
     }
 
     /// <summary>Every setting by its <see cref="SettingTable"/> key, as the page's form names them.</summary>

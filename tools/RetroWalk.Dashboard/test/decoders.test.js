@@ -48,6 +48,23 @@ export function runDecoderTests(vectors, schema) {
   for (const c of vectors.batteryLevel) same(`battery level ${c.hex}`, d.decodeBatteryLevel(d.hexToView(c.hex)), result(c));
   for (const c of vectors.health) same(`health ${c.hex}`, d.decodeHealth(d.hexToView(c.hex)), result(c));
   for (const c of vectors.session) same(`session ${c.hex}`, d.decodeSession(d.hexToView(c.hex)), result(c));
+  for (const v of vectors.sessionLog) {
+    const what = `session log mtu ${v.mtu} (${v.sessions.length} sessions)`;
+    const collector = new d.SessionLogCollector();
+    let finished = false;
+    for (const n of v.notifications) finished = collector.push(d.hexToView(n));
+    same(`${what} finished`, finished, true);
+    same(`${what} error`, collector.error, null);
+    same(what, collector.sessions, v.sessions);
+    if (v.notifications.length > 1) {
+      // A lost notification (the second, or the first of two: the last one lost shows as a download that never ends) must be noticed, not hidden.
+      const lossy = new d.SessionLogCollector();
+      const kept = v.notifications.length > 2 ? [v.notifications[0], ...v.notifications.slice(2)] : v.notifications.slice(1);
+      kept.forEach((n) => lossy.push(d.hexToView(n)));
+      checks++;
+      if (lossy.error === null) failures.push(`${what}: a lost notification went unnoticed`);
+    }
+  }
   for (const c of vectors.rawSamples.formats) same(`raw format ${c.hex}`, d.decodeRawFormat(d.hexToView(c.hex)), result(c));
   for (const c of vectors.rawSamples.packets) same(`raw packet ${c.hex}`, d.decodeRawPacket(d.hexToView(c.hex)), result(c));
   for (const st of vectors.rawSamples.streams) {

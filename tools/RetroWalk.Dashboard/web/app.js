@@ -96,6 +96,7 @@ function renderSession(x) {
   }
   stateLine.dataset.number = x.number;
   stateLine.dataset.inProgress = x.inProgress ? 'yes' : 'no';
+  $('end-session').hidden = !x.inProgress;
   const start = x.startEpochS ? `started ${new Date(x.startEpochS * 1000).toLocaleString()}` : 'start time unknown (the clock was not set yet)';
   stateLine.textContent = `Session ${x.number} (${x.inProgress ? 'running' : 'ended'}), ${start}.`;
   $('walk-session-duration').textContent = formatDuration(Math.floor(x.durationMs / 1000));
@@ -110,6 +111,79 @@ function renderSession(x) {
 }
 
 client.addEventListener('status', (e) => render(e.detail));
+
+// Past sessions, downloaded over the Session log as the History (docs/ble.md): newest first, one card each.
+const directionName = { 1: 'forward', 2: 'backward' };
+const clock = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+function pastSessionItem(x) {
+  const li = document.createElement('li');
+  const data = {
+    number: x.number, startEpochS: x.startEpochS, durationMs: x.durationMs, forwardMs: x.forwardMs, backwardMs: x.backwardMs,
+    forwardSteps: x.forwardSteps, backwardSteps: x.backwardSteps, forwardCadenceSpm: x.forwardCadenceSpm,
+    backwardCadenceSpm: x.backwardCadenceSpm, longestBackwardStreakSteps: x.longestBackwardStreakSteps,
+    kcal: x.forwardKcal + x.backwardKcal, intervals: x.intervals, listedIntervals: x.intervalList.length,
+    forwardCvPermille: x.forwardCvPermille, backwardCvPermille: x.backwardCvPermille,
+  };
+  for (const [k, v] of Object.entries(data)) li.dataset[k] = v;
+  const title = document.createElement('h3');
+  const start = x.startEpochS ? new Date(x.startEpochS * 1000).toLocaleString() : 'start time unknown (clock not set)';
+  title.textContent = `Session ${x.number}: ${start}`;
+  const side = (steps, ms, spm) => `${steps} steps, ${formatDuration(Math.floor(ms / 1000))}${spm ? `, ${spm} steps/min` : ''}`;
+  const steady = (cv, asym, bouts, steps) => (bouts
+    ? `${(cv / 10).toFixed(1)} % (asymmetry ${(asym / 10).toFixed(1)} %; ${steps} steps in ${bouts} ${bouts === 1 ? 'bout' : 'bouts'})`
+    : 'not enough steady walking');
+  const rows = [
+    ['Duration', formatDuration(Math.floor(x.durationMs / 1000)), 'duration'],
+    ['Forward', side(x.forwardSteps, x.forwardMs, x.forwardCadenceSpm), 'forward'],
+    ['Backward', side(x.backwardSteps, x.backwardMs, x.backwardCadenceSpm), 'backward'],
+    ['Longest backward streak', `${x.longestBackwardStreakSteps} steps`, 'streak'],
+    ['Intervals', `${x.intervals}${x.intervalsTruncated ? ` (first ${x.intervalList.length} listed)` : ''}`, 'intervals'],
+    ['Energy', `about ${x.forwardKcal + x.backwardKcal} kcal (${x.forwardKcal} forward, ${x.backwardKcal} backward)`, 'energy'],
+    ['Step-time variability forward', steady(x.forwardCvPermille, x.forwardAsymmetryPermille, x.forwardBouts, x.forwardSteadySteps), 'steadiness-forward'],
+    ['Step-time variability backward', steady(x.backwardCvPermille, x.backwardAsymmetryPermille, x.backwardBouts, x.backwardSteadySteps), 'steadiness-backward'],
+    ['Started / ended', `${x.startedByCommand ? 'by command' : 'by walking'} / ${x.endedByCommand ? 'by command' : 'after a rest'}`, 'how'],
+  ];
+  const dl = document.createElement('dl');
+  dl.className = 'session';
+  for (const [term, value, key] of rows) {
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dd.dataset.field = key;
+    div.append(dt, dd);
+    dl.append(div);
+  }
+  li.append(title, dl);
+  if (x.intervalList.length) {
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = `The ${x.intervalList.length} intervals`;
+    const list = document.createElement('ol');
+    list.className = 'intervals';
+    for (const i of x.intervalList) {
+      const item = document.createElement('li');
+      item.dataset.direction = i.direction;
+      item.dataset.steps = i.steps;
+      item.textContent = `${directionName[i.direction]} from ${clock(i.startS)} for ${clock(i.durationS)}, ${i.steps} steps`;
+      list.append(item);
+    }
+    details.append(summary, list);
+    li.append(details);
+  }
+  return li;
+}
+function showPastSessions(sessions) {
+  const list = $('past-sessions');
+  list.replaceChildren(...sessions.slice().reverse().map(pastSessionItem));
+  $('past-sessions-summary').dataset.count = sessions.length;
+  $('past-sessions-summary').textContent = sessions.length === 0 ? 'The tracker has kept no finished session yet.'
+    : `${sessions.length} ${sessions.length === 1 ? 'session' : 'sessions'} kept on the tracker, newest first.`;
+}
+client.addEventListener('sessions', (e) => showPastSessions(e.detail));
+$('load-sessions').addEventListener('click', () => busy($('load-sessions'), () => client.downloadSessions()));
+$('end-session').addEventListener('click', () => busy($('end-session'), () => client.endSession()));
 
 $('acknowledge').addEventListener('click', () => busy($('acknowledge'), () => client.acknowledge()));
 

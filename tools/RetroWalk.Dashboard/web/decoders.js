@@ -152,7 +152,7 @@ export const characteristicDecoders = Object.freeze({
 });
 
 export function encodeControlRequest(op, argument = 0) {
-  if (op === ControlOp.REQUEST_HISTORY) {
+  if (op === ControlOp.REQUEST_HISTORY || op === ControlOp.REQUEST_SESSIONS) {
     const bytes = new Uint8Array(5);
     bytes[0] = op;
     new DataView(bytes.buffer).setUint32(1, argument >>> 0, true);
@@ -284,6 +284,88 @@ export class HistoryCollector {
       });
     }
     return false;
+  }
+}
+
+export const SESSION_SUMMARY_LENGTH = 48;
+export const SESSION_INTERVAL_LENGTH = 8;
+export const SESSION_MAX_INTERVALS = 32;
+export const SESSION_END_NUMBER = 0xffffffff;
+const SESSION_END_LENGTH = 8;
+
+/** One interval of a kept session (docs/ble.md, "Session log"): direction 1 forward / 2 backward, start and duration s, steps. */
+export function decodeSessionInterval(view) {
+  if (view.byteLength !== SESSION_INTERVAL_LENGTH) return bad('length');
+  const direction = view.getUint8(0);
+  if (direction !== 1 && direction !== 2) return bad('range');
+  return good({ direction, startS: view.getUint16(2, true), durationS: view.getUint16(4, true), steps: view.getUint16(6, true) });
+}
+
+/**
+ * Collects a Session log download (Control Point 0x13): feed every Session log notification to push(); it returns
+ * true once the end marker arrived (or the stream broke). Each notification is a sequence byte (0, 1, 2, ... mod 256)
+ * and the next bytes of one stream: per session its 48-byte summary (as the Session characteristic) and one 8-byte
+ * record per listed interval, oldest session first, then FF FF FF FF | count u16 | 00 00. sessions holds them, each
+ * the summary's fields (intervals: their count) plus intervalList (the listed ones); error is set on a lost notification, a record the decoders refuse or a count
+ * that disagrees with what arrived.
+ */
+export class SessionLogCollector {
+  constructor() {
+    this.sessions = [];
+    this.done = false;
+    this.error = null;
+    this.expected = null;
+    this._sequence = 0;
+    this._stream = new Uint8Array(0);
+  }
+
+  push(view) {
+    if (this.done) return true;
+    if (view.byteLength < 2) return this._fail(`a Session log notification of ${view.byteLength} bytes`);
+    const sequence = view.getUint8(0);
+    if (sequence !== this._sequence) return this._fail(`Session log notification ${sequence} arrived where ${this._sequence} was due (one was lost)`);
+    this._sequence = (this._sequence + 1) & 0xff;
+    const bytes = new Uint8Array(view.buffer, view.byteOffset + 1, view.byteLength - 1);
+    const joined = new Uint8Array(this._stream.length + bytes.length);
+    joined.set(this._stream);
+    joined.set(bytes, this._stream.length);
+    this._stream = joined;
+    while (!this.done && this._takeOne()) { /* every whole record */ }
+    return this.done;
+  }
+
+  _fail(error) {
+    this.error = error;
+    this.done = true;
+    return true;
+  }
+
+  _takeOne() {
+    const s = this._stream;
+    if (s.length < SESSION_END_LENGTH) return false;
+    const view = new DataView(s.buffer, s.byteOffset, s.length);
+    if (view.getUint32(0, true) === SESSION_END_NUMBER) {
+      this.expected = view.getUint16(4, true);
+      this.done = true;
+      if (this.expected !== this.sessions.length) this.error = `the tracker sent ${this.expected} sessions, ${this.sessions.length} arrived`;
+      else if (s.length > SESSION_END_LENGTH) this.error = `${s.length - SESSION_END_LENGTH} bytes after the end marker`;
+      return false;
+    }
+    if (s.length < SESSION_SUMMARY_LENGTH) return false;
+    const listed = Math.min(view.getUint8(46), SESSION_MAX_INTERVALS);
+    const length = SESSION_SUMMARY_LENGTH + listed * SESSION_INTERVAL_LENGTH;
+    if (s.length < length) return false;
+    const summary = decodeSession(new DataView(s.buffer, s.byteOffset, SESSION_SUMMARY_LENGTH));
+    if (!summary.ok) return this._fail(`a kept session the page cannot read (${summary.error})`) && false;
+    const intervals = [];
+    for (let k = 0; k < listed; k++) {
+      const interval = decodeSessionInterval(new DataView(s.buffer, s.byteOffset + SESSION_SUMMARY_LENGTH + k * SESSION_INTERVAL_LENGTH, SESSION_INTERVAL_LENGTH));
+      if (!interval.ok) return this._fail(`session ${summary.value.number}: interval ${k + 1} cannot be read (${interval.error})`) && false;
+      intervals.push(interval.value);
+    }
+    this.sessions.push({ ...summary.value, intervalList: intervals });
+    this._stream = s.slice(length);
+    return true;
   }
 }
 

@@ -35,6 +35,8 @@ export class TrackerClient extends EventTarget {
     this.history = null;
     this._waiters = [];
     this._historyCollector = null;
+    this._sessionCollector = null;
+    this.pastSessions = null;
     this._wantConnected = false;
     this._reconnectAttempt = 0;
     this.recording = null;
@@ -107,6 +109,18 @@ export class TrackerClient extends EventTarget {
     this.chars.history = await service.getCharacteristic(this.uuids.history);
     this.chars.history.addEventListener('characteristicvaluechanged', () => this._historyValue(this.chars.history.value));
     await this.chars.history.startNotifications();
+    try {
+      // Session log (past sessions) came with a later firmware, as Session.
+      const log = await service.getCharacteristic(this.uuids.sessionLog);
+      if (!log.retrowalkListening) {
+        log.addEventListener('characteristicvaluechanged', (event) => this._sessionLogValue(event.target.value));
+        log.retrowalkListening = true;
+      }
+      await log.startNotifications();
+      this.chars.sessionLog = log;
+    } catch {
+      this.chars.sessionLog = null;
+    }
     try {
       // Recording mode (Raw Samples): subscribed only while recording, so a phone not recording receives nothing.
       const raw = await service.getCharacteristic(this.uuids.rawSamples);
@@ -182,6 +196,9 @@ export class TrackerClient extends EventTarget {
     this._waiters.splice(0).forEach((w) => w.reject(new DOMException('The tracker disconnected.', 'NetworkError')));
     if (this._historyCollector) {
       this._historyCollector.fail(new DOMException('The tracker disconnected during the history download.', 'NetworkError'));
+    }
+    if (this._sessionCollector) {
+      this._sessionCollector.fail(new DOMException('The tracker disconnected during the sessions download.', 'NetworkError'));
     }
     if (this._recordingActive) {
       // The tracker stops recording by itself when the link drops: what arrived is kept, and can be downloaded.
@@ -337,6 +354,39 @@ export class TrackerClient extends EventTarget {
       this._historyCollector = null;
     }
   }
+
+  _sessionLogValue(view) {
+    if (this._sessionCollector && this._sessionCollector.collector.push(view)) this._sessionCollector.finish();
+  }
+
+  /**
+   * Past sessions (docs/ble.md, "Session log"): Session log subscribed at connect, write 13 + the first session number
+   * wanted (0 = every kept one), collect until the end marker. Resolves with the sessions, oldest first.
+   */
+  async downloadSessions(fromNumber = 0) {
+    if (!this.state.connected) throw new DOMException('Not connected to the tracker.', 'NetworkError');
+    if (!this.chars.sessionLog) throw new Error('This tracker keeps no past sessions: update its firmware.');
+    const collector = new d.SessionLogCollector();
+    const done = new Promise((resolve, reject) => {
+      this._sessionCollector = {
+        collector,
+        finish: () => (collector.error ? reject(new Error(collector.error)) : resolve(collector.sessions)),
+        fail: reject,
+      };
+    });
+    const timer = setTimeout(() => this._sessionCollector?.fail(new DOMException('The sessions download did not finish in time.', 'TimeoutError')), HISTORY_TIMEOUT_MS);
+    try {
+      await this.control(d.ControlOp.REQUEST_SESSIONS, fromNumber);
+      this.pastSessions = await done;
+      this._emit('sessions', this.pastSessions);
+      return this.pastSessions;
+    } finally {
+      clearTimeout(timer);
+      this._sessionCollector = null;
+    }
+  }
+
+  endSession() { return this.control(d.ControlOp.END_SESSION); }
 
   async readConfig() {
     const result = d.decodeConfig(await this.chars.config.readValue(), this.schema);

@@ -23,12 +23,19 @@ public sealed class StepTimeVariability
     private readonly int _samplesPerLoop;
     private readonly int _rateHz;
 
-    public StepTimeVariability(Tracker tracker, RecordingInfo info)
+    /// <summary>
+    /// The truth's steady-walking rule: a marked step time more than this far off the running mean is not steady. Fixed
+    /// (it was the recorder's rule when the truth was defined), so the truth does not move when the recorder's own
+    /// tolerance (<see cref="SessionRecorder.SteadyTolerancePercent"/>) is varied.
+    /// </summary>
+    public const int TruthOutlierPercent = 30;
+
+    public StepTimeVariability(Tracker tracker, RecordingInfo info, int steadyTolerancePercent = SessionRecorder.OutlierPercent)
     {
         _tracker = tracker;
         _rateHz = tracker.Config.Sensor.SampleRateHz;
         _samplesPerLoop = Math.Max(1, _rateHz * LoopMs / 1000);
-        _recorder = new SessionRecorder(new UserSettings(), _rateHz, 1);
+        _recorder = new SessionRecorder(new UserSettings(), _rateHz, 1) { SteadyTolerancePercent = steadyTolerancePercent };
         _info = info;
     }
 
@@ -110,7 +117,7 @@ public sealed class StepTimeVariability
 
     /// <summary>
     /// The recorder's rule on a straight stretch of true step times: skip the warm-up; a step time more than
-    /// <see cref="SessionRecorder.OutlierPercent"/> off the running mean (weight 1/8) ends the bout and is itself not
+    /// <see cref="TruthOutlierPercent"/> off the running mean (weight 1/8) ends the bout and is itself not
     /// used; each bout without its last <see cref="SessionRecorder.CoolDownSteps"/>, kept with at least
     /// <see cref="SessionRecorder.MinBoutSteps"/>.
     /// </summary>
@@ -121,7 +128,7 @@ public sealed class StepTimeVariability
         for (int i = SessionRecorder.WarmUpSteps; i < stretch.Count; i++)
         {
             double t = stretch[i];
-            if (runningMean > 0 && Math.Abs(t - runningMean) * 100 > runningMean * SessionRecorder.OutlierPercent)
+            if (runningMean > 0 && Math.Abs(t - runningMean) * 100 > runningMean * TruthOutlierPercent)
             {
                 if (Kept(bout) is { } done) yield return done;
                 bout = new List<double>();

@@ -20,6 +20,9 @@ public sealed class Mpu6050Emulator
     private readonly IEnumerator<ImuSample> _source;
     private readonly byte[] _registers = new byte[128];
     private readonly byte[] _fifo = new byte[R.FifoCapacityBytes];
+
+    /// <summary>The FIFO's capacity is a power of two: ring indices wrap with a mask (a division per byte was a fifth of a soak).</summary>
+    private const int FifoMask = R.FifoCapacityBytes - 1;
     private int _fifoStart;
     private int _fifoCount;
     private readonly long _inputPeriodUs;
@@ -110,6 +113,12 @@ public sealed class Mpu6050Emulator
     public void Read(byte address, Span<byte> destination)
     {
         CatchUp();
+        if (address == R.FifoRW)
+        {
+            PopFifo(destination);
+            return;
+        }
+
         int a = address;
         for (int i = 0; i < destination.Length; i++)
         {
@@ -182,7 +191,7 @@ public sealed class Mpu6050Emulator
                 }
 
                 byte b = _fifo[_fifoStart];
-                _fifoStart = (_fifoStart + 1) % _fifo.Length;
+                _fifoStart = (_fifoStart + 1) & FifoMask;
                 _fifoCount--;
                 return b;
             default:
@@ -252,19 +261,43 @@ public sealed class Mpu6050Emulator
         if ((enabled & R.FifoEnGyroZ) != 0) PushRegisters(R.AccelXoutH + 12, 2);
     }
 
+    /// <summary>A burst read at FIFO_R_W: every byte pops the FIFO; past its end the chip returns 0xFF.</summary>
+    private void PopFifo(Span<byte> destination)
+    {
+        int available = Math.Min(destination.Length, _fifoCount);
+        int first = Math.Min(available, _fifo.Length - _fifoStart);
+        _fifo.AsSpan(_fifoStart, first).CopyTo(destination);
+        _fifo.AsSpan(0, available - first).CopyTo(destination.Slice(first));
+        destination.Slice(available).Fill(0xFF);
+        _fifoStart = (_fifoStart + available) & FifoMask;
+        _fifoCount -= available;
+    }
+
     private void PushRegisters(int first, int count)
     {
+        if (_fifoCount + count > _fifo.Length)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                PushFifo(_registers[first + i]);
+            }
+
+            return;
+        }
+
         for (int i = 0; i < count; i++)
         {
-            PushFifo(_registers[first + i]);
+            _fifo[(_fifoStart + _fifoCount + i) & FifoMask] = _registers[first + i];
         }
+
+        _fifoCount += count;
     }
 
     private void PushFifo(byte value)
     {
         if (_fifoCount == _fifo.Length)
         {
-            _fifoStart = (_fifoStart + 1) % _fifo.Length;
+            _fifoStart = (_fifoStart + 1) & FifoMask;
             _fifoCount--;
             FifoBytesOverwritten++;
             if ((_registers[R.IntEnable] & R.IntFifoOverflow) != 0)
@@ -273,7 +306,7 @@ public sealed class Mpu6050Emulator
             }
         }
 
-        _fifo[(_fifoStart + _fifoCount) % _fifo.Length] = value;
+        _fifo[(_fifoStart + _fifoCount) & FifoMask] = value;
         _fifoCount++;
     }
 

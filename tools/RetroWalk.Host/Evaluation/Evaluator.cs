@@ -36,7 +36,7 @@ public static class Evaluator
     {
         var perRecording = WithForwardAxis(config, recording.Info.ForwardAxis);
         var tracker = new Tracker(perRecording, tuning);
-        var variability = new StepTimeVariability(tracker, recording.Info);
+        var variability = new StepTimeVariability(tracker, recording.Info, (tuning ?? new StepTuning()).SteadyStepTolerancePercent);
         var deviceSamples = 0;
         var last = default(RawSample);
         var segments = new SegmentCounter(recording.Info.Segments, perRecording.Sensor.SampleRateHz);

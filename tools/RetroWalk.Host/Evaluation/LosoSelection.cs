@@ -11,13 +11,16 @@ namespace RetroWalk.Host.Evaluation;
 public static class LosoSelection
 {
     /// <summary>The figures a selection can minimise, by name.</summary>
-    public static readonly string[] Figures = { StepError, Direction };
+    public static readonly string[] Figures = { StepError, Direction, StepTimeCv };
 
     /// <summary>Mean |step error| % over original trials with a true count.</summary>
     public const string StepError = "step-error";
 
     /// <summary>Share of steps counted in the wrong direction, %: forward walks counted backward and reversed copies counted forward, pooled.</summary>
     public const string Direction = "direction";
+
+    /// <summary>Mean |estimated − true step-time CV|, percentage points, over original trials with both (docs/coach.md, "Steadiness").</summary>
+    public const string StepTimeCv = "step-time-cv";
 
     /// <summary>The named figure over <paramref name="results"/>, or null where they hold no data for it.</summary>
     public static double? Figure(string figure, IEnumerable<EvalResult> results)
@@ -32,6 +35,9 @@ public static class LosoSelection
                 var reversed = list.Where(r => r.Info.Reversed).ToList();
                 var wrong = walks.Sum(r => r.BackwardSteps) + reversed.Sum(r => r.ForwardSteps);
                 return EvalSummary.Percent(wrong, walks.Sum(r => r.CountedSteps) + reversed.Sum(r => r.CountedSteps));
+            case StepTimeCv:
+                var cv = list.Where(r => !r.Info.Reversed && r.StepTimeCvPct is not null && r.TrueStepTimeCvPct is not null).ToList();
+                return cv.Count == 0 ? null : cv.Average(r => Math.Abs(r.StepTimeCvPct!.Value - r.TrueStepTimeCvPct!.Value));
             default:
                 throw new ArgumentException($"unknown figure '{figure}' (known: {string.Join(", ", Figures)})", nameof(figure));
         }

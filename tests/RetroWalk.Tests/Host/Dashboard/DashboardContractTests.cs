@@ -226,6 +226,7 @@ namespace RetroWalk.Tests.Host.Dashboard
                 ["batteryLevel"] = BatteryVectors(),
                 ["health"] = HealthVectors(),
                 ["session"] = SessionVectors(),
+                ["sessionLog"] = SessionLogVectors(),
             };
         }
 
@@ -363,6 +364,18 @@ namespace RetroWalk.Tests.Host.Dashboard
             {
                 int n = ControlPointCodec.EncodeRequest(ControlOp.RequestHistory, epoch, buffer, 0);
                 requests.Add(new JsonObject { ["op"] = ControlOp.RequestHistory, ["argument"] = epoch, ["hex"] = Hex(buffer, n) });
+            }
+
+            foreach (uint number in new uint[] { 0, 3, uint.MaxValue })
+            {
+                int n = ControlPointCodec.EncodeRequest(ControlOp.RequestSessions, number, buffer, 0);
+                requests.Add(new JsonObject { ["op"] = ControlOp.RequestSessions, ["argument"] = number, ["hex"] = Hex(buffer, n) });
+            }
+
+            foreach (byte op in new[] { ControlOp.StartSession, ControlOp.EndSession })
+            {
+                int n = ControlPointCodec.EncodeRequest(op, 0, buffer, 0);
+                requests.Add(new JsonObject { ["op"] = op, ["argument"] = 0, ["hex"] = Hex(buffer, n) });
             }
 
             var responses = new JsonArray();
@@ -642,37 +655,155 @@ namespace RetroWalk.Tests.Host.Dashboard
             var back = new RetroWalk.Core.Session.SessionRecord();
             var figures = new int[RetroWalk.Core.Session.SessionCodec.FigureCount];
             Assert.AreEqual(CodecStatus.Ok, RetroWalk.Core.Session.SessionCodec.DecodeSummary(buffer, 0, n, back, figures));
-            byte flags = buffer[47];
-            list.Add(new JsonObject
-            {
-                ["hex"] = Hex(buffer, n),
-                ["expect"] = new JsonObject
-                {
-                    ["number"] = back.Number, ["startEpochS"] = back.StartEpochS, ["durationMs"] = back.DurationMs,
-                    ["forwardMs"] = back.ForwardMs, ["backwardMs"] = back.BackwardMs, ["forwardSteps"] = back.ForwardSteps,
-                    ["backwardSteps"] = back.BackwardSteps, ["longestBackwardStreakSteps"] = back.LongestBackwardStreakSteps,
-                    ["forwardKcal"] = back.ForwardMilliKcal / 1000, ["backwardKcal"] = back.BackwardMilliKcal / 1000,
-                    ["forwardCadenceSpm"] = buffer[30], ["backwardCadenceSpm"] = buffer[31],
-                    ["forwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardCv],
-                    ["backwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardCv],
-                    ["forwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardAsymmetry],
-                    ["backwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardAsymmetry],
-                    ["forwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardBouts],
-                    ["backwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardBouts],
-                    ["forwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardSteadySteps],
-                    ["backwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardSteadySteps],
-                    ["intervals"] = back.IntervalTotal,
-                    ["startedByCommand"] = back.StartedByCommand, ["endedByCommand"] = back.EndedByCommand,
-                    ["intervalsTruncated"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagIntervalsTruncated) != 0,
-                    ["inProgress"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagInProgress) != 0,
-                },
-            });
+            list.Add(new JsonObject { ["hex"] = Hex(buffer, n), ["expect"] = SummaryJson(back, figures, buffer, 0) });
             byte[] reserved = (byte[])buffer.Clone();
             reserved[47] = 0x10;
             Assert.AreEqual(CodecStatus.OutOfRange, RetroWalk.Core.Session.SessionCodec.DecodeSummary(reserved, 0, reserved.Length, back, figures));
             list.Add(new JsonObject { ["hex"] = Hex(reserved, reserved.Length), ["error"] = "range" });
             list.Add(new JsonObject { ["hex"] = Hex(buffer, 47), ["error"] = "length" });
             return list;
+        }
+
+        /// <summary>What the page's decodeSession must make of the summary at <paramref name="at"/> (decoded by the core into <paramref name="back"/>).</summary>
+        private static JsonObject SummaryJson(RetroWalk.Core.Session.SessionRecord back, int[] figures, byte[] buffer, int at)
+        {
+            byte flags = buffer[at + 47];
+            return new JsonObject
+            {
+                ["number"] = back.Number, ["startEpochS"] = back.StartEpochS, ["durationMs"] = back.DurationMs,
+                ["forwardMs"] = back.ForwardMs, ["backwardMs"] = back.BackwardMs, ["forwardSteps"] = back.ForwardSteps,
+                ["backwardSteps"] = back.BackwardSteps, ["longestBackwardStreakSteps"] = back.LongestBackwardStreakSteps,
+                ["forwardKcal"] = back.ForwardMilliKcal / 1000, ["backwardKcal"] = back.BackwardMilliKcal / 1000,
+                ["forwardCadenceSpm"] = buffer[at + 30], ["backwardCadenceSpm"] = buffer[at + 31],
+                ["forwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardCv],
+                ["backwardCvPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardCv],
+                ["forwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardAsymmetry],
+                ["backwardAsymmetryPermille"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardAsymmetry],
+                ["forwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardBouts],
+                ["backwardBouts"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardBouts],
+                ["forwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.ForwardSteadySteps],
+                ["backwardSteadySteps"] = figures[RetroWalk.Core.Session.SessionCodec.BackwardSteadySteps],
+                ["intervals"] = back.IntervalTotal,
+                ["startedByCommand"] = back.StartedByCommand, ["endedByCommand"] = back.EndedByCommand,
+                ["intervalsTruncated"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagIntervalsTruncated) != 0,
+                ["inProgress"] = (flags & RetroWalk.Core.Session.SessionCodec.FlagInProgress) != 0,
+            };
+        }
+
+        /// <summary>
+        /// Session log downloads the core's <see cref="SessionStream"/> packs (an empty log; three sessions, one with 40
+        /// intervals of which 32 are listed) at two MTUs, with what the page's SessionLogCollector must make of them:
+        /// every session's summary (decoded by the core's SessionCodec) and its listed intervals.
+        /// </summary>
+        private static JsonArray SessionLogVectors()
+        {
+            var none = new FixedSessions();
+            var some = new FixedSessions();
+            for (int k = 0; k < 3; k++)
+            {
+                var s = new RetroWalk.Core.Session.SessionRecord
+                {
+                    Number = (uint)(7 + k), StartEpochS = k == 1 ? 0u : 1777626009u + (uint)k * 86400, DurationMs = 600000 + k * 61234,
+                    ForwardMs = 200000 + k * 1000, BackwardMs = 300000 - k * 1000, ForwardSteps = 350 + k, BackwardSteps = 480 - k,
+                    LongestBackwardStreakSteps = 120 + k, ForwardMilliKcal = 12400 + k * 700, BackwardMilliKcal = 20600 + k * 300,
+                    StartedByCommand = k == 0, EndedByCommand = k == 2,
+                };
+                if (k != 1)
+                {
+                    s.ForwardSteadiness.AddBout(40, 40 * 530, 39L * 1060, 39L * 1060 * 1060 + 38 * 800, 20 * 530, 20);
+                    s.BackwardSteadiness.AddBout(60, 60 * 600, 59L * 1200, 59L * 1200 * 1200 + 58 * 2000, 30 * 610, 30);
+                }
+
+                int intervals = k == 2 ? 40 : k * 3 + 1;
+                for (int i = 0; i < intervals && i < RetroWalk.Core.Session.SessionRecord.MaxIntervals; i++)
+                {
+                    s.IntervalDirection[i] = (byte)(i % 2 == 0 ? WalkDirection.Forward : WalkDirection.Backward);
+                    s.IntervalStartMs[i] = i * 15000L;
+                    s.IntervalDurationMs[i] = 12000 + i * 10;
+                    s.IntervalSteps[i] = 20 + i;
+                }
+
+                s.IntervalTotal = intervals;
+                some.Add(s);
+            }
+
+            var list = new JsonArray();
+            foreach (FixedSessions source in new[] { none, some })
+            {
+                foreach (int mtu in new[] { 23, 247 })
+                {
+                    var stream = new SessionStream(source.MaxRecordLength);
+                    stream.Begin(source, 0, HistoryCodec.PayloadLengthForMtu(mtu));
+                    var notifications = new JsonArray();
+                    var buffer = new byte[HistoryCodec.MaxPayloadLength];
+                    int n;
+                    while ((n = stream.Next(buffer, 0)) > 0)
+                    {
+                        notifications.Add(Hex(buffer, n));
+                    }
+
+                    var sessions = new JsonArray();
+                    var record = new byte[source.MaxRecordLength];
+                    for (int i = 0; i < source.Count; i++)
+                    {
+                        source.EncodeAt(i, record);
+                        var back = new RetroWalk.Core.Session.SessionRecord();
+                        var figures = new int[RetroWalk.Core.Session.SessionCodec.FigureCount];
+                        Assert.AreEqual(CodecStatus.Ok, RetroWalk.Core.Session.SessionCodec.DecodeSummary(record, 0, RetroWalk.Core.Session.SessionCodec.SummaryLength, back, figures));
+                        JsonObject expect = SummaryJson(back, figures, record, 0);
+                        var intervals = new JsonArray();
+                        for (int k = 0; k < RetroWalk.Core.Session.SessionCodec.ListedIntervals(record, 0); k++)
+                        {
+                            Assert.AreEqual(CodecStatus.Ok, RetroWalk.Core.Session.SessionCodec.DecodeInterval(record,
+                                RetroWalk.Core.Session.SessionCodec.SummaryLength + k * RetroWalk.Core.Session.SessionCodec.IntervalLength,
+                                RetroWalk.Core.Session.SessionCodec.IntervalLength, out byte direction, out int startS, out int durationS, out int steps));
+                            intervals.Add(new JsonObject { ["direction"] = direction, ["startS"] = startS, ["durationS"] = durationS, ["steps"] = steps });
+                        }
+
+                        expect["intervalList"] = intervals;
+                        sessions.Add(expect);
+                    }
+
+                    list.Add(new JsonObject { ["mtu"] = mtu, ["notifications"] = notifications, ["sessions"] = sessions });
+                }
+            }
+
+            return list;
+        }
+
+        /// <summary>Kept sessions for <see cref="SessionLogVectors"/>, encoded by the core's SessionCodec.</summary>
+        private sealed class FixedSessions : ISessionSource
+        {
+            private readonly List<RetroWalk.Core.Session.SessionRecord> _sessions = new List<RetroWalk.Core.Session.SessionRecord>();
+
+            public int Count => _sessions.Count;
+
+            public int MaxRecordLength => RetroWalk.Core.Session.SessionCodec.MaxRecordLength;
+
+            public int Generation => 0;
+
+            public bool Running => false;
+
+            public void Add(RetroWalk.Core.Session.SessionRecord s) => _sessions.Add(s);
+
+            public int EncodeAt(int index, byte[] dst) => RetroWalk.Core.Session.SessionCodec.EncodeSession(_sessions[index], dst, 0);
+
+            public int EncodeCurrent(byte[] dst, int offset) => 0;
+
+            public int EncodeFrom(uint fromNumber, byte[] dst, int offset, out uint number)
+            {
+                foreach (var s in _sessions)
+                {
+                    if (s.Number >= fromNumber)
+                    {
+                        number = s.Number;
+                        return RetroWalk.Core.Session.SessionCodec.EncodeSession(s, dst, offset);
+                    }
+                }
+
+                number = 0;
+                return 0;
+            }
         }
 
         private static JsonArray SampleJson(byte[] packet, int index)

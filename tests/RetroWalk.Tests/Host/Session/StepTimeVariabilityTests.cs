@@ -72,6 +72,8 @@ namespace RetroWalk.Tests.Host.Session
             Assert.AreEqual(1.5, s.IpolGaitStepTimeCvMeanAbsDiffPp.Value, 1e-9);
             Assert.AreEqual(-0.5, s.IpolGaitStepTimeCvMeanDiffPp.Value, 1e-9);
             Assert.AreEqual(0.5, s.IpolGaitReversedStepTimeCvMeanAbsDiffPp.Value, 1e-9);
+            // The figure `--loso-figure step-time-cv` minimises is the same mean over the original trials.
+            Assert.AreEqual(1.5, LosoSelection.Figure(LosoSelection.StepTimeCv, new[] { R(3, 2, false), R(2, 4, false), R(null, 3, false), R(5, 4.5, true) }).Value, 1e-9);
         }
     }
 }

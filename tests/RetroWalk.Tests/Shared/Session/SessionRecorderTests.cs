@@ -190,6 +190,36 @@ namespace RetroWalk.Tests.Session
             Assert.IsTrue(steady.AsymmetryPermille >= 60, "the offset is asymmetry: " + steady.AsymmetryPermille.ToString());
         }
 
+        /// <summary>60 steps of 500 ms, one of 620 ms (24 % long), 60 more of 500 ms, at the given tolerance.</summary>
+        private static Steadiness OneLongStep(int tolerancePercent)
+        {
+            var log = new StepLog();
+            var r = new SessionRecorder(new UserSettings(), RateHz, 2) { SteadyTolerancePercent = tolerancePercent };
+            long t = 1000 + 3 * 50;
+            log.Add(t, 3, 150, WalkDirection.Forward);
+            for (int i = 0; i < 121; i++)
+            {
+                int interval = i == 60 ? 62 : 50;
+                t += interval;
+                log.Add(t, 1, interval, WalkDirection.Forward);
+                r.Update(log, t, 0);
+            }
+
+            r.EndByCommand(t);
+            return r.History.Get(0).ForwardSteadiness;
+        }
+
+        [TestMethod]
+        public void TheToleranceDecidesWhetherAStepTimeCutsTheBout()
+        {
+            Steadiness strict = OneLongStep(20);
+            Assert.AreEqual(2, strict.Bouts, "24 % off is outside 20 %: the bout is cut there");
+            Assert.AreEqual(0, strict.CvPermille);
+            Steadiness lenient = OneLongStep(SessionRecorder.OutlierPercent);
+            Assert.AreEqual(1, lenient.Bouts, "24 % off is inside 30 %: one bout");
+            Assert.IsTrue(lenient.CvPermille > 0, "the long step is variability");
+        }
+
         [TestMethod]
         public void AMissedStepCutsTheBoutInsteadOfInflatingTheVariability()
         {
