@@ -329,8 +329,8 @@ namespace RetroWalk.Core.Motion
             if (_lastStepSample != NoStep && _sample - _lastStepSample > _timeoutSamples && !(_turning && _boutConfirmed)
                 && !(_slow && _rising && _riseSample - _lastStepSample <= _timeoutSamples && _sample - _lastStepSample <= 2 * _timeoutSamples))
             {
-                // (In a slow walk a step that rose in time may be confirmed late, its peak being broad: it is awaited.)
-                // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
+                // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over. (In a slow
+                // walk a step that rose in time but whose broad top is confirmed late is awaited, up to twice as long.)
                 if (_boutConfirmed)
                 {
                     credited = EndBout();
