@@ -96,6 +96,14 @@ namespace RetroWalk.Core.Motion
         private readonly int _stepsToStart;
         private readonly int _lowPassShift;
         private readonly int _magnitudeShift;
+        private int _stepShift;
+        private int _floorCounts;
+        private bool _slow;
+        private readonly int _slowModeSamples;
+        private readonly int _slowSwingMaxCounts;
+        private readonly int _slowRefractoryPercent;
+        private readonly int _firstStepTimeoutSamples;
+        private readonly int _fastModeSamples;
         private readonly int _leakShift;
         private readonly int _minStepSamples;
         private readonly int _maxStepSamples;
@@ -124,6 +132,7 @@ namespace RetroWalk.Core.Motion
         private int _velocity;
         private bool _rising;
         private int _extreme;
+        private long _riseSample;
         private int _valley;
         private int _swing;
         private int _swingAvg;
@@ -142,6 +151,7 @@ namespace RetroWalk.Core.Motion
         private long _sample;
         private long _lastStepSample = NoStep;
         private int _lastIntervalSamples;
+        private int _timeoutSamples;
         private int _previousIntervalSamples;
         private int _meanIntervalSamples;
         private int _lastStepCue;
@@ -210,6 +220,13 @@ namespace RetroWalk.Core.Motion
             _maxStepSamples = sensor.MsToSamples(MaxStepMs);
             _slowestStepSamples = sensor.MsToSamples(SlowestStepMs);
             _minThresholdCounts = MinSwingThresholdMilliG * sensor.AccelCountsPerG / 1000;
+            _floorCounts = _minThresholdCounts;
+            _stepShift = _magnitudeShift;
+            _slowModeSamples = sensor.MsToSamples(tuning.SlowModeMs);
+            _slowSwingMaxCounts = tuning.SlowSwingMaxMilliG * sensor.AccelCountsPerG / 1000;
+            _slowRefractoryPercent = tuning.SlowRefractoryPercent;
+            _firstStepTimeoutSamples = sensor.MsToSamples(tuning.FirstStepTimeoutMs);
+            _fastModeSamples = sensor.MsToSamples(tuning.FastModeMs);
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
@@ -251,8 +268,8 @@ namespace RetroWalk.Core.Motion
             _cueZ += (v * (az - f.GravityZ)) >> CueProductShift;
 
             // Step timing from the acceleration magnitude (|a| - g), which no rotation of the clip (or of a thigh) changes.
-            _lp1 += (magnitude - _lp1) >> _magnitudeShift;
-            _lp2 += (_lp1 - _lp2) >> _magnitudeShift;
+            _lp1 += (magnitude - _lp1) >> _stepShift;
+            _lp2 += (_lp1 - _lp2) >> _stepShift;
             int s = _lp2;
 
             // Peak-valley detector: a peak is confirmed once the signal has fallen a threshold below it, a valley once
@@ -272,9 +289,9 @@ namespace RetroWalk.Core.Motion
             else
             {
                 threshold = _swingAvg >> ThresholdShift;
-                if (threshold < _minThresholdCounts)
+                if (threshold < _floorCounts)
                 {
-                    threshold = _minThresholdCounts;
+                    threshold = _floorCounts;
                 }
             }
 
@@ -291,6 +308,7 @@ namespace RetroWalk.Core.Motion
                     _swing = _extreme - _valley;
                     _extreme = s;
                     credited = OnStep();
+                    _timeoutSamples = StepTimeout();
                 }
             }
             else
@@ -304,12 +322,15 @@ namespace RetroWalk.Core.Motion
                     _rising = true;
                     _valley = _extreme;
                     _extreme = s;
+                    _riseSample = _sample;
                 }
             }
 
-            if (_lastStepSample != NoStep && _sample - _lastStepSample > StepTimeout() && !(_turning && _boutConfirmed))
+            if (_lastStepSample != NoStep && _sample - _lastStepSample > _timeoutSamples && !(_turning && _boutConfirmed)
+                && !(_slow && _rising && _riseSample - _lastStepSample <= _timeoutSamples && _sample - _lastStepSample <= 2 * _timeoutSamples))
             {
-                // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over.
+                // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over. (In a slow
+                // walk a step that rose in time but whose broad top is confirmed late is awaited, up to twice as long.)
                 if (_boutConfirmed)
                 {
                     credited = EndBout();
@@ -325,6 +346,7 @@ namespace RetroWalk.Core.Motion
                 _previousIntervalSamples = 0;
                 _swingAvg = 0;
                 _troughAvg = 0;
+                SetSlow(false);
             }
 
             return credited;
@@ -343,6 +365,20 @@ namespace RetroWalk.Core.Motion
         }
 
         /// <summary>
+        /// A slow walk (a candidate step slower than <see cref="StepTuning.SlowModeMs"/> with a swing under
+        /// <see cref="StepTuning.SlowSwingMaxMilliG"/>) is timed on a smoother signal (twice the magnitude low-pass, 160 ms) with
+        /// the bouts' small-swing floor (<see cref="StepTuning.BoutFloorMilliG"/>): its steps lift the trunk little and
+        /// in several humps (the foot contact, then the push of a long double support). A step faster than
+        /// <see cref="StepTuning.FastModeMs"/>, or the end of the run, returns to the normal detector.
+        /// </summary>
+        private void SetSlow(bool slow)
+        {
+            _slow = slow;
+            _stepShift = slow ? _magnitudeShift + 1 : _magnitudeShift;
+            _floorCounts = slow ? _boutFloorCounts : _minThresholdCounts;
+        }
+
+        /// <summary>
         /// How long without a step ends the walk: 1.5 times the walk's own step time (or the candidate run's last one),
         /// never below <see cref="MaxStepMs"/> nor above <see cref="SlowestStepMs"/>. At normal cadence (step time up to
         /// ~670 ms) this is the former fixed 1000 ms; a slow walk is no longer ended between its own steps.
@@ -350,6 +386,12 @@ namespace RetroWalk.Core.Motion
         private int StepTimeout()
         {
             int expected = _walking ? _meanIntervalSamples : _lastIntervalSamples;
+            if (expected == 0)
+            {
+                // The first candidate of a run: the next step may come as late as the slowest cadence's.
+                return _firstStepTimeoutSamples;
+            }
+
             int timeout = _boutConfirmed ? _boutMeanSamples * _boutTimeoutPercent / 100 : expected * 3 / 2;
             if (timeout < _maxStepSamples)
             {
@@ -361,16 +403,25 @@ namespace RetroWalk.Core.Motion
 
         private int OnStep()
         {
-            int interval = _lastStepSample == NoStep ? 0 : (int)(_sample - _lastStepSample);
+            // A slow step is timed at its rise (the foot contact), where the signal is steep; its broad top is not.
+            long stamp = _slow ? _riseSample : _sample;
+            int interval = _lastStepSample == NoStep ? 0 : (int)(stamp - _lastStepSample);
             if (interval != 0 && interval < _minStepSamples)
             {
                 // Too fast to be a step: a bounce inside the same step; it keeps accumulating.
                 return 0;
             }
 
-            if (_walking && _meanIntervalSamples > _maxStepSamples && interval * 2 < _meanIntervalSamples)
+            if (_slow && _swing >= _slowSwingMaxCounts)
             {
-                // Refractory period of a slow walk: a second hump inside half a slow step is the same step.
+                // A full-size swing is no slow walk's: back to the normal detector (a walk faster than the slow mode's
+                // refractory period would otherwise lose every other step).
+                SetSlow(false);
+            }
+            else if (_slow && interval * 100 < (_walking ? _meanIntervalSamples : _lastIntervalSamples) * _slowRefractoryPercent)
+            {
+                // Refractory period of a slow walk: a steady step time does not shorten by 40 % from one step to the
+                // next, so a hump that soon is the same step (the impact, then the push of a long double support).
                 return 0;
             }
 
@@ -380,7 +431,18 @@ namespace RetroWalk.Core.Motion
                 return 0;
             }
 
-            _lastStepSample = _sample;
+            _lastStepSample = stamp;
+            if (!_slow && interval > _slowModeSamples && _swing < _slowSwingMaxCounts && !(_boutConfirmed && _boutMeanSamples < _slowModeSamples))
+            {
+                // From now on steps are timed at their rise: this one too, so the next interval is like for like.
+                SetSlow(true);
+                _lastStepSample = _riseSample;
+            }
+            else if (interval != 0 && interval < _fastModeSamples)
+            {
+                SetSlow(false);
+            }
+
             int swing = _swing;
             _swingAvg = _swingAvg == 0 ? swing : _swingAvg + ((swing - _swingAvg) >> 2);
 
@@ -541,9 +603,13 @@ namespace RetroWalk.Core.Motion
 
             if (!walking && interval > _maxStepSamples)
             {
-                // A slow candidate step: as regular as a steady slow walker, against both legs' previous steps.
-                return Within(interval, _lastIntervalSamples, SlowTolerancePercent)
-                    && Within(interval, _previousIntervalSamples, SlowTolerancePercent);
+                // A slow candidate step: as regular as a steady slow walker, against both legs' previous steps. In the
+                // slow-walk mode its timing is noisier (steps timed at a gentle rise: ~70-100 ms SD on synthesized
+                // 46-52 steps/min walks, 6-9 % of a step, on top of the walker's 3-6 % CV), so it is held to the
+                // same-leg tolerance of every other candidate instead.
+                int tol = _slow ? SameLegTolerancePercent : SlowTolerancePercent;
+                return Within(interval, _lastIntervalSamples, tol)
+                    && Within(interval, _previousIntervalSamples, tol);
             }
 
             if (_lastIntervalSamples == 0)

@@ -43,6 +43,40 @@ namespace RetroWalk.Core.Motion
         public int BoutFloorMilliG = 20;
 
         /// <summary>
+        /// A candidate step slower than this (under ~67 steps/min) with a small swing switches to the slow-walk detector
+        /// (StepDetector: 160 ms smoothing, steps timed at their rise); a step faster than <see cref="FastModeMs"/> (~86
+        /// steps/min) switches back. The gap between the two keeps a walk near 70-80 steps/min from flipping between
+        /// detectors step by step.
+        /// </summary>
+        public int SlowModeMs = 900;
+
+        /// <summary>
+        /// Only a step whose swing is under this enters the slow-walk detector: a walk slower than ~67 steps/min lifts
+        /// the trunk at most ~2.5 cm (Orendurff et al. 2004), a vertical swing of about A·ω² ≈ 125 mg peak to peak at
+        /// that cadence, while steady walking at a normal pace swings the magnitude 150-300 mg and more; a pause or
+        /// a stop inside a normal walk (a slow interval with a normal swing) stays with the normal detector.
+        /// </summary>
+        public int SlowSwingMaxMilliG = 150;
+
+        /// <summary>
+        /// After the first candidate of a run, the next step may come this late: the step time of the slowest clinical
+        /// cadence, 40 steps/min. (Later steps follow the run's own rhythm, the step timeout.)
+        /// </summary>
+        public int FirstStepTimeoutMs = 1500;
+
+        /// <summary>A candidate step faster than this leaves the slow-walk detector.</summary>
+        public int FastModeMs = 700;
+
+        /// <summary>
+        /// In the slow-walk mode, a candidate sooner than this share of the running step time after the last step is a
+        /// second hump of that step (a slow step's foot contact and, 0.3-0.6 s later, the push at the end of its long
+        /// double support). A steady walker's step time changes step to step by ~8 % SD (step-time CV 3-6 %, Hausdorff
+        /// 2001: √2 × 5.5 %), so a step 40 % shorter than the last is not the next step. A candidate with a full-size
+        /// swing (<see cref="SlowSwingMaxMilliG"/> or more) is never held back: it ends the slow mode.
+        /// </summary>
+        public int SlowRefractoryPercent = 60;
+
+        /// <summary>
         /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
         /// (<see cref="Session.SessionRecorder.SteadyTolerancePercent"/>), here so that the evaluation can choose it leave one
         /// subject out as the others (<c>--loso SteadyStepTolerancePercent=... --loso-figure step-time-cv</c>).

@@ -20,22 +20,31 @@ namespace RetroWalk.Tests.Host.Tracker
         /// </summary>
         private const int WalkingDirectionMaxSpm = 130;
 
-        /// <summary>Forward and backward at 70, 80, ... 180 steps/min: one test each, so that they run side by side.</summary>
+        /// <summary>
+        /// The slowest cadences claimed, forward and backward. The slow-walk mode (docs/detector.md) counts backward walks
+        /// from 40 steps/min and forward ones from 60; forward 40-50 is not yet within 2 % (the heel strike's hump and
+        /// the double-support push of a slow forward step jitter its timing), so it is measured in docs/detector.md,
+        /// not asserted here.
+        /// </summary>
+        private const int SlowestForwardSpm = 60;
+
+        private const int SlowestBackwardSpm = 40;
+
+        /// <summary>Forward at 60, 70, ... 180 and backward at 40, 50, ... 180 steps/min: one test each, so that they run side by side.</summary>
         public static IEnumerable<object[]> Walks()
         {
             foreach (bool backward in new[] { false, true })
             {
-                for (int cadence = 70; cadence <= 180; cadence += 10)
+                for (int cadence = backward ? SlowestBackwardSpm : SlowestForwardSpm; cadence <= 180; cadence += 10)
                 {
                     yield return new object[] { backward, cadence };
                 }
             }
         }
 
-        // 40-60 steps/min are not yet counted reliably (docs/detector.md); this sweep covers what is claimed.
         [TestMethod]
         [DynamicData(nameof(Walks))]
-        public void SteadyWalksFrom70To180StepsPerMinCountWithin2Percent(bool backward, int cadence)
+        public void SteadyWalksFrom40Or60To180StepsPerMinCountWithin2Percent(bool backward, int cadence)
         {
             GaitProfile baseProfile = backward ? GaitProfile.Backward : GaitProfile.Forward;
             GaitProfile profile = baseProfile.AtCadence(cadence);
