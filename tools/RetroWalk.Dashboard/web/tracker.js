@@ -35,6 +35,7 @@ export class TrackerClient extends EventTarget {
     this.history = null;
     this._waiters = [];
     this._historyCollector = null;
+    this._historyDownload = null;
     this._sessionCollector = null;
     this.pastSessions = null;
     this._wantConnected = false;
@@ -333,8 +334,19 @@ export class TrackerClient extends EventTarget {
     if (this._historyCollector && this._historyCollector.collector.push(view)) this._historyCollector.finish();
   }
 
-  /** The documented procedure: both subscribed (done at connect), write 10 + epoch, collect until the terminator. */
-  async downloadHistory(sinceEpochS = 0) {
+  /**
+   * The documented procedure: both subscribed (done at connect), write 10 + epoch, collect until the terminator. A
+   * download asked for while one runs (the button pressed during the download that follows a connect) joins it: two
+   * collectors on one History stream would take each other's records.
+   */
+  downloadHistory(sinceEpochS = 0) {
+    if (!this._historyDownload) {
+      this._historyDownload = this._downloadHistory(sinceEpochS).finally(() => { this._historyDownload = null; });
+    }
+    return this._historyDownload;
+  }
+
+  async _downloadHistory(sinceEpochS) {
     const collector = new d.HistoryCollector();
     const done = new Promise((resolve, reject) => {
       this._historyCollector = {

@@ -120,6 +120,10 @@ namespace RetroWalk.Tests.Host.Dashboard
         public async Task HistoryChartMatchesTheDeviceRecords()
         {
             await using var s = await Open("short", 50);
+            // Pressed while the download that follows the connect still runs, the button joins it: both finish (two
+            // collectors on one History stream once took each other's records and the chart stayed empty).
+            await s.Page.ClickAsync("#load-history");
+            await Poll(() => s.Page.TextContentAsync("#history-summary"), t => !string.IsNullOrEmpty(t), "the history downloaded at connect and on the button", 10000);
             // Once the input has run out the records stop changing; then download and compare hour by hour.
             await Poll(() => s.State(), st => (bool)st["inputFinished"] && ((JsonArray)st["history"]).Count > 0
                 && ((JsonArray)st["history"]).Sum(r => (int)r["forwardSteps"] + (int)r["backwardSteps"]) > 0,
