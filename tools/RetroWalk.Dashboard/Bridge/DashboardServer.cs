@@ -20,7 +20,8 @@ public sealed class DashboardServer : IDisposable
         [".png"] = "image/png", [".ico"] = "image/x-icon", [".webmanifest"] = "application/manifest+json",
     };
 
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = new();
+    private readonly bool _anyPort;
     private readonly string _webRoot;
     private readonly EmulatedTracker? _tracker;
     private readonly CancellationTokenSource _stop = new();
@@ -36,11 +37,12 @@ public sealed class DashboardServer : IDisposable
         }
 
         _tracker = tracker;
-        Port = port == 0 ? FreePort() : port;
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _anyPort = port == 0;
+        Port = _anyPort ? FreePort() : port;
     }
 
-    public int Port { get; }
+    /// <summary>The port listened on; with port 0 a free one, chosen again by <see cref="Start"/> if another process took it first.</summary>
+    public int Port { get; private set; }
 
     public string Url => $"http://127.0.0.1:{Port}/";
 
@@ -55,13 +57,27 @@ public sealed class DashboardServer : IDisposable
 
     public void Start()
     {
-        try
+        // A free port probed and released can be taken before the listener binds it (tests start servers side by side):
+        // with an automatic port, another is probed, a few times.
+        for (int attempt = 1; ; attempt++)
         {
-            _listener.Start();
-        }
-        catch (HttpListenerException e)
-        {
-            throw new InvalidOperationException($"cannot listen on 127.0.0.1:{Port}: {e.Message} (is the port in use? choose another with --port)", e);
+            try
+            {
+                _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException e)
+            {
+                if (!_anyPort || attempt == 5)
+                {
+                    throw new InvalidOperationException($"cannot listen on 127.0.0.1:{Port}: {e.Message} (is the port in use? choose another with --port)", e);
+                }
+
+                _listener.Close();
+                _listener = new HttpListener();
+                Port = FreePort();
+            }
         }
 
         _tracker?.Start();
