@@ -17,8 +17,9 @@ namespace RetroWalk.Tests.Host.Dashboard
 {
     /// <summary>
     /// What the companion page's browser tests share: one headless chromium (Debian's chromium-headless-shell, the
-    /// headless build of the same Blink and V8 that Playwright itself runs headless tests in: no browser UI, a third of
-    /// the full browser's CPU in these tests (37 -> 16 s on 2 cores); driven by Playwright, which downloads nothing) launched once per test run and closed at its end, in which each test opens its own context and
+    /// headless build of the same Blink and V8 that Playwright itself runs headless tests in: no browser UI, under half
+    /// the full browser's CPU in these tests, 37 -> 16 s on 2 cores; driven by Playwright, which downloads nothing)
+    /// launched once per test run and closed at its end, in which each test opens its own context and
     /// page against its own `retrowalk dashboard --emulate` server (the firmware's device loop on the MPU-6050 emulator,
     /// run faster than real time, its GATT bridged to the page's Web Bluetooth adapter). What a test expects is checked on
     /// the device side too (/emulator/state), never only on the page. The tests are split over a few classes so that
