@@ -26,11 +26,6 @@ public sealed class EmulatedTracker : IDisposable
 
     public EmulatedTracker(string scenario, double speed, int seed = 1)
     {
-        if (speed <= 0 || double.IsNaN(speed))
-        {
-            throw new ArgumentOutOfRangeException(nameof(speed), "the speed must be above 0");
-        }
-
         Scenario = scenario;
         Speed = speed;
         var config = new TrackerConfig();
@@ -52,7 +47,25 @@ public sealed class EmulatedTracker : IDisposable
 
     public string Description { get; }
 
-    public double Speed { get; }
+    /// <summary>
+    /// Emulated time per wall-clock time; it may change while the loop runs (the browser tests hold the walk at real
+    /// time while the page loads and connects, then speed it up, so a slow machine does not see the walk end first).
+    /// </summary>
+    public double Speed
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _speedBits));
+        set
+        {
+            if (value <= 0 || double.IsNaN(value) || double.IsInfinity(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), "the speed must be above 0");
+            }
+
+            Interlocked.Exchange(ref _speedBits, BitConverter.DoubleToInt64Bits(value));
+        }
+    }
+
+    private long _speedBits;
 
     /// <summary>The GATT table; call it only through <see cref="WithDevice{T}"/>.</summary>
     public EmulatedGatt Gatt { get; }
@@ -187,8 +200,10 @@ public sealed class EmulatedTracker : IDisposable
 
     private void Run()
     {
+        // Paced from the last change of speed: loop passes since then against wall time since then.
         var watch = Stopwatch.StartNew();
         long steps = 0;
+        double speed = Speed;
         while (!_stop)
         {
             lock (_lock)
@@ -197,7 +212,15 @@ public sealed class EmulatedTracker : IDisposable
             }
 
             steps++;
-            double dueMs = steps * DeviceLoop.LoopPeriodMs / Speed;
+            if (Speed != speed)
+            {
+                speed = Speed;
+                steps = 0;
+                watch.Restart();
+                continue;
+            }
+
+            double dueMs = steps * DeviceLoop.LoopPeriodMs / speed;
             double waitMs = dueMs - watch.Elapsed.TotalMilliseconds;
             if (waitMs > 1)
             {

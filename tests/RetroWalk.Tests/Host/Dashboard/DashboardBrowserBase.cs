@@ -102,7 +102,10 @@ namespace RetroWalk.Tests.Host.Dashboard
         protected static async Task<Session> Open(string scenario, double speed, bool connect = true)
         {
             var s = new Session();
-            s.Server = new DashboardServer(WebRoot, 0, scenario == null ? null : new EmulatedTracker(scenario, speed));
+            // The walk runs at real time until the page has connected, then at the test's speed: on a loaded machine a
+            // slow page load must not let the emulated walk end before the page sees it.
+            var tracker = scenario == null ? null : new EmulatedTracker(scenario, 1);
+            s.Server = new DashboardServer(WebRoot, 0, tracker);
             s.Server.Start();
             s.Context = await (await Browser()).NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 1 });
             s.Page = await s.Context.NewPageAsync();
@@ -114,6 +117,11 @@ namespace RetroWalk.Tests.Host.Dashboard
             {
                 await s.Page.ClickAsync("#connect");
                 await Expect(s, s.Page.Locator("#connection[data-state=connected]"), "the page to connect to the emulated tracker");
+            }
+
+            if (tracker != null)
+            {
+                tracker.Speed = speed;
             }
 
             return s;

@@ -22,6 +22,28 @@ namespace RetroWalk.Tests.Host.Dashboard
         }
 
         [TestMethod]
+        public void TheSpeedChangesWhileTheLoopRunsAndMustBePositive()
+        {
+            foreach (double bad in new[] { 0, -1, double.NaN, double.PositiveInfinity })
+            {
+                Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new EmulatedTracker("still", bad), "speed " + bad);
+            }
+
+            using var tracker = new EmulatedTracker("still", 1);
+            tracker.Start();
+            System.Threading.Thread.Sleep(100);
+            Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => tracker.Speed = 0);
+            long before = (long)tracker.State()["monotonicMs"];
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            tracker.Speed = 400;
+            System.Threading.Thread.Sleep(300);
+            long emulated = (long)tracker.State()["monotonicMs"] - before;
+            // 400x would be 120 s of device time; a loaded machine may lag, but real time (1x) is far below 20x.
+            Assert.IsTrue(emulated > 20 * wall.ElapsedMilliseconds, $"{emulated} ms emulated in {wall.ElapsedMilliseconds} ms after the speed went to 400x");
+            Assert.AreEqual(400.0, tracker.Speed);
+        }
+
+        [TestMethod]
         public void ControlPointNeedsSubscriptionAndHistoryNeedsItsOwn()
         {
             var notified = new List<string>();
