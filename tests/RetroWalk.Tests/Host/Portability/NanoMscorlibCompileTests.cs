@@ -26,6 +26,21 @@ namespace RetroWalk.Tests.Host.Portability
         }
 
         [TestMethod]
+        public void RoslynRunsFromTheSdksReadyToRunCopy()
+        {
+            string sdk = SdkRoslyn.Folders[0];
+            if (!File.Exists(Path.Combine(sdk, "Microsoft.CodeAnalysis.CSharp.dll")))
+            {
+                Assert.Inconclusive($"the SDK that built the tests has no Roslyn in {sdk}: the package's IL-only copy runs (slower)");
+            }
+
+            string loaded = typeof(Microsoft.CodeAnalysis.CSharp.CSharpCompilation).Assembly.Location;
+            Assert.AreEqual(Path.GetFullPath(sdk), Path.GetDirectoryName(Path.GetFullPath(loaded)), "Roslyn was loaded from " + loaded);
+            using var image = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(loaded));
+            Assert.IsTrue(image.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size > 0, loaded + " is not ReadyToRun compiled");
+        }
+
+        [TestMethod]
         public void ItIsTheRealMscorlibNotTheHostOne()
         {
             using (var image = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(NanoCompiler.MscorlibPath)))
