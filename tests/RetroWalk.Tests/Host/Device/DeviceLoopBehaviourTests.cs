@@ -338,7 +338,7 @@ namespace RetroWalk.Tests.Host.Device
             for (int trial = 0; trial < 40; trial++)
             {
                 var store = new MemoryCounterStore();
-                var device = Idle(store);
+                var device = Idle(store, sampleRateHz: 25); // the save policy runs per loop pass, whatever the rate: 4x fewer samples
                 device.Loop.SetClock((uint)Noon);
                 uint steps = 0;
                 long[] countedAtMs = new long[4000];
@@ -557,9 +557,11 @@ namespace RetroWalk.Tests.Host.Device
             Assert.AreEqual(ControlStatus.Ok, loop.ApplySettings(settings));
         }
 
-        private static EmulatedDevice Idle(MemoryCounterStore store)
+        private static EmulatedDevice Idle(MemoryCounterStore store, int sampleRateHz = SensorConfig.DefaultSampleRateHz)
         {
-            return new EmulatedDevice(IndexedSamples.Generate(1_000_000), store);
+            var config = new TrackerConfig();
+            config.Sensor.SampleRateHz = sampleRateHz;
+            return new EmulatedDevice(IndexedSamples.Generate(1_000_000), store, config);
         }
 
         private static void SaveCounts(EmulatedDevice device, uint forward, uint backward)
