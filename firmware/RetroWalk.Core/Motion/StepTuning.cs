@@ -77,6 +77,30 @@ namespace RetroWalk.Core.Motion
         public int SlowRefractoryPercent = 60;
 
         /// <summary>
+        /// A bout's first candidate followed by the next one sooner than this share of the confirmed walk's step time is
+        /// the postural adjustment of gait initiation (the weight shift before the first toe-off), not a step: the
+        /// first step from standing is longer than a steady one, not shorter (ipol-gait's marked first step times are
+        /// 1.0-1.3 times the trial's steady step). 0 disables.
+        /// </summary>
+        public int InitiationPercent = 90;
+
+        /// <summary>
+        /// Steps a stop credits at least when the bout ends (a pause after a confirmed walk): gait termination ends with
+        /// a closing step that brings the trailing foot beside the leading one, and the trunk, already braked, does not
+        /// vault over it, so the magnitude shows no swing for it (ipol-gait: the last marked footstep of 53 of 60 walks
+        /// has no peak). Steps seen after the walk's rhythm broke (held back until the bout ends) count instead when
+        /// there are more of them. 0 disables.
+        /// </summary>
+        public int ClosingSteps = 1;
+
+        /// <summary>
+        /// The closing step is credited only when the magnitude rose at least this much after the walk's last peak (its
+        /// foot contact; standing sway stays under ~10 mg after the 2 × 80 ms low-pass), and by less than the walk's
+        /// swing (a fall's impact is no closing step).
+        /// </summary>
+        public int ClosingRiseMilliG = 15;
+
+        /// <summary>
         /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
         /// (<see cref="Session.SessionRecorder.SteadyTolerancePercent"/>), here so that the evaluation can choose it leave one
         /// subject out as the others (<c>--loso SteadyStepTolerancePercent=... --loso-figure step-time-cv</c>).
