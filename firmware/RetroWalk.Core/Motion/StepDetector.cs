@@ -124,6 +124,8 @@ namespace RetroWalk.Core.Motion
         private readonly int _closingSteps;
         private readonly int _closingRiseCounts;
         private int _tailRise;
+        private long _peakSample;
+        private long _lastPeakSample;
         private int _boutFirstInterval;
         private int _yawLp;
         private bool _turning;
@@ -318,6 +320,7 @@ namespace RetroWalk.Core.Motion
                 if (s > _extreme)
                 {
                     _extreme = s;
+                    _peakSample = _sample;
                 }
                 else if (s < _extreme - threshold)
                 {
@@ -342,6 +345,7 @@ namespace RetroWalk.Core.Motion
                     _valley = _extreme;
                     _extreme = s;
                     _riseSample = _sample;
+                    _peakSample = _sample;
                 }
                 else if (s - _extreme > _tailRise)
                 {
@@ -459,11 +463,14 @@ namespace RetroWalk.Core.Motion
                 return 0;
             }
 
-            if (_boutConfirmed && (!_walking || _turning) && interval * 100 < _boutMeanSamples * _boutRefractoryPercent)
+            if (_boutConfirmed && (!_walking || _turning) && (_peakSample - _lastPeakSample) * 100 < (long)_boutMeanSamples * _boutRefractoryPercent)
             {
-                // After a walk's rhythm broke (a turn, the last steps): a hump within half its step time is the same step.
+                // After a walk's rhythm broke (a turn, the last steps): a hump this soon after the last step's is the same
+                // step (timed peak to peak: a small hump is confirmed sooner after its top than a large one).
                 return 0;
             }
+
+            _lastPeakSample = _peakSample;
 
             if (_lastStepSample == NoStep)
             {
