@@ -82,7 +82,7 @@ namespace RetroWalk.Core.Motion
         /// first step from standing is longer than a steady one, not shorter (ipol-gait's marked first step times are
         /// 1.0-1.3 times the trial's steady step). 0 disables.
         /// </summary>
-        public int InitiationPercent = 90;
+        public int InitiationPercent = 80;
 
         /// <summary>
         /// Steps a stop credits at least when the bout ends (a pause after a confirmed walk): gait termination ends with
@@ -98,7 +98,7 @@ namespace RetroWalk.Core.Motion
         /// foot contact; standing sway stays under ~10 mg after the 2 × 80 ms low-pass), and by less than the walk's
         /// swing (a fall's impact is no closing step).
         /// </summary>
-        public int ClosingRiseMilliG = 15;
+        public int ClosingRiseMilliG = 10;
 
         /// <summary>
         /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
