@@ -350,7 +350,7 @@ namespace RetroWalk.Core.Motion
                 else if (s - _extreme > _tailRise)
                 {
                     // The largest rise since the last peak that is no step of its own: at a stop, the closing step's
-                    // foot contact (EndBout).
+                    // (EndBout).
                     _tailRise = s - _extreme;
                 }
             }
@@ -390,8 +390,9 @@ namespace RetroWalk.Core.Motion
             int steps = _uncreditedSteps;
             if (steps < _closingSteps && !_rising && _tailRise >= _closingRiseCounts)
             {
-                // The closing step of a stop: the trunk, already braked, does not vault over it, but its foot contact
-                // shows as a small rise after the last peak (smaller than a walking step's swing; an impact is no step).
+                // The closing step of a stop: the trunk, already braked, does not vault over it, but comes up from the
+                // last step's shallow trough by a rise that never reaches the hysteresis (a walk cut off in full stride
+                // rises by half a swing and crosses it: no closing step).
                 steps = _closingSteps;
             }
 
