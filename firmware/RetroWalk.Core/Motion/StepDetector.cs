@@ -383,7 +383,7 @@ namespace RetroWalk.Core.Motion
 
         /// <summary>
         /// The end of a bout that held a confirmed walk: its held-back steps (a turn, the slowing last steps) are steps,
-        /// in the direction of its last walk.
+        /// in the direction of its last walk; with none held back, a stop's closing step (<see cref="StepTuning.ClosingSteps"/>).
         /// </summary>
         private int EndBout()
         {
