@@ -135,8 +135,18 @@ namespace RetroWalk.Core
             }
 
             _direction = direction;
-            _stepLog.Add(_sampleIndex, steps, samples, direction);
-            _safety.OnStep(_sampleIndex);
+            if (_steps.CreditedAtBoutEnd)
+            {
+                // Steps credited at a bout's end were taken before the pause, and the wearer stands now: they are logged
+                // at the bout's last step, and the tilt warning's arming and the upright capture after a walk keep going
+                // by the walk's last step.
+                _stepLog.Add(_steps.CreditedStepSample, steps, samples, direction);
+            }
+            else
+            {
+                _stepLog.Add(_sampleIndex, steps, samples, direction);
+                _safety.OnStep(_sampleIndex);
+            }
             int mean = _steps.MeanIntervalSamples;
             _cadenceSpm = mean > 0 ? 60 * _config.Sensor.SampleRateHz / mean : 0;
         }

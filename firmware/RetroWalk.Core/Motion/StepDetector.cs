@@ -120,6 +120,13 @@ namespace RetroWalk.Core.Motion
         private readonly int _turnCounts;
         private readonly int _boutShare32;
         private readonly int _boutFloorCounts;
+        private readonly int _initiationPercent;
+        private readonly int _closingSteps;
+        private readonly int _closingRiseCounts;
+        private int _tailRise;
+        private long _peakSample;
+        private long _lastPeakSample;
+        private int _boutFirstInterval;
         private int _yawLp;
         private bool _turning;
         private int _troughAvg;
@@ -180,6 +187,15 @@ namespace RetroWalk.Core.Motion
         /// <summary>Duration in samples covered by the steps credited last.</summary>
         public int CreditedSamples;
 
+        /// <summary>
+        /// True when the steps credited last were credited at a bout's end: the held-back steps and the closing step of a
+        /// stop, credited a pause after the walk's last step (the wearer is standing by then, not walking).
+        /// </summary>
+        public bool CreditedAtBoutEnd;
+
+        /// <summary>With <see cref="CreditedAtBoutEnd"/>: the sample of the bout's last step (when its steps were taken).</summary>
+        public long CreditedStepSample;
+
         /// <summary>Mean step interval of the current walk in samples (0 when not walking).</summary>
         public int MeanIntervalSamples
         {
@@ -210,6 +226,8 @@ namespace RetroWalk.Core.Motion
             _boutTimeoutPercent = tuning.BoutTimeoutPercent;
             _boutRefractoryPercent = tuning.BoutRefractoryPercent;
             _boutShare32 = tuning.BoutShare32;
+            _initiationPercent = tuning.InitiationPercent;
+            _closingSteps = tuning.ClosingSteps;
             _frame = frame;
             SensorConfig sensor = config.Sensor;
             _stepsToStart = config.StepsToStartWalk < 1 ? 1 : config.StepsToStartWalk;
@@ -235,6 +253,7 @@ namespace RetroWalk.Core.Motion
             _turnShift = TimeConstants.EmaShift(TurnLowPassMs, sensor.SampleRateHz);
             _turnCounts = tuning.TurnRateDps * sensor.GyroCountsPer10Dps / 10;
             _boutFloorCounts = tuning.BoutFloorMilliG * sensor.AccelCountsPerG / 1000;
+            _closingRiseCounts = tuning.ClosingRiseMilliG * sensor.AccelCountsPerG / 1000;
         }
 
         /// <summary>
@@ -301,6 +320,7 @@ namespace RetroWalk.Core.Motion
                 if (s > _extreme)
                 {
                     _extreme = s;
+                    _peakSample = _sample;
                 }
                 else if (s < _extreme - threshold)
                 {
@@ -308,6 +328,8 @@ namespace RetroWalk.Core.Motion
                     _swing = _extreme - _valley;
                     _extreme = s;
                     credited = OnStep();
+                    CreditedAtBoutEnd = false;
+                    _tailRise = 0;
                     _timeoutSamples = StepTimeout();
                 }
             }
@@ -323,6 +345,13 @@ namespace RetroWalk.Core.Motion
                     _valley = _extreme;
                     _extreme = s;
                     _riseSample = _sample;
+                    _peakSample = _sample;
+                }
+                else if (s - _extreme > _tailRise)
+                {
+                    // The largest rise since the last peak that is no step of its own: at a stop, the closing step's
+                    // (EndBout).
+                    _tailRise = s - _extreme;
                 }
             }
 
@@ -354,13 +383,23 @@ namespace RetroWalk.Core.Motion
 
         /// <summary>
         /// The end of a bout that held a confirmed walk: its held-back steps (a turn, the slowing last steps) are steps,
-        /// in the direction of its last walk.
+        /// in the direction of its last walk; with none held back, a stop's closing step (<see cref="StepTuning.ClosingSteps"/>).
         /// </summary>
         private int EndBout()
         {
             int steps = _uncreditedSteps;
+            if (steps < _closingSteps && !_rising && _tailRise >= _closingRiseCounts)
+            {
+                // The closing step of a stop: the trunk, already braked, does not vault over it, but comes up from the
+                // last step's shallow trough by a rise that never reaches the hysteresis (a walk cut off in full stride
+                // rises by half a swing and crosses it: no closing step).
+                steps = _closingSteps;
+            }
+
             CreditedDirection = _boutDirection;
             CreditedSamples = _uncreditedSamples;
+            CreditedAtBoutEnd = true;
+            CreditedStepSample = _lastStepSample;
             return steps;
         }
 
@@ -425,10 +464,22 @@ namespace RetroWalk.Core.Motion
                 return 0;
             }
 
-            if (_boutConfirmed && (!_walking || _turning) && interval * 100 < _boutMeanSamples * _boutRefractoryPercent)
+            if (_boutConfirmed && (!_walking || _turning) && (_peakSample - _lastPeakSample) * 100 < (long)_boutMeanSamples * _boutRefractoryPercent)
             {
-                // After a walk's rhythm broke (a turn, the last steps): a hump within half its step time is the same step.
+                // After a walk's rhythm broke (a turn, the last steps): a hump this soon after the last step's is the same
+                // step (timed peak to peak: a small hump is confirmed sooner after its top than a large one).
                 return 0;
+            }
+
+            _lastPeakSample = _peakSample;
+
+            if (_lastStepSample == NoStep)
+            {
+                _boutFirstInterval = 0;
+            }
+            else if (_boutFirstInterval == 0)
+            {
+                _boutFirstInterval = interval;
             }
 
             _lastStepSample = stamp;
@@ -519,6 +570,9 @@ namespace RetroWalk.Core.Motion
             }
 
             // Confirmed walk: credit the held-back steps with the direction of their summed cue.
+            // The first confirmation of a bout (gait initiation): a first candidate followed too soon by the next is
+            // the weight shift before the first step, not a step (the first step from standing is not a short one).
+            bool initiation = !_boutConfirmed && _boutFirstInterval * 100 < _meanIntervalSamples * _initiationPercent;
             _walking = true;
             _boutMeanSamples = _meanIntervalSamples;
             _boutConfirmed = true;
@@ -541,12 +595,20 @@ namespace RetroWalk.Core.Motion
             // Every candidate of the bout so far is a step: the run's own and those before it (starting off, a turn);
             // but no more of those before it than fit at three quarters of the walk's step time (the steps of a start or
             // a turn are longer, not shorter, than the steady ones; extra humps of a slow step are not steps).
-            CreditedSamples = _uncreditedSamples;
             int steps = _uncreditedSteps;
+            int span = _uncreditedSamples - _pendingSamples;
+            CreditedSamples = _uncreditedSamples;
+            if (initiation)
+            {
+                steps--;
+                span -= _boutFirstInterval;
+                CreditedSamples -= _boutFirstInterval;
+            }
+
             int before = steps - _pendingSteps;
             if (before > 0 && _meanIntervalSamples > 0)
             {
-                int fit = (_uncreditedSamples - _pendingSamples) * 4 / (3 * _meanIntervalSamples);
+                int fit = span * 4 / (3 * _meanIntervalSamples);
                 if (before > fit)
                 {
                     steps = _pendingSteps + fit;
