@@ -112,6 +112,7 @@ namespace RetroWalk.Core.Motion
         private readonly int _runTroughCounts;
         private readonly int _runHysteresisCounts;
         private readonly int _jogTroughCounts;
+        private readonly int _jogHysteresisCounts;
         private readonly int _jogIntervalSamples;
         private readonly int _walkIntervalSamples;
         private readonly int _boutTimeoutPercent;
@@ -231,6 +232,7 @@ namespace RetroWalk.Core.Motion
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
+            _jogHysteresisCounts = tuning.JogHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogIntervalSamples = 60 * sensor.SampleRateHz / JogCadenceSpm;
             _walkIntervalSamples = 60 * sensor.SampleRateHz / WalkCadenceSpm;
             _turnShift = TimeConstants.EmaShift(TurnLowPassMs, sensor.SampleRateHz);
@@ -599,7 +601,7 @@ namespace RetroWalk.Core.Motion
             }
 
             bool walkCadence = stepSamples > _walkIntervalSamples;
-            return !(trough < _jogTroughCounts || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
+            return !(trough < _jogTroughCounts - _jogHysteresisCounts || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
         }
 
         private bool IsRegular(int interval, bool walking)

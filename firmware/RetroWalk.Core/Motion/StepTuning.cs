@@ -77,6 +77,17 @@ namespace RetroWalk.Core.Motion
         public int SlowRefractoryPercent = 60;
 
         /// <summary>
+        /// Hysteresis below <see cref="StepDetector.JogTroughMilliG"/> for leaving the running state: a gait classed as a
+        /// jog (a jog's cadence with a moderately deep trough) is left only once the trough is this much shallower, or
+        /// the cadence a walk's with a trough under <see cref="StepDetector.RunTroughMilliG"/> less its hysteresis. Before,
+        /// entering and leaving used the same 450 mg, so a slow, grounded jog flickered between gaits and the direction read
+        /// from the pendulum cue with it. The per-step trough's running mean (a quarter weight) sits 40-110 mg below its
+        /// median at its 5th percentile in every steady SisFall walk and jog (SE03's slow jog, 62 years: 605 mg median,
+        /// 492 mg 5th percentile; its time-reversed copy 497 / 384 mg), the same margin as the flight trough's
+        /// <see cref="StepDetector.RunTroughHysteresisMilliG"/>.
+        public int JogHysteresisMilliG = 100;
+
+        /// <summary>
         /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
         /// (<see cref="Session.SessionRecorder.SteadyTolerancePercent"/>), here so that the evaluation can choose it leave one
         /// subject out as the others (<c>--loso SteadyStepTolerancePercent=... --loso-figure step-time-cv</c>).
