@@ -125,6 +125,8 @@ namespace RetroWalk.Core.Motion
         private bool _turning;
         private int _troughAvg;
         private int _gaitStepSamples;
+        // Steps in a row (up to 3) taken with the trunk not turning: a stride read along a turning axis says little.
+        private int _straightSteps;
 
         // Filter state.
         private int _lp1;
@@ -454,6 +456,7 @@ namespace RetroWalk.Core.Motion
             _troughAvg = _troughAvg == 0 ? trough : _troughAvg + ((trough - _troughAvg) >> 2);
             bool running = ClassifyRunning(interval);
             int cue = StepCue();
+            _straightSteps = _turning ? 0 : (_straightSteps < 3 ? _straightSteps + 1 : 3);
 
             bool regular = interval != 0 && IsRegular(interval, _walking);
             int previousCue = _lastStepCue;
@@ -478,7 +481,10 @@ namespace RetroWalk.Core.Motion
                         // stop's last steps flips the pendulum cue for a stride without any backward travel.
                         Running = running;
                         WalkDirection stride = DirectionOf(previousCue + cue, running);
-                        if (stride == _boutDirection || DirectionOf((long)_cueBeforePrevious + previousCue, running) == stride)
+                        // Both strides must be of steps taken straight: a turn's last steps (their cue read along a
+                        // turning axis) do not flip the walk just after it.
+                        if (stride != _boutDirection && _straightSteps >= 3
+                            && DirectionOf((long)_cueBeforePrevious + previousCue, running) == stride)
                         {
                             _boutDirection = stride;
                         }
