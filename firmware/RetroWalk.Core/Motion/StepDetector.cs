@@ -134,6 +134,7 @@ namespace RetroWalk.Core.Motion
         private int _vlp1;
         private int _vlp2;
         private int _velocity;
+        private int _leaked;
         private bool _rising;
         private int _extreme;
         private long _riseSample;
@@ -259,15 +260,19 @@ namespace RetroWalk.Core.Motion
             // Vertical swing (gait classification) and vertical velocity (direction cue).
             _vlp1 += (f.Vertical - _vlp1) >> _lowPassShift;
             _vlp2 += (_vlp1 - _vlp2) >> _lowPassShift;
-            // Integrating the unfiltered vertical acceleration keeps velocity exactly a quarter period behind it; a
-            // low-pass here would delay it further and blur the cue at running cadence.
+            // Integrating the unfiltered vertical acceleration keeps velocity a quarter period behind it; a low-pass
+            // here would delay it further and blur the cue at running cadence. The leak (needed against drift) alone
+            // would leave it atan(1/ωτ) short of a quarter period (15° at 110 steps/min), which reads any fore-aft
+            // acceleration in phase with the vertical (trunk pitch, a tilted clip) as a cue of one sign whatever the
+            // direction of travel: adding back the leaked part, itself leakily integrated, cuts that error to ~2/(ωτ)³.
             _velocity += f.Vertical - (_velocity >> _leakShift);
+            _leaked += _velocity - (_leaked >> _leakShift);
             if (_vlp2 < _verticalMin)
             {
                 _verticalMin = _vlp2;
             }
 
-            int v = _velocity >> VelocityScaleShift;
+            int v = (_velocity + (_leaked >> _leakShift)) >> (VelocityScaleShift + 1);
             _cueX += (v * (ax - f.GravityX)) >> CueProductShift;
             _cueY += (v * (ay - f.GravityY)) >> CueProductShift;
             _cueZ += (v * (az - f.GravityZ)) >> CueProductShift;
@@ -509,9 +514,11 @@ namespace RetroWalk.Core.Motion
                 // Start a new candidate run with this step.
                 _pendingSteps = 1;
                 _pendingSamples = 0;
-                _pendingCueX = _cueXStep;
-                _pendingCueY = _cueYStep;
-                _pendingCueZ = _cueZStep;
+                // Its cue spans the pause or the jolt before the run, not a step of it: the run's cue (an unknown
+                // mounting's forward axis) starts with the next step.
+                _pendingCueX = 0;
+                _pendingCueY = 0;
+                _pendingCueZ = 0;
                 _meanIntervalSamples = interval;
                 return 0;
             }
