@@ -124,7 +124,7 @@ namespace RetroWalk.Core.Motion
         private int _yawLp;
         private bool _turning;
         private int _troughAvg;
-        private int _gaitStepSamples;
+        private int _gaitStepSixteenths;
         // Steps in a row (up to 3) taken with the trunk not turning: a stride read along a turning axis says little.
         private int _straightSteps;
 
@@ -605,8 +605,12 @@ namespace RetroWalk.Core.Motion
         {
             int trough = _troughAvg;
             int stride = _lastIntervalSamples != 0 && interval != 0 ? (interval + _lastIntervalSamples) >> 1 : interval;
-            _gaitStepSamples = _walking && _gaitStepSamples != 0 ? _gaitStepSamples + ((interval - _gaitStepSamples) >> 2) : stride;
-            int stepSamples = _gaitStepSamples;
+            // In 1/16 sample: an integer running mean of whole samples rounds down by up to 3/4 of a sample per step
+            // (a 144 steps/min walk settled at 39 samples, a jog's cadence).
+            _gaitStepSixteenths = _walking && _gaitStepSixteenths != 0
+                ? _gaitStepSixteenths + (((interval << 4) - _gaitStepSixteenths) >> 2)
+                : stride << 4;
+            int stepSamples = (_gaitStepSixteenths + 8) >> 4;
             bool runCadence = stepSamples > 0 && stepSamples <= _jogIntervalSamples;
             if (!Running)
             {
@@ -614,7 +618,10 @@ namespace RetroWalk.Core.Motion
             }
 
             bool walkCadence = stepSamples > _walkIntervalSamples;
-            return !(trough < _jogTroughCounts - _jogHysteresisCounts || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
+            // At a jog's cadence a jog is left only well under the trough that entered it; below that cadence (a walk
+            // at 140-150 steps/min that entered on a short stride) at once under it.
+            int leave = runCadence ? _jogTroughCounts - _jogHysteresisCounts : _jogTroughCounts;
+            return !(trough < leave || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
         }
 
         private bool IsRegular(int interval, bool walking)
