@@ -112,6 +112,7 @@ namespace RetroWalk.Core.Motion
         private readonly int _runTroughCounts;
         private readonly int _runHysteresisCounts;
         private readonly int _jogTroughCounts;
+        private readonly int _jogHysteresisCounts;
         private readonly int _jogIntervalSamples;
         private readonly int _walkIntervalSamples;
         private readonly int _boutTimeoutPercent;
@@ -130,6 +131,9 @@ namespace RetroWalk.Core.Motion
         private int _yawLp;
         private bool _turning;
         private int _troughAvg;
+        private int _gaitStepSixteenths;
+        // Steps in a row (up to 3) taken with the trunk not turning: a stride read along a turning axis says little.
+        private int _straightSteps;
 
         // Filter state.
         private int _lp1;
@@ -137,6 +141,7 @@ namespace RetroWalk.Core.Motion
         private int _vlp1;
         private int _vlp2;
         private int _velocity;
+        private int _leaked;
         private bool _rising;
         private int _extreme;
         private long _riseSample;
@@ -159,6 +164,8 @@ namespace RetroWalk.Core.Motion
         private long _lastStepSample = NoStep;
         private int _lastIntervalSamples;
         private int _timeoutSamples;
+        // _lastStepSample + _timeoutSamples (long.MaxValue without a step): the per-sample timeout test is one compare.
+        private long _stepDeadline = long.MaxValue;
         private int _previousIntervalSamples;
         private int _meanIntervalSamples;
         private int _lastStepCue;
@@ -248,6 +255,7 @@ namespace RetroWalk.Core.Motion
             _runTroughCounts = RunTroughMilliG * sensor.AccelCountsPerG / 1000;
             _runHysteresisCounts = RunTroughHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogTroughCounts = JogTroughMilliG * sensor.AccelCountsPerG / 1000;
+            _jogHysteresisCounts = tuning.JogHysteresisMilliG * sensor.AccelCountsPerG / 1000;
             _jogIntervalSamples = 60 * sensor.SampleRateHz / JogCadenceSpm;
             _walkIntervalSamples = 60 * sensor.SampleRateHz / WalkCadenceSpm;
             _turnShift = TimeConstants.EmaShift(TurnLowPassMs, sensor.SampleRateHz);
@@ -273,15 +281,19 @@ namespace RetroWalk.Core.Motion
             // Vertical swing (gait classification) and vertical velocity (direction cue).
             _vlp1 += (f.Vertical - _vlp1) >> _lowPassShift;
             _vlp2 += (_vlp1 - _vlp2) >> _lowPassShift;
-            // Integrating the unfiltered vertical acceleration keeps velocity exactly a quarter period behind it; a
-            // low-pass here would delay it further and blur the cue at running cadence.
+            // Integrating the unfiltered vertical acceleration keeps velocity a quarter period behind it; a low-pass
+            // here would delay it further and blur the cue at running cadence. The leak (needed against drift) alone
+            // would leave it atan(1/ωτ) short of a quarter period (15° at 110 steps/min), which reads any fore-aft
+            // acceleration in phase with the vertical (trunk pitch, a tilted clip) as a cue of one sign whatever the
+            // direction of travel: adding back the leaked part, itself leakily integrated, cuts that error to ~2/(ωτ)³.
             _velocity += f.Vertical - (_velocity >> _leakShift);
+            _leaked += _velocity - (_leaked >> _leakShift);
             if (_vlp2 < _verticalMin)
             {
                 _verticalMin = _vlp2;
             }
 
-            int v = _velocity >> VelocityScaleShift;
+            int v = (_velocity + (_leaked >> _leakShift)) >> (VelocityScaleShift + 1);
             _cueX += (v * (ax - f.GravityX)) >> CueProductShift;
             _cueY += (v * (ay - f.GravityY)) >> CueProductShift;
             _cueZ += (v * (az - f.GravityZ)) >> CueProductShift;
@@ -331,6 +343,7 @@ namespace RetroWalk.Core.Motion
                     CreditedAtBoutEnd = false;
                     _tailRise = 0;
                     _timeoutSamples = StepTimeout();
+                    _stepDeadline = _lastStepSample == NoStep ? long.MaxValue : _lastStepSample + _timeoutSamples;
                 }
             }
             else
@@ -355,7 +368,7 @@ namespace RetroWalk.Core.Motion
                 }
             }
 
-            if (_lastStepSample != NoStep && _sample - _lastStepSample > _timeoutSamples && !(_turning && _boutConfirmed)
+            if (_sample > _stepDeadline && !(_turning && _boutConfirmed)
                 && !(_slow && _rising && _riseSample - _lastStepSample <= _timeoutSamples && _sample - _lastStepSample <= 2 * _timeoutSamples))
             {
                 // No step for too long for this walk's own rhythm: the walk (or the candidate run) is over. (In a slow
@@ -371,6 +384,7 @@ namespace RetroWalk.Core.Motion
                 _uncreditedSamples = 0;
                 _pendingSteps = 0;
                 _lastStepSample = NoStep;
+                _stepDeadline = long.MaxValue;
                 _lastIntervalSamples = 0;
                 _previousIntervalSamples = 0;
                 _swingAvg = 0;
@@ -500,8 +514,9 @@ namespace RetroWalk.Core.Motion
             int trough = -_verticalMin;
             _verticalMin = 0;
             _troughAvg = _troughAvg == 0 ? trough : _troughAvg + ((trough - _troughAvg) >> 2);
-            bool running = ClassifyRunning();
+            bool running = ClassifyRunning(interval);
             int cue = StepCue();
+            _straightSteps = _turning ? 0 : (_straightSteps < 3 ? _straightSteps + 1 : 3);
 
             bool regular = interval != 0 && IsRegular(interval, _walking);
             int previousCue = _lastStepCue;
@@ -526,7 +541,10 @@ namespace RetroWalk.Core.Motion
                         // stop's last steps flips the pendulum cue for a stride without any backward travel.
                         Running = running;
                         WalkDirection stride = DirectionOf(previousCue + cue, running);
-                        if (stride == _boutDirection || DirectionOf((long)_cueBeforePrevious + previousCue, running) == stride)
+                        // Both strides must be of steps taken straight: a turn's last steps (their cue read along a
+                        // turning axis) do not flip the walk just after it.
+                        if (stride != _boutDirection && _straightSteps >= 3
+                            && DirectionOf((long)_cueBeforePrevious + previousCue, running) == stride)
                         {
                             _boutDirection = stride;
                         }
@@ -551,9 +569,11 @@ namespace RetroWalk.Core.Motion
                 // Start a new candidate run with this step.
                 _pendingSteps = 1;
                 _pendingSamples = 0;
-                _pendingCueX = _cueXStep;
-                _pendingCueY = _cueYStep;
-                _pendingCueZ = _cueZStep;
+                // Its cue spans the pause or the jolt before the run, not a step of it: the run's cue (an unknown
+                // mounting's forward axis) starts with the next step.
+                _pendingCueX = 0;
+                _pendingCueY = 0;
+                _pendingCueZ = 0;
                 _meanIntervalSamples = interval;
                 return 0;
             }
@@ -642,18 +662,32 @@ namespace RetroWalk.Core.Motion
         /// Running or walking, with hysteresis so a borderline gait (a slow, grounded jog; a brisk walk) does not
         /// flicker: entering running takes a flight-like trough, or a jog's cadence with a moderately deep trough;
         /// leaving it takes a shallow trough, or a moderately shallow one at a walking cadence.
+        /// The cadence is the last stride's (this step and the one before it) until a walk is confirmed, then a running
+        /// mean of the walk's step time seeded with it. (The gating's mean step time of a candidate run starts from its
+        /// first step's zero interval and reads a few percent fast at the confirmation: a 146 steps/min walk as 150,
+        /// which classed a brisk walk as a jog and held it there.)
         /// </summary>
-        private bool ClassifyRunning()
+        private bool ClassifyRunning(int interval)
         {
             int trough = _troughAvg;
-            bool runCadence = _meanIntervalSamples > 0 && _meanIntervalSamples <= _jogIntervalSamples;
+            int stride = _lastIntervalSamples != 0 && interval != 0 ? (interval + _lastIntervalSamples) >> 1 : interval;
+            // In 1/16 sample: an integer running mean of whole samples rounds down by up to 3/4 of a sample per step
+            // (a 144 steps/min walk settled at 39 samples, a jog's cadence).
+            _gaitStepSixteenths = _walking && _gaitStepSixteenths != 0
+                ? _gaitStepSixteenths + (((interval << 4) - _gaitStepSixteenths) >> 2)
+                : stride << 4;
+            int stepSamples = (_gaitStepSixteenths + 8) >> 4;
+            bool runCadence = stepSamples > 0 && stepSamples <= _jogIntervalSamples;
             if (!Running)
             {
                 return trough > _runTroughCounts || (trough > _jogTroughCounts && runCadence);
             }
 
-            bool walkCadence = _meanIntervalSamples > _walkIntervalSamples;
-            return !(trough < _jogTroughCounts || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
+            bool walkCadence = stepSamples > _walkIntervalSamples;
+            // At a jog's cadence a jog is left only well under the trough that entered it; below that cadence (a walk
+            // at 140-150 steps/min that entered on a short stride) at once under it.
+            int leave = runCadence ? _jogTroughCounts - _jogHysteresisCounts : _jogTroughCounts;
+            return !(trough < leave || (trough < _runTroughCounts - _runHysteresisCounts && walkCadence));
         }
 
         private bool IsRegular(int interval, bool walking)

@@ -105,6 +105,20 @@ namespace RetroWalk.Core.Motion
         public int ClosingRiseMilliG = 10;
 
         /// <summary>
+        /// Hysteresis below <see cref="StepDetector.JogTroughMilliG"/> for leaving the running state at a jog's cadence
+        /// (<see cref="StepDetector.JogCadenceSpm"/> or more): a jog is left there only once the trough is this much
+        /// shallower (between 140 and 150 steps/min at once under 450 mg; under 140 steps/min under
+        /// <see cref="StepDetector.RunTroughMilliG"/> less its hysteresis). Leave one subject out over 0-200 mg only SisFall
+        /// SE03 moves (docs/eval.md), so the value comes from the spread of the trough, not from a fit. Before,
+        /// entering and leaving used the same 450 mg, so a slow, grounded jog flickered between gaits and the direction read
+        /// from the pendulum cue with it. The per-step trough's running mean (a quarter weight) sits 40-110 mg below its
+        /// median at its 5th percentile in every steady SisFall walk and jog (SE03's slow jog, 62 years: 605 mg median,
+        /// 492 mg 5th percentile; its time-reversed copy 497 / 384 mg), the same margin as the flight trough's
+        /// <see cref="StepDetector.RunTroughHysteresisMilliG"/>.
+        /// </summary>
+        public int JogHysteresisMilliG = 100;
+
+        /// <summary>
         /// Not the detector's: the session recorder's tolerance around the bout's running mean step time for a steady step
         /// (<see cref="Session.SessionRecorder.SteadyTolerancePercent"/>), here so that the evaluation can choose it leave one
         /// subject out as the others (<c>--loso SteadyStepTolerancePercent=... --loso-figure step-time-cv</c>).

@@ -21,6 +21,13 @@ namespace RetroWalk.Tests.Host.Tracker
         private const int WalkingDirectionMaxSpm = 130;
 
         /// <summary>
+        /// At the walk-run transition's cadence a walk is mostly read as a walk since the gait classifier's cadence is
+        /// the stride's, not the candidate run's too-fast mean (forward 207, backward 210 of 216 the walk's way; was 180
+        /// and 213): claimed at 95 %.
+        /// </summary>
+        private const int TransitionSpm = 140;
+
+        /// <summary>
         /// The slowest cadences claimed, forward and backward. The slow-walk mode (docs/detector.md) counts backward walks
         /// from 40 steps/min and forward ones from 60; forward 40-50 is not yet within 2 % (the heel strike's hump and
         /// the double-support push of a slow forward step jitter its timing), so it is measured in docs/detector.md,
@@ -59,10 +66,11 @@ namespace RetroWalk.Tests.Host.Tracker
             long counted = tracker.ForwardSteps + tracker.BackwardSteps;
             Assert.IsTrue(Math.Abs(counted - truth) * 50 <= truth,
                 $"{baseProfile.Direction} {cadence} spm: counted {counted} of {truth}");
-            if (cadence <= WalkingDirectionMaxSpm)
+            if (cadence <= TransitionSpm)
             {
                 long along = baseProfile.Direction == WalkDirection.Forward ? tracker.ForwardSteps : tracker.BackwardSteps;
-                Assert.IsTrue(along * 100 >= counted * 98,
+                int share = cadence <= WalkingDirectionMaxSpm ? 98 : 95;
+                Assert.IsTrue(along * 100 >= counted * share,
                     $"{baseProfile.Direction} {cadence} spm: {along} of {counted} counted {baseProfile.Direction}");
             }
         }
