@@ -147,8 +147,9 @@ namespace RetroWalk.Tests.Host.Dashboard
             }
             var bars = s.Page.Locator("#chart g.hour");
             string wanted = string.Join(",", device.Select(r => (int)r["forwardSteps"]));
-            await Poll(async () => string.Join(",", await bars.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-forward'))")),
-                drawn => drawn == wanted, "the chart to show the device's records: " + wanted, 10000);
+            await Poll(async () => string.Join(",", await bars.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-forward'))"))
+                + " (problem '" + await s.Page.TextContentAsync("#problem") + "', console: " + string.Join(" | ", s.Console) + ")",
+                drawn => drawn.StartsWith(wanted + " ("), "the chart to show the device's records: " + wanted, 10000);
             for (int i = 0; i < device.Count; i++)
             {
                 var bar = bars.Nth(i);
