@@ -10,8 +10,7 @@ namespace RetroWalk.Dashboard;
 /// One page connected to the emulated tracker over the WebSocket: JSON requests
 /// <c>{"id":1,"op":"read"|"write"|"subscribe"|"unsubscribe"|"services","uuid":"…","value":"hex"}</c> answered by
 /// <c>{"id":1,"value":"hex"}</c> or <c>{"id":1,"att":253}</c>, and notifications <c>{"notify":"uuid","value":"hex"}</c>
-/// in the order the device sent them; messages queued together travel as one frame holding a JSON array of them.
-/// Closing the socket is the link dropping.
+/// in the order the device sent them. Closing the socket is the link dropping.
 /// </summary>
 public sealed class GattBridgeSession
 {
@@ -86,24 +85,14 @@ public sealed class GattBridgeSession
 
     private async Task SendLoop(CancellationToken cancel)
     {
-        // What is waiting goes in one frame, a JSON array, in order: a loop pass notifies several characteristics at
-        // once, and each WebSocket frame costs the browser far more than its bytes.
-        var batch = new List<string>();
-        while (await _outbox.Reader.WaitToReadAsync(cancel))
+        await foreach (string text in _outbox.Reader.ReadAllAsync(cancel))
         {
-            batch.Clear();
-            while (_outbox.Reader.TryRead(out string? text))
-            {
-                batch.Add(text);
-            }
-
             if (_socket.State != WebSocketState.Open)
             {
                 return;
             }
 
-            string frame = batch.Count == 1 ? batch[0] : "[" + string.Join(",", batch) + "]";
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, cancel);
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancel);
         }
     }
 

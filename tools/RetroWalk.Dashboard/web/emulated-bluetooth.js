@@ -92,10 +92,7 @@ class EmulatedGattServer {
           resolve(this);
         } catch (e) { reject(e); }
       };
-      socket.onmessage = (event) => {
-        const message = JSON.parse(event.data);
-        if (Array.isArray(message)) message.forEach((m) => this._receive(m)); else this._receive(message);
-      };
+      socket.onmessage = (event) => this._receive(JSON.parse(event.data));
       socket.onerror = () => { if (!opened) reject(new DOMException('Connection attempt failed.', 'NetworkError')); };
       socket.onclose = () => {
         if (!opened) { reject(new DOMException('Connection attempt failed.', 'NetworkError')); return; }
