@@ -53,7 +53,7 @@ public sealed class EmulatedTracker : IDisposable
     /// </summary>
     public double Speed
     {
-        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _speedBits));
+        get => Volatile.Read(ref _speed);
         set
         {
             if (value <= 0 || double.IsNaN(value) || double.IsInfinity(value))
@@ -61,11 +61,11 @@ public sealed class EmulatedTracker : IDisposable
                 throw new ArgumentOutOfRangeException(nameof(value), "the speed must be above 0");
             }
 
-            Interlocked.Exchange(ref _speedBits, BitConverter.DoubleToInt64Bits(value));
+            Volatile.Write(ref _speed, value);
         }
     }
 
-    private long _speedBits;
+    private double _speed;
 
     /// <summary>The GATT table; call it only through <see cref="WithDevice{T}"/>.</summary>
     public EmulatedGatt Gatt { get; }

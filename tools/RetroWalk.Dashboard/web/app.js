@@ -78,11 +78,7 @@ function render(state) {
   if (t) {
     const deg = (t.tiltDeciDeg / 10).toFixed(1);
     $('tilt-text').textContent = t.tiltDirection === 0 ? `${deg}° upright` : `${deg}° leaning ${TiltDirection[t.tiltDirection]}`;
-    const gauge = [t.tiltDeciDeg, t.tiltDirection, client.config?.tiltWarnBackwardDeg, client.config?.tiltWarnForwardDeg, t.alarm].join(' ');
-    if ($('gauge').dataset.drawn !== gauge) {
-      $('gauge').dataset.drawn = gauge; // redrawn only when what it shows changed
-      drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarnBackwardDeg, client.config?.tiltWarnForwardDeg, t.alarm);
-    }
+    drawGauge($('gauge'), t.tiltDeciDeg / 10, t.tiltDirection, client.config?.tiltWarnBackwardDeg, client.config?.tiltWarnForwardDeg, t.alarm);
     const alarm = $('alarm');
     alarm.dataset.level = t.alarm;
     alarm.hidden = t.alarm === 0;
